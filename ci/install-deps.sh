@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything idiombench needs on Debian 12: the Debian packages, and
+# Kokkos 3.4.01 (OpenMP + Serial) built from Debian's trilinos source package.
+# Idempotent and quiet when nothing is missing. Exit non-zero with a clear
+# message when something cannot be installed.
+#
+#   IDIOMBENCH_SKIP_APT=1   do not touch Debian packages (check only)
+#   Kokkos_ROOT=/path       use this Kokkos instead of building one
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=ci/common.sh
+source "$here/common.sh"
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build clang clang-format pkg-config git xz-utils
+  # C++ libraries (every suite's; see DESIGN.md "Dependencies")
+  libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  librange-v3-dev libboost-dev libboost-context-dev libtbb-dev liburing-dev libxsimd-dev
+  libabsl-dev libopenblas-dev libcurl4-openssl-dev libgumbo-dev
+  # reports and their tests (Debian's python3, /usr/bin/python3)
+  python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
+  python3-pytest
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if [[ ${IDIOMBENCH_SKIP_APT:-0} == 1 ]]; then
+    die "missing Debian packages (IDIOMBENCH_SKIP_APT=1 forbids installing): ${missing[*]}"
+  fi
+  sudo=""
+  if [[ $(id -u) != 0 ]]; then
+    command -v sudo >/dev/null || die "need root (or sudo) to install: ${missing[*]}"
+    sudo="sudo"
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install failed for: ${missing[*]}"
+fi
+
+"$here/build-kokkos.sh"

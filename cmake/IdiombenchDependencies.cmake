@@ -1,0 +1,72 @@
+# Every dependency comes from Debian packages (ci/install-deps.sh), except Kokkos,
+# which ci/build-kokkos.sh builds into the cache folder searched here.
+
+find_package(benchmark REQUIRED)
+find_package(GTest REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(range-v3 REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS context)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+include(GoogleTest)
+
+# Debian's python3 has the report's packages; a pyenv python3 on PATH may not.
+find_program(IDIOMBENCH_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT IDIOMBENCH_PYTHON)
+  find_program(IDIOMBENCH_PYTHON NAMES python3 REQUIRED)
+endif()
+
+# --- Kokkos (OpenMP + Serial from ci/build-kokkos.sh, or the user's Kokkos_ROOT) ----------
+idiombench_backend_option(KOKKOS "Kokkos variants")
+set(kokkos_found OFF)
+if(NOT IDIOMBENCH_WITH_KOKKOS STREQUAL "OFF")
+  if(DEFINED ENV{XDG_CACHE_HOME})
+    set(kokkos_cache "$ENV{XDG_CACHE_HOME}/idiombench/kokkos-3.4.01")
+  else()
+    set(kokkos_cache "$ENV{HOME}/.cache/idiombench/kokkos-3.4.01")
+  endif()
+  find_package(Kokkos 3.4 CONFIG QUIET HINTS ${kokkos_cache})
+  set(kokkos_found ${Kokkos_FOUND})
+endif()
+if(kokkos_found)
+  set(kokkos_detail "Kokkos ${Kokkos_VERSION} at ${Kokkos_DIR}")
+endif()
+idiombench_resolve_backend(KOKKOS "${kokkos_found}" "${kokkos_detail}"
+                           "Kokkos not found (run ci/install-deps.sh or set Kokkos_ROOT)")
+
+# --- CUDA: compiled whenever nvcc is found; variants skip at run time without a device --
+idiombench_backend_option(CUDA "CUDA variants")
+set(cuda_found OFF)
+if(NOT IDIOMBENCH_WITH_CUDA STREQUAL "OFF")
+  if(NOT DEFINED CMAKE_CUDA_COMPILER AND NOT DEFINED ENV{CUDACXX}
+     AND EXISTS /usr/local/cuda/bin/nvcc)
+    set(CMAKE_CUDA_COMPILER /usr/local/cuda/bin/nvcc)
+  endif()
+  include(CheckLanguage)
+  check_language(CUDA)
+  if(CMAKE_CUDA_COMPILER)
+    # No GPU on the build machine, so not "native": the architectures CUDA 13 supports.
+    if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES)
+      set(CMAKE_CUDA_ARCHITECTURES 75 80 90)
+    endif()
+    enable_language(CUDA)
+    set(CMAKE_CUDA_STANDARD 17) # CMake 3.25 knows no CUDA 20 dialect for nvcc
+    set(CMAKE_CUDA_STANDARD_REQUIRED ON)
+    set(cuda_found ON)
+    string(JOIN "," cuda_archs ${CMAKE_CUDA_ARCHITECTURES})
+    set(cuda_detail "nvcc ${CMAKE_CUDA_COMPILER_VERSION}, architectures ${cuda_archs}")
+  endif()
+endif()
+idiombench_resolve_backend(CUDA "${cuda_found}" "${cuda_detail}" "no CUDA compiler (nvcc) found")
+
+# --- io_uring ----------------------------------------------------------------------------
+idiombench_backend_option(IO_URING "io_uring variants")
+set(uring_found OFF)
+if(NOT IDIOMBENCH_WITH_IO_URING STREQUAL "OFF")
+  pkg_check_modules(LIBURING QUIET IMPORTED_TARGET liburing)
+  set(uring_found ${LIBURING_FOUND})
+endif()
+idiombench_resolve_backend(IO_URING "${uring_found}" "liburing ${LIBURING_VERSION}"
+                           "liburing not found (Debian package liburing-dev)")

@@ -1,0 +1,70 @@
+# Build options, compiler flags, and the configure summary.
+
+option(IDIOMBENCH_WERROR "Treat compiler warnings as errors" OFF)
+set(IDIOMBENCH_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined or thread")
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+
+set(IDIOMBENCH_WARNINGS -Wall -Wextra)
+if(IDIOMBENCH_WERROR)
+  list(APPEND IDIOMBENCH_WARNINGS -Werror)
+endif()
+add_compile_options("$<$<COMPILE_LANGUAGE:CXX>:${IDIOMBENCH_WARNINGS}>")
+
+if(IDIOMBENCH_SANITIZE)
+  add_compile_options("$<$<COMPILE_LANGUAGE:CXX>:-fsanitize=${IDIOMBENCH_SANITIZE}>"
+                      "$<$<COMPILE_LANGUAGE:CXX>:-fno-omit-frame-pointer>")
+  add_link_options(-fsanitize=${IDIOMBENCH_SANITIZE})
+endif()
+
+# Lines for the one summary printed at the end of configure.
+set_property(GLOBAL PROPERTY IDIOMBENCH_SUMMARY "")
+function(idiombench_summary_line text)
+  set_property(GLOBAL APPEND PROPERTY IDIOMBENCH_SUMMARY "${text}")
+endfunction()
+
+# A backend option: AUTO (use it when found), ON (required), OFF.
+# Sets IDIOMBENCH_HAVE_<NAME> and IDIOMBENCH_<NAME>_REASON in the caller's scope.
+macro(idiombench_backend_option name description)
+  set(IDIOMBENCH_WITH_${name} AUTO CACHE STRING "${description}: AUTO, ON or OFF")
+  set_property(CACHE IDIOMBENCH_WITH_${name} PROPERTY STRINGS AUTO ON OFF)
+endmacro()
+
+function(idiombench_resolve_backend name found detail why_not)
+  set(mode ${IDIOMBENCH_WITH_${name}})
+  if(mode STREQUAL "OFF")
+    set(have OFF)
+    set(reason "disabled by IDIOMBENCH_WITH_${name}=OFF")
+  elseif(found)
+    set(have ON)
+    set(reason "${detail}")
+  elseif(mode STREQUAL "ON")
+    message(FATAL_ERROR "IDIOMBENCH_WITH_${name}=ON but ${why_not}")
+  else()
+    set(have OFF)
+    set(reason "${why_not}")
+  endif()
+  set(IDIOMBENCH_HAVE_${name} ${have} PARENT_SCOPE)
+  set(IDIOMBENCH_${name}_REASON "${reason}" PARENT_SCOPE)
+  if(have)
+    idiombench_summary_line("  ${name}: enabled (${reason})")
+  else()
+    idiombench_summary_line("  ${name}: off (${reason})")
+  endif()
+endfunction()
+
+function(idiombench_print_summary)
+  get_property(lines GLOBAL PROPERTY IDIOMBENCH_SUMMARY)
+  get_property(suites GLOBAL PROPERTY IDIOMBENCH_SUITES)
+  string(REPLACE ";" ", " suites "${suites}")
+  message(STATUS "idiombench ${PROJECT_VERSION}: ${CMAKE_BUILD_TYPE} build with "
+                 "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}, warnings as errors: "
+                 "${IDIOMBENCH_WERROR}, sanitizers: '${IDIOMBENCH_SANITIZE}'")
+  message(STATUS "idiombench suites: ${suites}")
+  message(STATUS "idiombench backends:")
+  foreach(line IN LISTS lines)
+    message(STATUS "${line}")
+  endforeach()
+endfunction()

@@ -1,0 +1,204 @@
+// Defining a case and registering its variants: the whole API a suite needs.
+//
+//   Case<Input, Output>& sum_squares() {
+//     static auto& c = define_case<Input, Output>({.suite = "iteration", ...});
+//     return c;
+//   }
+//   // one file per variant:
+//   [[maybe_unused]] const auto registered = sum_squares().add_variant(
+//       {.name = "index_loop", .model = "serial", .run = index_loop});
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <concepts>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "idiombench/allocations.hpp"
+#include "idiombench/context.hpp"
+#include "idiombench/equivalence.hpp"
+#include "idiombench/params.hpp"
+#include "idiombench/registry.hpp"
+
+namespace idiombench {
+
+namespace detail {
+// The default checksum: the number itself, or the sum of a range of numbers.
+template <class Output>
+std::optional<double> default_checksum(const Output& out) {
+  if constexpr (std::is_arithmetic_v<Output>) {
+    return static_cast<double>(out);
+  } else if constexpr (std::ranges::input_range<Output> &&
+                       std::is_arithmetic_v<std::ranges::range_value_t<Output>>) {
+    double sum = 0;
+    for (const auto& x : out) sum += static_cast<double>(x);
+    return sum;
+  } else {
+    return std::nullopt;
+  }
+}
+
+std::string describe_current_exception();
+[[noreturn]] void registration_error(const std::string& message);
+}  // namespace detail
+
+template <class Input, class Output>
+struct CaseSpec {
+  std::string suite;
+  std::string name;
+  std::string question;
+  std::function<Input(const Params&)> make_input;
+  std::function<Output(const Input&)> reference;
+  Equivalence<Output> equivalence = exactly<Output>();
+  ParamGrid quick;
+  ParamGrid full;
+  std::vector<Params> conformance;
+  std::function<Throughput(const Params&)> throughput = [](const Params&) { return Throughput{}; };
+  std::string baseline;
+  std::function<std::optional<double>(const Output&)> checksum = detail::default_checksum<Output>;
+};
+
+// A variant's body: Output(const Input&) or Output(const Input&, Context&).
+template <class Input, class Output>
+class RunFunction {
+ public:
+  template <class F>
+    requires std::is_invocable_r_v<Output, F&, const Input&, Context&> ||
+             std::is_invocable_r_v<Output, F&, const Input&>
+  RunFunction(F f) {  // NOLINT(google-explicit-constructor): reads as `.run = fn`
+    if constexpr (std::is_invocable_r_v<Output, F&, const Input&, Context&>) {
+      fn_ = std::move(f);
+    } else {
+      fn_ = [f = std::move(f)](const Input& in, Context&) mutable { return f(in); };
+    }
+  }
+  Output operator()(const Input& in, Context& ctx) const { return fn_(in, ctx); }
+
+ private:
+  std::function<Output(const Input&, Context&)> fn_;
+};
+
+template <class Input, class Output>
+struct VariantSpec {
+  std::string name;
+  std::string model;
+  RunFunction<Input, Output> run;
+  std::function<std::string()> why_unavailable = [] { return std::string(); };
+};
+
+// Returned by add_variant so a registration can initialise a namespace-scope constant.
+struct Registration {};
+
+template <class Input, class Output>
+class Case final : public CaseBase {
+ public:
+  explicit Case(CaseSpec<Input, Output> spec) : spec_(std::move(spec)) {
+    info_ = {spec_.suite, spec_.name,  spec_.question,   spec_.baseline,
+             spec_.quick, spec_.full,  spec_.conformance};
+    if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() ||
+        !spec_.make_input || !spec_.reference || spec_.baseline.empty()) {
+      detail::registration_error("case '" + spec_.name +
+                                 "' needs a suite, name, question, input, reference and baseline");
+    }
+  }
+
+  Registration add_variant(VariantSpec<Input, Output> variant) {
+    const auto& models = known_models();
+    if (std::find(models.begin(), models.end(), variant.model) == models.end()) {
+      detail::registration_error("variant '" + variant.name + "' of '" + spec_.name +
+                                 "' has unknown model '" + variant.model + "'");
+    }
+    if (variant_index(variant.name)) {
+      detail::registration_error("variant '" + variant.name + "' of '" + spec_.name +
+                                 "' is registered twice");
+    }
+    auto at = std::lower_bound(variants_.begin(), variants_.end(), variant.name,
+                               [](const auto& v, const std::string& n) { return v.name < n; });
+    auto offset = at - variants_.begin();
+    infos_.insert(infos_.begin() + offset, {variant.name, variant.model, variant.why_unavailable});
+    variants_.insert(at, std::move(variant));
+    return {};
+  }
+
+  const CaseInfo& info() const override { return info_; }
+  const std::vector<VariantInfo>& variants() const override { return infos_; }
+  std::unique_ptr<PreparedCase> prepare(const Params& params) const override {
+    return std::make_unique<Prepared>(*this, params);
+  }
+
+ private:
+  class Prepared final : public PreparedCase {
+   public:
+    Prepared(const Case& c, const Params& params)
+        : case_(c),
+          params_(params),
+          input_(c.spec_.make_input(params_)),
+          expected_(c.spec_.reference(input_)) {}
+
+    Verification verify(std::size_t variant) override {
+      Verification result;
+      Context ctx(params_, /*recording=*/true);
+      std::optional<Output> got;
+      try {
+        AllocationWatch watch;
+        got.emplace(case_.variants_.at(variant).run(input_, ctx));
+        result.peak_bytes = static_cast<double>(watch.peak_bytes());
+      } catch (...) {
+        result.mismatch = "threw " + detail::describe_current_exception();
+        return result;
+      }
+      if (auto difference = case_.spec_.equivalence(*got, expected_)) {
+        result.mismatch = "wrong answer: " + *difference;
+        return result;
+      }
+      result.ok = true;
+      result.checksum = case_.spec_.checksum(*got);
+      result.counters = ctx.counters();
+      return result;
+    }
+
+    void run(std::size_t variant) override {
+      Context ctx(params_, /*recording=*/false);
+      Output out = case_.variants_[variant].run(input_, ctx);
+      benchmark::DoNotOptimize(out);
+    }
+
+    Throughput throughput() const override { return case_.spec_.throughput(params_); }
+
+   private:
+    const Case& case_;
+    Params params_;
+    Input input_;
+    Output expected_;
+  };
+
+  CaseSpec<Input, Output> spec_;
+  CaseInfo info_;
+  std::vector<VariantSpec<Input, Output>> variants_;
+  std::vector<VariantInfo> infos_;
+};
+
+// Creates a case and adds it to the registry. Call it from a function-local static
+// so variants in other files can reach the case whatever the order of static
+// initialisation.
+template <class Input, class Output>
+Case<Input, Output>& define_case(CaseSpec<Input, Output> spec) {
+  auto owned = std::make_unique<Case<Input, Output>>(std::move(spec));
+  auto& ref = *owned;
+  Registry::instance().add(std::move(owned));
+  return ref;
+}
+
+}  // namespace idiombench

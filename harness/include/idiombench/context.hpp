@@ -1,0 +1,32 @@
+// What a variant may see and say while it runs: its params, and case-specific
+// counters (recorded on the verification run, ignored while timing).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "idiombench/params.hpp"
+
+namespace idiombench {
+
+class Context {
+ public:
+  Context(const Params& params, bool recording) : params_(params), recording_(recording) {}
+
+  const Params& params() const { return params_; }
+
+  // A per-run figure such as "elements_produced". Only the verification run
+  // records it, so calling this inside a timed loop costs one branch.
+  void counter(const std::string& name, double value) {
+    if (recording_) counters_[name] = value;
+  }
+
+  const std::map<std::string, double>& counters() const { return counters_; }
+
+ private:
+  const Params& params_;
+  bool recording_;
+  std::map<std::string, double> counters_;
+};
+
+}  // namespace idiombench

@@ -1,0 +1,53 @@
+// A case's knobs: ordered key/value pairs, and the grids a profile expands into.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace idiombench {
+
+// A knob's value: a whole number (n, threads, latency_us) or a word (distribution).
+using ParamValue = std::variant<std::int64_t, std::string>;
+
+std::string to_string(const ParamValue& value);
+
+class Params {
+ public:
+  Params() = default;
+  Params(std::initializer_list<std::pair<std::string, ParamValue>> items);
+
+  // Sets (or replaces) a knob, keeping the order of first declaration.
+  void set(const std::string& key, ParamValue value);
+
+  bool contains(std::string_view key) const;
+  // Throws std::out_of_range naming the key when missing or of the other kind.
+  std::int64_t integer(std::string_view key) const;
+  const std::string& text(std::string_view key) const;
+
+  const std::vector<std::pair<std::string, ParamValue>>& items() const { return items_; }
+  // "n:1000/k:10": the params part of a benchmark name.
+  std::string to_string() const;
+
+  friend bool operator==(const Params&, const Params&) = default;
+
+ private:
+  const ParamValue& at(std::string_view key) const;
+  std::vector<std::pair<std::string, ParamValue>> items_;
+};
+
+// One knob and the values a profile sweeps it over.
+struct ParamAxis {
+  std::string key;
+  std::vector<ParamValue> values;
+};
+using ParamGrid = std::vector<ParamAxis>;
+
+// The cartesian product of the axes, first axis varying slowest.
+std::vector<Params> expand(const ParamGrid& grid);
+
+}  // namespace idiombench

@@ -1,0 +1,92 @@
+// The type-erased view of cases and variants that the runner, the CLI and the
+// conformance tests share. Suites do not use this directly: see case.hpp.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "idiombench/params.hpp"
+
+namespace idiombench {
+
+// Work done by one run of a variant, for items_per_second and bytes_per_second.
+struct Throughput {
+  double items = 0;
+  double bytes = 0;
+};
+
+struct VariantInfo {
+  std::string name;
+  std::string model;
+  // Empty when the variant can run on this machine; otherwise why not.
+  std::function<std::string()> why_unavailable;
+};
+
+struct CaseInfo {
+  std::string suite;
+  std::string name;
+  std::string question;  // the one sentence the case answers
+  std::string baseline;  // the variant speedups are measured against
+  ParamGrid quick;
+  ParamGrid full;
+  std::vector<Params> conformance;  // the awkward sizes every variant is checked at
+};
+
+// What one verification run of a variant found.
+struct Verification {
+  bool ok = false;
+  std::string mismatch;  // why not ok: "wrong answer: <first difference>" or "threw ..."
+  std::optional<double> checksum;
+  std::map<std::string, double> counters;  // case-specific, from the variant's Context
+  double peak_bytes = 0;                   // heap high-water mark during the run
+};
+
+// A case with its input and reference answer built for one params point.
+class PreparedCase {
+ public:
+  virtual ~PreparedCase() = default;
+  // Runs the variant once (untimed) and compares its output with the reference.
+  virtual Verification verify(std::size_t variant) = 0;
+  // One timed run; the output is kept from the optimiser and discarded.
+  virtual void run(std::size_t variant) = 0;
+  virtual Throughput throughput() const = 0;
+};
+
+class CaseBase {
+ public:
+  virtual ~CaseBase() = default;
+  virtual const CaseInfo& info() const = 0;
+  // Sorted by name; indices are what PreparedCase takes.
+  virtual const std::vector<VariantInfo>& variants() const = 0;
+  // Builds the input and the reference answer (both untimed).
+  virtual std::unique_ptr<PreparedCase> prepare(const Params& params) const = 0;
+
+  std::optional<std::size_t> variant_index(std::string_view name) const;
+};
+
+// The execution models of DESIGN.md; a variant must declare one of them.
+const std::vector<std::string>& known_models();
+// Profile names and their grids.
+const std::vector<std::string>& known_profiles();
+const ParamGrid& grid_for(const CaseInfo& info, std::string_view profile);
+
+class Registry {
+ public:
+  static Registry& instance();
+
+  void add(std::unique_ptr<CaseBase> a_case);
+  // Sorted by suite, then case name.
+  std::vector<const CaseBase*> cases() const;
+  std::vector<std::string> suites() const;
+
+ private:
+  std::vector<std::unique_ptr<CaseBase>> cases_;
+};
+
+}  // namespace idiombench

@@ -1,0 +1,113 @@
+// Both sides of the parent/child protocol: the parent starts `idiombench _child`
+// for one benchmark; the child measures (or only verifies) it and writes a JSON
+// fragment to its result descriptor.
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "commands.hpp"
+#include "idiombench/case.hpp"
+#include "isolation.hpp"
+#include "measure.hpp"
+
+namespace idiombench {
+namespace {
+
+nlohmann::json verify_only(const PlannedBenchmark& benchmark) {
+  nlohmann::json fragment = {{"runs", nlohmann::json::array()}, {"checksum", nullptr}};
+  try {
+    auto prepared = benchmark.the_case->prepare(benchmark.params);
+    auto check = prepared->verify(benchmark.variant);
+    fragment["status"] = check.ok ? "ok" : "failed";
+    fragment["verified"] = check.ok;
+    fragment["reason"] = check.mismatch;
+    if (check.checksum) fragment["checksum"] = *check.checksum;
+  } catch (...) {
+    fragment["status"] = "failed";
+    fragment["verified"] = false;
+    fragment["reason"] =
+        "building the input or the reference threw " + detail::describe_current_exception();
+  }
+  return fragment;
+}
+
+bool write_all(int fd, const std::string& text) {
+  const char* data = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    auto n = ::write(fd, data, left);
+    if (n <= 0) return false;
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string last_line(const std::string& text) {
+  auto end = text.find_last_not_of("\n ");
+  if (end == std::string::npos) return "";
+  auto start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1, end - start);
+}
+
+}  // namespace
+
+int child_command(const ChildRequest& request) {
+  Selection all;
+  all.profile = request.profile;
+  auto planned = request.conformance ? plan_conformance(all) : plan_benchmarks(all);
+  for (const auto& benchmark : planned) {
+    if (benchmark.name != request.name) continue;
+    auto fragment = request.verify_only
+                        ? verify_only(benchmark)
+                        : measure(benchmark, {request.repetitions, request.min_time});
+    return write_all(request.result_fd, fragment.dump()) ? 0 : 1;
+  }
+  std::fprintf(stderr, "idiombench: no benchmark named '%s'\n", request.name.c_str());
+  return 2;
+}
+
+nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
+  std::vector<std::string> argv = {"/proc/self/exe", "_child", "--name", request.name,
+                                   "--profile", request.profile, "--repetitions",
+                                   std::to_string(request.repetitions), "--min-time",
+                                   std::to_string(request.min_time)};
+  if (request.conformance) argv.push_back("--conformance");
+  if (request.verify_only) argv.push_back("--verify-only");
+  // /proc/self/exe names the parent's binary in the child too, before exec.
+  char self[4096];
+  auto length = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (length > 0) argv[0].assign(self, static_cast<std::size_t>(length));
+
+  auto outcome = run_isolated(argv, timeout);
+  auto crashed = [&](const std::string& why) {
+    auto detail = last_line(outcome.output_tail);
+    return nlohmann::json{{"status", "crashed"},
+                          {"reason", detail.empty() ? why : why + "; last output: " + detail},
+                          {"verified", false},
+                          {"checksum", nullptr},
+                          {"runs", nlohmann::json::array()}};
+  };
+  switch (outcome.kind) {
+    case ChildOutcome::Kind::timed_out: {
+      char limit[64];
+      std::snprintf(limit, sizeof limit, "no result within the %g s time limit", timeout);
+      auto fragment = crashed(limit);
+      fragment["status"] = "timeout";
+      return fragment;
+    }
+    case ChildOutcome::Kind::signaled:
+      return crashed("killed by " + describe_signal(outcome.code));
+    case ChildOutcome::Kind::exited:
+      break;
+  }
+  if (outcome.code != 0) return crashed("exited with status " + std::to_string(outcome.code));
+  try {
+    return nlohmann::json::parse(outcome.result);
+  } catch (const nlohmann::json::exception& e) {
+    return crashed(std::string("unreadable result from the child: ") + e.what());
+  }
+}
+
+}  // namespace idiombench

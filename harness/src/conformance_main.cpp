@@ -1,0 +1,61 @@
+// main() for a suite's conformance test binary: one GoogleTest per registered
+// (case, variant, conformance size), next to the suite's own contract tests. A
+// variant that cannot run here is skipped with its reason.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "idiombench/registry.hpp"
+
+namespace {
+
+std::string test_name(std::string text) {
+  for (auto& c : text) {
+    if (c == '/' || c == ':' || c == '-' || c == '.') c = '_';
+  }
+  return text;
+}
+
+class ConformanceTest : public testing::Test {
+ public:
+  ConformanceTest(const idiombench::CaseBase& a_case, std::size_t variant, idiombench::Params params)
+      : case_(a_case), variant_(variant), params_(std::move(params)) {}
+
+  void TestBody() override {
+    const auto& variant = case_.variants()[variant_];
+    if (auto reason = variant.why_unavailable(); !reason.empty()) GTEST_SKIP() << reason;
+    auto prepared = case_.prepare(params_);
+    auto check = prepared->verify(variant_);
+    EXPECT_TRUE(check.ok) << case_.info().suite << "/" << case_.info().name << "/" << variant.name
+                          << " at " << params_.to_string() << ": " << check.mismatch;
+  }
+
+ private:
+  const idiombench::CaseBase& case_;
+  std::size_t variant_;
+  idiombench::Params params_;
+};
+
+void register_conformance_tests() {
+  for (const auto* a_case : idiombench::Registry::instance().cases()) {
+    const auto& info = a_case->info();
+    for (std::size_t v = 0; v < a_case->variants().size(); ++v) {
+      for (const auto& params : info.conformance) {
+        auto suite = test_name("Conformance_" + info.suite + "_" + info.name);
+        auto name = test_name(a_case->variants()[v].name + "_" + params.to_string());
+        testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
+                              [=]() -> testing::Test* {
+                                return new ConformanceTest(*a_case, v, params);
+                              });
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  testing::InitGoogleTest(&argc, argv);
+  register_conformance_tests();
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,138 @@
+#include "isolation.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+namespace idiombench {
+namespace {
+
+constexpr int kResultFd = 3;
+constexpr std::size_t kTailBytes = 4096;
+
+struct Pipe {
+  int read = -1;
+  int write = -1;
+  Pipe() {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+    read = fds[0];
+    write = fds[1];
+  }
+};
+
+[[noreturn]] void exec_child(const std::vector<std::string>& argv, const Pipe& result,
+                             const Pipe& output) {
+  setpgid(0, 0);
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // dup2 clears close-on-exec on the new descriptors.
+  if (dup2(result.write, kResultFd) < 0 || dup2(output.write, STDOUT_FILENO) < 0 ||
+      dup2(output.write, STDERR_FILENO) < 0) {
+    _exit(127);
+  }
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  execv(args[0], args.data());
+  const char* message = "idiombench: cannot exec the benchmark child\n";
+  [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, message, std::strlen(message));
+  _exit(127);
+}
+
+// Reads what is available; returns false at end of file.
+bool drain(int fd, std::string& into) {
+  char buffer[65536];
+  for (;;) {
+    auto n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      into.append(buffer, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n == 0) return false;
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK;
+  }
+}
+
+}  // namespace
+
+std::string describe_signal(int signal_number) {
+  const char* abbrev = sigabbrev_np(signal_number);
+  std::string name = abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal_number);
+  return name + " (" + strsignal(signal_number) + ")";
+}
+
+ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds) {
+  using Clock = std::chrono::steady_clock;
+  Pipe result, output;
+  const auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
+  if (pid == 0) exec_child(argv, result, output);
+  setpgid(pid, pid);  // also here, so the group exists before any kill below
+  close(result.write);
+  close(output.write);
+  fcntl(result.read, F_SETFL, O_NONBLOCK);
+  fcntl(output.read, F_SETFL, O_NONBLOCK);
+
+  ChildOutcome outcome;
+  std::string console;
+  bool result_open = true, output_open = true, timed_out = false;
+  int status = 0;
+  const auto deadline = start + std::chrono::duration<double>(timeout_seconds);
+  for (;;) {
+    pollfd fds[2] = {{result.read, POLLIN, 0}, {output.read, POLLIN, 0}};
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    int wait_ms = static_cast<int>(std::clamp<long long>(left.count(), 0, 100));
+    if (result_open || output_open) {
+      poll(fds, 2, wait_ms);
+    } else {
+      poll(nullptr, 0, wait_ms);
+    }
+    if (result_open) result_open = drain(result.read, outcome.result);
+    if (output_open) output_open = drain(output.read, console);
+    if (console.size() > 2 * kTailBytes) console.erase(0, console.size() - kTailBytes);
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (Clock::now() >= deadline) {
+      timed_out = true;
+      kill(-pid, SIGKILL);
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      break;
+    }
+  }
+  // Whatever the child started is not ours to keep: it dies with the child.
+  kill(-pid, SIGKILL);
+  if (result_open) drain(result.read, outcome.result);
+  if (output_open) drain(output.read, console);
+  close(result.read);
+  close(output.read);
+
+  outcome.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  outcome.output_tail =
+      console.size() > kTailBytes ? console.substr(console.size() - kTailBytes) : console;
+  if (timed_out) {
+    outcome.kind = ChildOutcome::Kind::timed_out;
+  } else if (WIFSIGNALED(status)) {
+    outcome.kind = ChildOutcome::Kind::signaled;
+    outcome.code = WTERMSIG(status);
+  } else {
+    outcome.kind = ChildOutcome::Kind::exited;
+    outcome.code = WEXITSTATUS(status);
+  }
+  return outcome;
+}
+
+}  // namespace idiombench

@@ -1,0 +1,21 @@
+// Measuring one benchmark inside the current process: build the input, verify the
+// variant against the reference, then time it with Google Benchmark.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "plan.hpp"
+
+namespace idiombench {
+
+struct MeasureOptions {
+  int repetitions = 3;
+  double min_time = 0.05;  // seconds per repetition
+};
+
+// Returns a fragment: {"status", "reason", "verified", "checksum", "runs": [...]}
+// where runs are Google Benchmark's JSON entries renamed to the benchmark's name.
+// A wrong answer gives status "failed" and no runs.
+nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options);
+
+}  // namespace idiombench

@@ -1,0 +1,76 @@
+#include "idiombench/params.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace idiombench {
+
+std::string to_string(const ParamValue& value) {
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+  return std::get<std::string>(value);
+}
+
+Params::Params(std::initializer_list<std::pair<std::string, ParamValue>> items) {
+  for (const auto& [key, value] : items) set(key, value);
+}
+
+void Params::set(const std::string& key, ParamValue value) {
+  auto found = std::find_if(items_.begin(), items_.end(),
+                            [&](const auto& item) { return item.first == key; });
+  if (found != items_.end()) {
+    found->second = std::move(value);
+  } else {
+    items_.emplace_back(key, std::move(value));
+  }
+}
+
+bool Params::contains(std::string_view key) const {
+  return std::any_of(items_.begin(), items_.end(),
+                     [&](const auto& item) { return item.first == key; });
+}
+
+const ParamValue& Params::at(std::string_view key) const {
+  for (const auto& [name, value] : items_) {
+    if (name == key) return value;
+  }
+  throw std::out_of_range("no param '" + std::string(key) + "' in '" + to_string() + "'");
+}
+
+std::int64_t Params::integer(std::string_view key) const {
+  const auto& value = at(key);
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return *number;
+  throw std::out_of_range("param '" + std::string(key) + "' is not a number");
+}
+
+const std::string& Params::text(std::string_view key) const {
+  const auto& value = at(key);
+  if (const auto* word = std::get_if<std::string>(&value)) return *word;
+  throw std::out_of_range("param '" + std::string(key) + "' is not a word");
+}
+
+std::string Params::to_string() const {
+  std::string out;
+  for (const auto& [key, value] : items_) {
+    if (!out.empty()) out += '/';
+    out += key + ':' + idiombench::to_string(value);
+  }
+  return out;
+}
+
+std::vector<Params> expand(const ParamGrid& grid) {
+  std::vector<Params> points{Params{}};
+  for (const auto& axis : grid) {
+    std::vector<Params> next;
+    for (const auto& point : points) {
+      for (const auto& value : axis.values) {
+        Params extended = point;
+        extended.set(axis.key, value);
+        next.push_back(std::move(extended));
+      }
+    }
+    points = std::move(next);
+  }
+  return points;
+}
+
+}  // namespace idiombench

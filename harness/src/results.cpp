@@ -1,0 +1,139 @@
+#include "results.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+namespace idiombench {
+namespace {
+
+nlohmann::json params_json(const Params& params) {
+  auto out = nlohmann::json::object();
+  for (const auto& [key, value] : params.items()) {
+    if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      out[key] = *number;
+    } else {
+      out[key] = std::get<std::string>(value);
+    }
+  }
+  return out;
+}
+
+void add_identity(nlohmann::json& entry, const PlannedBenchmark& benchmark) {
+  const auto& info = benchmark.info();
+  entry["suite"] = info.suite;
+  entry["case"] = info.name;
+  entry["variant"] = benchmark.variant_info().name;
+  entry["model"] = benchmark.variant_info().model;
+  entry["params"] = params_json(benchmark.params);
+  entry["question"] = info.question;
+  entry["baseline"] = info.baseline;
+}
+
+std::string system_error(const std::string& what, const std::string& path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+}  // namespace
+
+nlohmann::json untimed_entry(const PlannedBenchmark& benchmark, const std::string& status,
+                             const std::string& reason) {
+  nlohmann::json entry = {{"name", benchmark.name},
+                          {"run_name", benchmark.name},
+                          {"run_type", "iteration"},
+                          {"repetitions", 0},
+                          {"repetition_index", 0},
+                          {"threads", 1},
+                          {"iterations", 0},
+                          {"real_time", 0.0},
+                          {"cpu_time", 0.0},
+                          {"time_unit", "ns"},
+                          {"error_occurred", true},
+                          {"error_message", reason}};
+  add_identity(entry, benchmark);
+  entry["status"] = status;
+  entry["reason"] = reason;
+  entry["verified"] = false;
+  entry["checksum"] = nullptr;
+  return entry;
+}
+
+nlohmann::json entries_from_fragment(const PlannedBenchmark& benchmark,
+                                     const nlohmann::json& fragment) {
+  const std::string status = fragment.at("status");
+  const auto& runs = fragment.at("runs");
+  if (status != "ok" || runs.empty()) {
+    return nlohmann::json::array({untimed_entry(benchmark, status, fragment.value("reason", ""))});
+  }
+  auto entries = nlohmann::json::array();
+  for (auto run : runs) {
+    add_identity(run, benchmark);
+    run["status"] = "ok";
+    run["reason"] = "";
+    run["verified"] = fragment.at("verified");
+    run["checksum"] = fragment.at("checksum");
+    entries.push_back(std::move(run));
+  }
+  return entries;
+}
+
+void check_writable(const std::string& path) {
+  namespace fs = std::filesystem;
+  auto folder = fs::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  if (fs::is_directory(path)) throw UsageError("--out " + path + " is a folder");
+  auto probe = (folder / ".idiombench-write-test.XXXXXX").string();
+  int fd = mkstemp(probe.data());
+  if (fd < 0) throw UsageError("cannot write results to " + path + ": " + std::strerror(errno));
+  close(fd);
+  unlink(probe.c_str());
+}
+
+void write_atomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  auto folder = fs::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  auto temporary = (folder / (fs::path(path).filename().string() + ".tmp.XXXXXX")).string();
+  int fd = mkstemp(temporary.data());
+  if (fd < 0) throw std::runtime_error(system_error("cannot create a file next to", path));
+  auto fail = [&](const std::string& what) {
+    auto message = system_error(what, temporary);
+    close(fd);
+    unlink(temporary.c_str());
+    throw std::runtime_error(message);
+  };
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    auto n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write");
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("cannot sync");
+  if (close(fd) != 0) {
+    auto message = system_error("cannot close", temporary);
+    unlink(temporary.c_str());
+    throw std::runtime_error(message);
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    auto message = system_error("cannot rename onto", path);
+    unlink(temporary.c_str());
+    throw std::runtime_error(message);
+  }
+  int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    fsync(dir);
+    close(dir);
+  }
+}
+
+}  // namespace idiombench

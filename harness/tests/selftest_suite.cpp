@@ -1,0 +1,85 @@
+// A test-only suite whose variants misbehave on purpose: wrong answers, a crash, a
+// hang, an exception, an early exit, an unavailable variant. It is linked into
+// `idiombench-selftest` only, never into `idiombench`.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdint>
+#include <cstdlib>
+#include <numeric>
+#include <stdexcept>
+#include <vector>
+
+#include "idiombench/case.hpp"
+
+namespace {
+
+using idiombench::Case;
+using Input = std::vector<std::int64_t>;
+using Output = std::int64_t;
+
+Case<Input, Output>& selftest_sum() {
+  static auto& c = idiombench::define_case<Input, Output>({
+      .suite = "selftest",
+      .name = "sum",
+      .question = "Does the harness survive variants that misbehave?",
+      .make_input =
+          [](const idiombench::Params& p) {
+            Input values(static_cast<std::size_t>(p.integer("n")));
+            std::iota(values.begin(), values.end(), 1);
+            return values;
+          },
+      .reference = [](const Input& in) { return std::accumulate(in.begin(), in.end(), Output{0}); },
+      .quick = {{"n", {1000}}},
+      .full = {{"n", {1000, 100000}}},
+      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 17}}},
+      .throughput =
+          [](const idiombench::Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return idiombench::Throughput{n, n * 8};
+          },
+      .baseline = "correct",
+  });
+  return c;
+}
+
+Output correct(const Input& in) { return std::accumulate(in.begin(), in.end(), Output{0}); }
+
+[[maybe_unused]] const auto registered = {
+    selftest_sum().add_variant({.name = "correct", .model = "serial", .run = correct}),
+    selftest_sum().add_variant({.name = "counting",
+                                .model = "serial",
+                                .run = [](const Input& in, idiombench::Context& ctx) {
+                                  ctx.counter("elements_seen", static_cast<double>(in.size()));
+                                  return correct(in);
+                                }}),
+    selftest_sum().add_variant({.name = "wrong",
+                                .model = "serial",
+                                .run = [](const Input& in) { return correct(in) + 1; }}),
+    selftest_sum().add_variant({.name = "crash",
+                                .model = "serial",
+                                .run = [](const Input& in) -> Output {
+                                  std::raise(SIGSEGV);
+                                  return correct(in);
+                                }}),
+    selftest_sum().add_variant({.name = "hang",
+                                .model = "serial",
+                                .run = [](const Input& in) -> Output {
+                                  for (;;) pause();
+                                  return correct(in);
+                                }}),
+    selftest_sum().add_variant({.name = "throws",
+                                .model = "serial",
+                                .run = [](const Input&) -> Output {
+                                  throw std::runtime_error("selftest failure");
+                                }}),
+    selftest_sum().add_variant({.name = "exits",
+                                .model = "serial",
+                                .run = [](const Input&) -> Output { std::_Exit(7); }}),
+    selftest_sum().add_variant({.name = "unavailable",
+                                .model = "cuda",
+                                .run = correct,
+                                .why_unavailable = [] { return std::string("no such device"); }}),
+};
+
+}  // namespace
