@@ -1,0 +1,38 @@
+#include "sum_squares/case.hpp"
+
+#include "random_values.hpp"
+
+namespace idiombench::iteration::sum_squares {
+
+Case<Input, Output>& the_case() {
+  static auto& c = define_case<Input, Output>({
+      .suite = "iteration",
+      .name = "sum_squares",
+      .question = "What does each way of producing a sequence (index loop, iterator class, "
+                  "views, generators, callbacks, a materialised vector) cost per element "
+                  "when the consumer only sums it?",
+      .make_input =
+          [](const Params& p) {
+            return random_values(static_cast<std::size_t>(p.integer("n")), -30000, 30000);
+          },
+      .reference =
+          [](const Input& values) {
+            Output sum = 0;
+            for (auto x : values) sum += square(x);
+            return sum;
+          },
+      .quick = {{"n", {1000, 1000000}}},
+      .full = {{"n", {1000, 100000, 10000000}}},
+      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 2}}, {{"n", 3}}, {{"n", 17}},
+                      {{"n", 1000}}, {{"n", 100003}}},
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{n, n * sizeof(std::int32_t)};
+          },
+      .baseline = "index_loop",
+  });
+  return c;
+}
+
+}  // namespace idiombench::iteration::sum_squares
