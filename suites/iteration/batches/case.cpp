@@ -1,0 +1,47 @@
+#include "batches/case.hpp"
+
+#include <algorithm>
+#include <span>
+
+#include "random_values.hpp"
+
+namespace idiombench::iteration::batches {
+
+Case<Input, Output>& the_case() {
+  static auto& c = define_case<Input, Output>({
+      .suite = "iteration",
+      .name = "batches",
+      .question = "What does handing a stream over in batches cost when the batches are "
+                  "built eagerly, yielded by a generator, chunked by range-v3 or walked by "
+                  "an iterator class?",
+      .make_input =
+          [](const Params& p) {
+            return Input{random_values(static_cast<std::size_t>(p.integer("n")), -30000, 30000),
+                         static_cast<std::size_t>(p.integer("batch"))};
+          },
+      .reference =
+          [](const Input& in) {
+            std::span<const std::int32_t> all(in.values);
+            Output acc = 0;
+            for (std::size_t i = 0; i < all.size(); i += in.size) {
+              acc = fold_batch(acc, all.subspan(i, std::min(in.size, all.size() - i)));
+            }
+            return acc;
+          },
+      .quick = {{"n", {1000000}}, {"batch", {32}}},
+      .full = {{"n", {1000, 1000000, 10000000}}, {"batch", {8, 32, 256}}},
+      .conformance = {{{"n", 0}, {"batch", 32}},   {{"n", 1}, {"batch", 32}},
+                      {{"n", 31}, {"batch", 32}},  {{"n", 32}, {"batch", 32}},
+                      {{"n", 33}, {"batch", 32}},  {{"n", 5}, {"batch", 1}},
+                      {{"n", 17}, {"batch", 100}}, {{"n", 100003}, {"batch", 32}}},
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{n, n * sizeof(std::int32_t)};
+          },
+      .baseline = "index_loop",
+  });
+  return c;
+}
+
+}  // namespace idiombench::iteration::batches

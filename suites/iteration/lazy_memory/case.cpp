@@ -1,0 +1,33 @@
+#include "lazy_memory/case.hpp"
+
+namespace idiombench::iteration::lazy_memory {
+
+Case<Input, Output>& the_case() {
+  static auto& c = define_case<Input, Output>({
+      .suite = "iteration",
+      .name = "lazy_memory",
+      .question = "How much memory does an eager generate -> filter -> transform -> sum "
+                  "pipeline hold at its peak, against lazy generators and views, and what "
+                  "does the allocation cost in time?",
+      .make_input = [](const Params& p) { return Input{static_cast<std::size_t>(p.integer("n"))}; },
+      .reference =
+          [](const Input& in) {
+            Output sum = 0;
+            for (std::size_t i = 0; i < in.records; ++i) {
+              auto r = make_record(i);
+              if (is_selected(r)) sum += weighted_amount(r);
+            }
+            return sum;
+          },
+      .quick = {{"n", {1000000}}},
+      .full = {{"n", {1000000, 10000000}}},
+      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 3}}, {{"n", 17}}, {{"n", 1000}},
+                      {{"n", 100003}}},
+      .throughput =
+          [](const Params& p) { return Throughput{static_cast<double>(p.integer("n")), 0}; },
+      .baseline = "index_loop",
+  });
+  return c;
+}
+
+}  // namespace idiombench::iteration::lazy_memory

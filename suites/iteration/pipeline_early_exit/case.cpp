@@ -1,0 +1,43 @@
+#include "pipeline_early_exit/case.hpp"
+
+#include "random_values.hpp"
+
+namespace idiombench::iteration::pipeline_early_exit {
+
+Case<Input, Output>& the_case() {
+  static auto& c = define_case<Input, Output>({
+      .suite = "iteration",
+      .name = "pipeline_early_exit",
+      .question = "When only the first k results of filter -> transform over a long source "
+                  "are wanted, how much work does an eager pipeline waste, and what do "
+                  "lazy views and generators cost instead?",
+      .make_input =
+          [](const Params& p) {
+            return Input{random_values(static_cast<std::size_t>(p.integer("n")), -46000, 46000),
+                         static_cast<std::size_t>(p.integer("k")),
+                         static_cast<int>(p.integer("cost"))};
+          },
+      .reference =
+          [](const Input& in) {
+            Output out;
+            for (std::size_t i = 0; i < in.values.size() && out.size() < in.k; ++i) {
+              auto v = produce(in, i);
+              if (keep(v)) out.push_back(square_of(v));
+            }
+            return out;
+          },
+      .quick = {{"n", {1000000}}, {"k", {10, 1000}}, {"cost", {0, 64}}},
+      .full = {{"n", {1000000, 10000000}}, {"k", {1, 10, 1000, 100000}}, {"cost", {0, 64}}},
+      .conformance = {{{"n", 0}, {"k", 3}, {"cost", 0}},       {{"n", 1}, {"k", 1}, {"cost", 0}},
+                      {{"n", 17}, {"k", 5}, {"cost", 0}},      {{"n", 1000}, {"k", 0}, {"cost", 0}},
+                      {{"n", 1000}, {"k", 10}, {"cost", 3}},   {{"n", 1000}, {"k", 1000}, {"cost", 0}},
+                      {{"n", 100003}, {"k", 50}, {"cost", 1}}},
+      // Work is counted in results delivered: the question is the cost per result.
+      .throughput =
+          [](const Params& p) { return Throughput{static_cast<double>(p.integer("k")), 0}; },
+      .baseline = "index_loop",
+  });
+  return c;
+}
+
+}  // namespace idiombench::iteration::pipeline_early_exit
