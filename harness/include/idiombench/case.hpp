@@ -132,6 +132,7 @@ class Case final : public CaseBase {
     return {};
   }
 
+  const CaseSpec<Input, Output>& spec() const { return spec_; }
   const CaseInfo& info() const override { return info_; }
   const std::vector<VariantInfo>& variants() const override { return infos_; }
   std::unique_ptr<PreparedCase> prepare(const Params& params) const override {
