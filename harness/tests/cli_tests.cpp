@@ -1,0 +1,270 @@
+// End-to-end tests of the real command line, driven through `idiombench-selftest`
+// (the idiombench CLI plus a suite of misbehaving variants): isolation of crashes
+// and hangs, statuses in the results, usage errors, atomic results under SIGKILL and
+// a full disk.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "isolation.hpp"
+#include "results.hpp"
+
+namespace idiombench {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+Result selftest(std::vector<std::string> args, double timeout = 60) {
+  args.insert(args.begin(), IDIOMBENCH_SELFTEST_BINARY);
+  auto outcome = run_isolated(args, timeout);
+  EXPECT_EQ(outcome.kind, ChildOutcome::Kind::exited) << outcome.output_tail;
+  return {outcome.code, outcome.output_tail};
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    auto pattern = (fs::temp_directory_path() / "idiombench-test.XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& entry : fs::directory_iterator(path_)) out.push_back(entry.path().filename());
+    return out;
+  }
+
+ private:
+  std::string path_;
+};
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// The status of each variant's first entry.
+std::map<std::string, nlohmann::json> by_variant(const nlohmann::json& results) {
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& entry : results.at("benchmarks")) out.emplace(entry.at("variant"), entry);
+  return out;
+}
+
+TEST(Cli, CrashesAndHangsAreRecordedAndTheRunGoesOn) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--timeout", "2", "--repetitions", "2", "--min-time", "0.01", "--out", out});
+  EXPECT_EQ(run.exit_code, 1) << "a failed, crashed or hung benchmark makes the run fail\n"
+                              << run.output;
+  auto results = read_json(out);
+  EXPECT_TRUE(results["context"]["idiombench"]["complete"]);
+  auto variants = by_variant(results);
+
+  EXPECT_EQ(variants["correct"]["status"], "ok");
+  EXPECT_TRUE(variants["correct"]["verified"]);
+  EXPECT_EQ(variants["correct"]["checksum"], 500500.0);
+  EXPECT_EQ(variants["wrong"]["status"], "failed");
+  EXPECT_NE(variants["wrong"]["reason"].get<std::string>().find("wrong answer"), std::string::npos);
+  EXPECT_EQ(variants["wrong"]["iterations"], 0) << "a wrong answer is never timed";
+  EXPECT_EQ(variants["crash"]["status"], "crashed");
+  EXPECT_NE(variants["crash"]["reason"].get<std::string>().find("SIGSEGV"), std::string::npos);
+  EXPECT_EQ(variants["exits"]["status"], "crashed");
+  EXPECT_NE(variants["exits"]["reason"].get<std::string>().find("status 7"), std::string::npos);
+  EXPECT_EQ(variants["hang"]["status"], "timeout");
+  EXPECT_NE(variants["hang"]["reason"].get<std::string>().find("2 s"), std::string::npos);
+  EXPECT_EQ(variants["throws"]["status"], "failed");
+  EXPECT_NE(variants["throws"]["reason"].get<std::string>().find("selftest failure"),
+            std::string::npos);
+  EXPECT_EQ(variants["unavailable"]["status"], "skipped");
+  EXPECT_EQ(variants["unavailable"]["reason"], "no such device");
+  // Benchmarks after the crash and the hang were still measured.
+  EXPECT_EQ(variants["counting"]["status"], "ok");
+  EXPECT_EQ(variants["counting"]["elements_seen"], 1000.0);
+}
+
+TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "correct", "--repetitions", "4", "--min-time", "0.01",
+                       "--out", out});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto results = read_json(out);
+  int iterations = 0;
+  std::vector<std::string> aggregates;
+  for (const auto& entry : results["benchmarks"]) {
+    EXPECT_EQ(entry["run_name"], "selftest/sum/correct/n:1000");
+    if (entry["run_type"] == "iteration") {
+      EXPECT_EQ(entry["repetition_index"], iterations);
+      ++iterations;
+      EXPECT_GT(entry["real_time"].get<double>(), 0);
+      EXPECT_GT(entry["items_per_second"].get<double>(), 0);
+    } else {
+      aggregates.push_back(entry["aggregate_name"]);
+      EXPECT_EQ(entry["name"], "selftest/sum/correct/n:1000_" + entry["aggregate_name"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(iterations, 4);
+  EXPECT_EQ(aggregates, (std::vector<std::string>{"mean", "median", "stddev", "cv"}));
+}
+
+TEST(Cli, UsageErrorsExitTwoWithOneLine) {
+  TempDir dir;
+  const std::vector<std::vector<std::string>> bad = {
+      {"run", "--suite", "nosuch", "--out", dir.file("r.json")},
+      {"list", "--model", "quantum"},
+      {"verify", "--variant", "nosuch"},
+      {"run", "--filter", "(", "--out", dir.file("r.json")},
+      {"run", "--out", "/nonexistent-folder/results.json"},
+      {"run", "--profile", "huge"},
+      {"frobnicate"},
+  };
+  for (const auto& args : bad) {
+    auto result = selftest(args);
+    EXPECT_EQ(result.exit_code, 2) << args[0] << " " << args[1] << "\n" << result.output;
+    EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1) << result.output;
+    EXPECT_EQ(result.output.rfind("idiombench: error: ", 0), 0u) << result.output;
+  }
+  EXPECT_TRUE(dir.names().empty()) << "nothing written on a usage error";
+}
+
+TEST(Cli, VerifyListsEachMismatchAndExitsOne) {
+  auto good = selftest({"verify", "--variant", "correct", "--variant", "counting"});
+  EXPECT_EQ(good.exit_code, 0) << good.output;
+  EXPECT_NE(good.output.find("6 passed, 0 failed"), std::string::npos) << good.output;
+
+  auto bad = selftest({"verify", "--variant", "wrong", "--variant", "crash", "--timeout", "5"});
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("selftest/sum/wrong/n:17: failed: wrong answer: got 154, expected 153"),
+            std::string::npos)
+      << bad.output;
+  EXPECT_NE(bad.output.find("selftest/sum/crash/n:0: crashed"), std::string::npos) << bad.output;
+}
+
+TEST(Cli, ListJsonNamesEveryBenchmarkWithItsAvailability) {
+  auto listed = selftest({"list", "--json"});
+  ASSERT_EQ(listed.exit_code, 0);
+  auto items = nlohmann::json::parse(listed.output);
+  ASSERT_EQ(items.size(), 8u);
+  for (const auto& item : items) {
+    EXPECT_EQ(item["suite"], "selftest");
+    EXPECT_EQ(item["available"], item["variant"] != "unavailable") << item.dump();
+  }
+}
+
+TEST(Cli, InfoJsonHasTheMachineFingerprintAndBackends) {
+  auto info = selftest({"info", "--json"});
+  ASSERT_EQ(info.exit_code, 0) << info.output;
+  auto context = nlohmann::json::parse(info.output);
+  auto id = context["idiombench"]["machine"]["machine_id"].get<std::string>();
+  EXPECT_EQ(id.size(), 16u);
+  auto again = nlohmann::json::parse(selftest({"info", "--json"}).output);
+  EXPECT_EQ(again["idiombench"]["machine"]["machine_id"], id) << "the fingerprint is stable";
+  for (const char* backend : {"kokkos", "cuda", "io_uring"}) {
+    ASSERT_TRUE(context["idiombench"]["backends"].contains(backend)) << backend;
+    const auto& b = context["idiombench"]["backends"][backend];
+    if (!b["available"].get<bool>()) {
+      EXPECT_FALSE(b["reason"].get<std::string>().empty());
+    }
+  }
+}
+
+// A SIGKILL of the parent at any moment leaves the previous file or a complete,
+// parseable one, never a truncated one.
+TEST(Cli, SigkillNeverLeavesATruncatedResultsFile) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  const std::string previous = R"({"previous": true})";
+  int survivors_complete = 0, previous_kept = 0;
+  for (int trial = 0; trial < 12; ++trial) {
+    { std::ofstream(out) << previous; }
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      execl(IDIOMBENCH_SELFTEST_BINARY, IDIOMBENCH_SELFTEST_BINARY, "run", "--profile", "full",
+            "--filter", "correct|counting|wrong|throws|unavailable", "--repetitions", "2",
+            "--min-time", "0.005", "--out", out.c_str(), nullptr);
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(15 + 45 * trial));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    auto text = read_text(out);
+    if (text == previous) {
+      ++previous_kept;
+      continue;
+    }
+    nlohmann::json parsed;
+    ASSERT_NO_THROW(parsed = nlohmann::json::parse(text)) << "trial " << trial << ": truncated file";
+    ASSERT_TRUE(parsed.contains("benchmarks"));
+    ASSERT_TRUE(parsed["context"]["idiombench"].contains("complete"));
+    ++survivors_complete;
+  }
+  EXPECT_GT(survivors_complete, 0) << "some kills came after a write";
+  // A temporary file may remain after a kill mid-write; the results file never is one.
+  for (const auto& name : dir.names()) {
+    EXPECT_TRUE(name == "results.json" || name.rfind("results.json.tmp.", 0) == 0) << name;
+  }
+  (void)previous_kept;
+}
+
+// A disk that fills up: the previous results survive and the run says so (exit 3).
+TEST(Cli, FullDiskKeepsThePreviousResultsAndFails) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  const std::string previous = R"({"previous": true})";
+  { std::ofstream(out) << previous; }
+  // `ulimit -f 1`: writes beyond 1 KiB fail with EFBIG, as on a full disk.
+  auto outcome = run_isolated({"/bin/bash", "-c",
+                               std::string("ulimit -f 1; trap '' XFSZ; exec ") +
+                                   IDIOMBENCH_SELFTEST_BINARY +
+                                   " run --variant correct --repetitions 1 --min-time 0.01 --out " + out},
+                              60);
+  EXPECT_EQ(outcome.kind, ChildOutcome::Kind::exited) << outcome.output_tail;
+  EXPECT_EQ(outcome.code, 3) << outcome.output_tail;
+  EXPECT_NE(outcome.output_tail.find("results NOT written"), std::string::npos) << outcome.output_tail;
+  EXPECT_EQ(read_text(out), previous);
+  EXPECT_EQ(dir.names(), std::vector<std::string>{"results.json"}) << "no temporary left behind";
+}
+
+TEST(WriteAtomically, ReplacesTheFileWhole) {
+  TempDir dir;
+  auto out = dir.file("x.json");
+  write_atomically(out, "first");
+  write_atomically(out, "second");
+  EXPECT_EQ(read_text(out), "second");
+  EXPECT_EQ(dir.names(), std::vector<std::string>{"x.json"});
+  EXPECT_THROW(write_atomically(dir.file("missing/x.json"), "x"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace idiombench

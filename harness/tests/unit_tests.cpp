@@ -1,0 +1,211 @@
+// Unit tests of the harness pieces that need no child process: params, equivalence
+// rules, the registry, heap accounting, the summary table.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <vector>
+
+#include "idiombench/allocations.hpp"
+#include "idiombench/case.hpp"
+#include "idiombench/equivalence.hpp"
+#include "idiombench/params.hpp"
+#include "plan.hpp"
+#include "summary.hpp"
+
+namespace idiombench {
+namespace {
+
+TEST(Params, ExpandIsTheCartesianProductFirstAxisSlowest) {
+  ParamGrid grid{{"n", {1, 2}}, {"mode", {std::string("a"), std::string("b")}}};
+  auto points = expand(grid);
+  ASSERT_EQ(points.size(), 4u);
+  EXPECT_EQ(points[0].to_string(), "n:1/mode:a");
+  EXPECT_EQ(points[1].to_string(), "n:1/mode:b");
+  EXPECT_EQ(points[3].to_string(), "n:2/mode:b");
+  EXPECT_EQ(points[3].integer("n"), 2);
+  EXPECT_EQ(points[3].text("mode"), "b");
+}
+
+TEST(Params, EmptyGridIsOnePointWithoutParams) {
+  auto points = expand({});
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0].to_string(), "");
+}
+
+TEST(Params, MissingOrMistypedKeyNamesIt) {
+  Params p{{"n", 3}};
+  EXPECT_THROW(p.integer("k"), std::out_of_range);
+  EXPECT_THROW(p.text("n"), std::out_of_range);
+  try {
+    p.integer("k");
+  } catch (const std::out_of_range& e) {
+    EXPECT_NE(std::string(e.what()).find("'k'"), std::string::npos);
+  }
+}
+
+TEST(Equivalence, ExactNamesTheFirstDifferingElement) {
+  auto rule = exactly<std::vector<int>>();
+  EXPECT_FALSE(rule({1, 2, 3}, {1, 2, 3}));
+  auto diff = rule({1, 5, 3}, {1, 2, 3});
+  ASSERT_TRUE(diff);
+  EXPECT_NE(diff->find("element 1"), std::string::npos) << *diff;
+  auto size = rule({1, 2}, {1, 2, 3});
+  ASSERT_TRUE(size);
+  EXPECT_NE(size->find("size 2"), std::string::npos) << *size;
+}
+
+TEST(Equivalence, WithinToleranceAndNaNOnlyMatchesNaN) {
+  auto rule = within<double>(1e-9, 0);
+  EXPECT_FALSE(rule(1.0 + 1e-12, 1.0));
+  EXPECT_TRUE(rule(1.0 + 1e-6, 1.0));
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(rule(nan, 1.0));
+  EXPECT_FALSE(rule(nan, nan));
+  auto elements = within<std::vector<double>>(0, 0.5);
+  EXPECT_FALSE(elements({1.0, 2.4}, {1.0, 2.0}));
+  EXPECT_TRUE(elements({1.0, 2.6}, {1.0, 2.0}));
+}
+
+using TinyCase = Case<int, int>;
+
+TinyCase& tiny() {
+  static auto& c = define_case<int, int>({
+      .suite = "unit",
+      .name = "tiny",
+      .question = "Does registration work?",
+      .make_input = [](const Params& p) { return static_cast<int>(p.integer("n")); },
+      .reference = [](const int& n) { return n * 2; },
+      .quick = {{"n", {1, 2}}},
+      .full = {{"n", {3}}},
+      .conformance = {{{"n", 0}}, {{"n", 7}}},
+      .baseline = "b_double",
+  });
+  return c;
+}
+
+[[maybe_unused]] const auto registered = {
+    tiny().add_variant({.name = "b_double", .model = "serial", .run = [](const int& n) { return 2 * n; }}),
+    tiny().add_variant({.name = "a_plus", .model = "threads", .run = [](const int& n) { return n + n; }}),
+    tiny().add_variant({.name = "c_wrong", .model = "serial", .run = [](const int& n) { return n + 1; }}),
+    tiny().add_variant({.name = "d_counter",
+                        .model = "serial",
+                        .run =
+                            [](const int& n, Context& ctx) {
+                              ctx.counter("calls", 1);
+                              std::vector<char> scratch(1 << 20);
+                              benchmark::DoNotOptimize(scratch.data());
+                              return n * 2;
+                            }}),
+};
+
+TEST(Registry, VariantsAreSortedByNameWithTheirModels) {
+  const auto& variants = tiny().variants();
+  ASSERT_EQ(variants.size(), 4u);
+  EXPECT_EQ(variants[0].name, "a_plus");
+  EXPECT_EQ(variants[0].model, "threads");
+  EXPECT_EQ(variants[1].name, "b_double");
+  EXPECT_EQ(tiny().variant_index("c_wrong"), 2u);
+  EXPECT_FALSE(tiny().variant_index("nope"));
+}
+
+TEST(Registry, VerifyPassesCorrectVariantsAndFailsWrongOnes) {
+  auto prepared = tiny().prepare(Params{{"n", 7}});
+  EXPECT_TRUE(prepared->verify(*tiny().variant_index("a_plus")).ok);
+  auto wrong = prepared->verify(*tiny().variant_index("c_wrong"));
+  EXPECT_FALSE(wrong.ok);
+  EXPECT_EQ(wrong.mismatch, "wrong answer: got 8, expected 14");
+}
+
+TEST(Registry, VerifyRecordsCountersChecksumAndPeakHeap) {
+  auto prepared = tiny().prepare(Params{{"n", 7}});
+  auto check = prepared->verify(*tiny().variant_index("d_counter"));
+  ASSERT_TRUE(check.ok);
+  EXPECT_EQ(check.counters.at("calls"), 1);
+  EXPECT_EQ(check.checksum, 14.0);
+  EXPECT_GE(check.peak_bytes, 1 << 20);
+}
+
+TEST(Registry, UnknownModelAbortsRegistrationWithAMessage) {
+  EXPECT_DEATH(tiny().add_variant({.name = "e_gpu", .model = "gpu", .run = [](const int& n) { return n; }}),
+               "unknown model 'gpu'");
+}
+
+TEST(Registry, DuplicateVariantAbortsRegistration) {
+  EXPECT_DEATH(tiny().add_variant({.name = "a_plus", .model = "serial", .run = [](const int& n) { return n; }}),
+               "registered twice");
+}
+
+TEST(Plan, SelectsBySuiteVariantModelAndFilter) {
+  Selection selection;
+  selection.suites = {"unit"};
+  EXPECT_EQ(plan_benchmarks(selection).size(), 8u);  // 4 variants x 2 quick points
+  selection.models = {"threads"};
+  auto threads = plan_benchmarks(selection);
+  ASSERT_EQ(threads.size(), 2u);
+  EXPECT_EQ(threads[0].name, "unit/tiny/a_plus/n:1");
+  selection.models.clear();
+  selection.filter = "b_double/n:2$";
+  ASSERT_EQ(plan_benchmarks(selection).size(), 1u);
+  selection.filter.clear();
+  selection.profile = "full";
+  EXPECT_EQ(plan_benchmarks(selection).size(), 4u);
+  EXPECT_EQ(plan_conformance(selection).size(), 8u);
+}
+
+TEST(Plan, UnknownNamesAndBadRegexAreUsageErrors) {
+  Selection bad_suite;
+  bad_suite.suites = {"nosuch"};
+  EXPECT_THROW(plan_benchmarks(bad_suite), UsageError);
+  Selection bad_model;
+  bad_model.models = {"quantum"};
+  EXPECT_THROW(plan_benchmarks(bad_model), UsageError);
+  Selection bad_variant;
+  bad_variant.variants = {"nosuch"};
+  EXPECT_THROW(plan_benchmarks(bad_variant), UsageError);
+  Selection bad_regex;
+  bad_regex.filter = "(";
+  EXPECT_THROW(plan_benchmarks(bad_regex), UsageError);
+  Selection bad_profile;
+  bad_profile.profile = "huge";
+  EXPECT_THROW(plan_benchmarks(bad_profile), UsageError);
+}
+
+TEST(AllocationWatch, TracksThePeakNotTheEnd) {
+  AllocationWatch watch;
+  {
+    std::vector<char> big(1 << 22);
+    benchmark::DoNotOptimize(big.data());
+  }
+  std::vector<char> small(1 << 10);
+  benchmark::DoNotOptimize(small.data());
+  EXPECT_GE(watch.peak_bytes(), 1 << 22);
+  EXPECT_LT(watch.peak_bytes(), (1 << 22) + (1 << 16));
+  EXPECT_GE(watch.allocations(), 2);
+}
+
+TEST(Summary, SortsByMedianAndShowsSpeedupAndFailures) {
+  auto entry = [](std::string variant, std::string status, double time) {
+    return nlohmann::json{{"suite", "s"},         {"case", "c"},     {"variant", variant},
+                          {"model", "serial"},    {"params", {{"n", 1}}},
+                          {"baseline", "base"},   {"status", status}, {"reason", status == "ok" ? "" : "boom"},
+                          {"run_name", "s/c/" + variant + "/n:1"},  {"run_type", "iteration"},
+                          {"real_time", time},    {"time_unit", "ns"}};
+  };
+  nlohmann::json benchmarks = {entry("base", "ok", 100), entry("base", "ok", 120),
+                               entry("base", "ok", 110), entry("fast", "ok", 50),
+                               entry("broken", "crashed", 0)};
+  std::ostringstream out;
+  print_summary(benchmarks, out);
+  auto text = out.str();
+  auto fast = text.find("fast"), base = text.find("base  "), broken = text.find("broken");
+  ASSERT_NE(fast, std::string::npos);
+  EXPECT_LT(fast, base) << text;
+  EXPECT_LT(base, broken) << text;
+  EXPECT_NE(text.find("2.20x"), std::string::npos) << "median 110 / 50\n" << text;
+  EXPECT_NE(text.find("crashed: boom"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace idiombench
