@@ -1,0 +1,68 @@
+"""matplotlib charts, returned as inline SVG markup."""
+
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+_BAR = "#4c78a8"
+_BASELINE = "#f58518"
+
+
+def _time_scale(max_ns):
+    for unit, factor in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if max_ns >= factor:
+            return unit, factor
+    return "ns", 1.0
+
+
+def _to_svg(fig, salt):
+    # A distinct salt per chart keeps the ids of several inline SVGs from colliding.
+    with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none"}):
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+    return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+
+
+def case_chart(case_id, points):
+    """One horizontal bar chart per params point: median time per variant, whiskers
+    from the fastest to the slowest repetition, the baseline in its own colour.
+
+    `points` is {params_label: [Benchmark, ...]}; returns SVG, or None when no
+    variant of the case was timed.
+    """
+    timed_points = {label: [b for b in runs if b.samples_ns] for label, runs in points.items()}
+    timed_points = {label: runs for label, runs in timed_points.items() if runs}
+    if not timed_points:
+        return None
+    rows = sum(len(runs) for runs in timed_points.values())
+    fig, axes = plt.subplots(len(timed_points), 1, squeeze=False,
+                             figsize=(7.5, 0.9 + 0.32 * rows + 0.5 * len(timed_points)),
+                             gridspec_kw={"height_ratios": [len(r) for r in timed_points.values()]})
+    for ax, (label, runs) in zip(axes[:, 0], timed_points.items()):
+        runs = sorted(runs, key=lambda b: b.median_ns, reverse=True)
+        unit, factor = _time_scale(max(b.max_ns for b in runs))
+        medians = [b.median_ns / factor for b in runs]
+        low = [(b.median_ns - b.min_ns) / factor for b in runs]
+        high = [(b.max_ns - b.median_ns) / factor for b in runs]
+        colours = [_BASELINE if b.variant == b.baseline else _BAR for b in runs]
+        positions = range(len(runs))
+        ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
+                error_kw={"elinewidth": 1, "ecolor": "#333"})
+        ax.set_yticks(list(positions), [b.variant for b in runs], fontsize=8)
+        spread = max(medians) / max(min(medians), 1e-12)
+        if spread > 50:
+            ax.set_xscale("log")
+        ax.set_xlabel(f"time per run ({unit}), median of repetitions, whiskers min-max",
+                      fontsize=8)
+        ax.set_title(label, fontsize=9, loc="left")
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return _to_svg(fig, case_id)

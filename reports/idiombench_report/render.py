@@ -1,0 +1,105 @@
+"""The HTML report: one self-contained file (inline SVG and CSS, no network)."""
+
+import html
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .charts import case_chart
+
+_STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
+
+
+def _format_ns(ns):
+    if ns is None:
+        return "–"
+    for unit, factor in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= factor:
+            return f"{ns / factor:.3g} {unit}"
+    return f"{ns:.3g} ns"
+
+
+def _format_number(value):
+    if value is None:
+        return "–"
+    for suffix, factor in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if abs(value) >= factor:
+            return f"{value / factor:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def _case_view(case_id, question, points):
+    rows = []
+    for label, runs in points.items():
+        baseline = next((b for b in runs if b.variant == b.baseline and b.samples_ns), None)
+        ordered = sorted(runs, key=lambda b: (_STATUS_ORDER.get(b.status, 9),
+                                              b.median_ns if b.median_ns is not None else 0))
+        for b in ordered:
+            speedup = (baseline.median_ns / b.median_ns
+                       if baseline and b.median_ns else None)
+            counters = {k: v for k, v in b.counters.items()
+                        if k not in ("items_per_second", "bytes_per_second")}
+            rows.append({
+                "params": label, "variant": b.variant, "model": b.model,
+                "is_baseline": b.variant == b.baseline,
+                "median": _format_ns(b.median_ns), "min": _format_ns(b.min_ns),
+                "max": _format_ns(b.max_ns),
+                "cv": f"{b.cv * 100:.1f}%" if b.cv is not None else "–",
+                "speedup": f"{speedup:.2f}×" if speedup else "–",
+                "items_per_second": _format_number(b.counters.get("items_per_second")),
+                "bytes_per_second": _format_number(b.counters.get("bytes_per_second")),
+                "counters": ", ".join(f"{k} {_format_number(v)}" for k, v in sorted(counters.items())),
+                "status": b.status, "reason": b.reason,
+            })
+    return {"id": case_id, "question": question, "chart": case_chart(case_id, points),
+            "rows": rows}
+
+
+def build_context(results, cv_warning=0.10):
+    meta = results.meta
+    suites = {}
+    problems = []
+    counts = {}
+    noisy = []
+    for (suite, case), points in results.cases().items():
+        any_run = next(iter(points.values()))[0]
+        suites.setdefault(suite, []).append(_case_view(f"{suite}-{case}", any_run.question, points))
+        for runs in points.values():
+            for b in runs:
+                counts[b.status] = counts.get(b.status, 0) + 1
+                if b.status != "ok":
+                    problems.append(b)
+                elif b.cv is not None and b.cv > cv_warning:
+                    noisy.append(b)
+    warnings = list(meta.get("warnings", []))
+    if not meta.get("complete", True):
+        warnings.append("this run did not finish: the results are partial")
+    if noisy:
+        warnings.append(f"{len(noisy)} benchmark(s) vary by more than {cv_warning:.0%} (CV) "
+                        "between repetitions: compare them with care")
+    return {
+        "version": __version__,
+        "source": results.path,
+        "context": results.context,
+        "meta": meta,
+        "machine": meta.get("machine", {}),
+        "build": meta.get("build", {}),
+        "backends": meta.get("backends", {}),
+        "warnings": warnings,
+        "counts": dict(sorted(counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9))),
+        "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),
+        "suites": suites,
+    }
+
+
+def render(results, output_path):
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["bytes"] = lambda n: f"{n / 2**30:.1f} GiB" if n else "–"
+    page = env.get_template("report.html.j2").render(**build_context(results),
+                                                     escape=html.escape)
+    Path(output_path).write_text(page, encoding="utf-8")

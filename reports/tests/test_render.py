@@ -1,0 +1,84 @@
+"""`idiombench-report render`: a self-contained page with a chart and a table per case."""
+
+import html
+import re
+
+import pytest
+
+from idiombench_report.cli import main
+from idiombench_report.results import ResultsError, load
+
+
+def render_to(tmp_path, results):
+    out = tmp_path / "report.html"
+    assert main(["render", str(results), "-o", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_every_case_has_its_question_a_chart_and_a_table(tmp_path, iteration_results):
+    page = render_to(tmp_path, iteration_results)
+    results = load(iteration_results)
+    for (suite, case), points in results.cases().items():
+        section = re.search(rf'<section id="{suite}-{case}">(.*?)</section>', page, re.S)
+        assert section, case
+        body = section.group(1)
+        question = next(iter(points.values()))[0].question
+        assert html.escape(question) in body
+        assert body.count("<svg") == 1
+        for runs in points.values():
+            for b in runs:
+                assert f"<td>{b.variant}" in body
+
+
+def test_page_is_self_contained(tmp_path, iteration_results):
+    page = render_to(tmp_path, iteration_results)
+    assert 'http-equiv="Content-Security-Policy"' in page
+    assert "<script" not in page and "<link" not in page
+    # Nothing is fetched: no src/href pointing anywhere (SVG namespaces are not fetches).
+    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', page)
+    assert "@import" not in page
+
+
+def test_baseline_and_speedups_are_shown(tmp_path, iteration_results):
+    page = render_to(tmp_path, iteration_results)
+    assert "index_loop (baseline)" in page
+    assert "1.00×" in page
+
+
+def test_failures_are_impossible_to_miss(tmp_path, selftest_results):
+    page = render_to(tmp_path, selftest_results)
+    problems = re.search(r'<div class="problems">(.*?)</div>', page, re.S)
+    assert problems
+    for variant, status in [("wrong", "failed"), ("crash", "crashed"), ("hang", "timeout"),
+                            ("throws", "failed"), ("exits", "crashed"), ("unavailable", "skipped")]:
+        assert f"selftest/sum/{variant}/n:1000" in problems.group(1)
+        assert status in problems.group(1)
+    assert "SIGSEGV" in page
+
+
+def test_statistics_come_from_the_raw_repetitions(iteration_results, load_json):
+    results = load(iteration_results)
+    document = load_json(iteration_results)
+    for b in results.benchmarks:
+        samples = sorted(e["real_time"] for e in document["benchmarks"]
+                         if e["run_name"] == b.run_name and e["run_type"] == "iteration")
+        assert b.min_ns == pytest.approx(samples[0])
+        assert b.max_ns == pytest.approx(samples[-1])
+        assert b.median_ns == pytest.approx(samples[len(samples) // 2])
+
+
+def test_lazy_memory_peak_bytes_counter_reaches_the_table(iteration_results):
+    results = load(iteration_results)
+    peaks = {b.variant: b.counters["peak_bytes"] for b in results.benchmarks
+             if b.case == "lazy_memory"}
+    assert peaks["eager_vectors"] > 1000 * peaks.get("index_loop", 0) + 1e6
+
+
+def test_bad_input_is_a_clear_error(tmp_path, write_json, capsys):
+    assert main(["render", str(tmp_path / "nope.json"), "-o", str(tmp_path / "r.html")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert main(["render", str(write_json({"context": {}})), "-o", str(tmp_path / "r.html")]) == 2
+    assert "does not match the results schema" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
+    with pytest.raises(ResultsError):
+        load(write_json([]))

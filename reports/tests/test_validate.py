@@ -1,0 +1,73 @@
+"""The schema and `idiombench-report validate`: real output passes, broken output fails."""
+
+import json
+from pathlib import Path
+
+from idiombench_report.cli import main
+from idiombench_report.schema import SCHEMA_PATH, schema_errors
+
+REPO_SCHEMA = Path(__file__).resolve().parents[2] / "harness" / "schema" / "results.schema.json"
+
+
+def test_the_package_uses_the_harness_schema():
+    assert SCHEMA_PATH.read_bytes() == REPO_SCHEMA.read_bytes()
+
+
+def test_real_results_are_valid(iteration_results, selftest_results, load_json):
+    assert schema_errors(load_json(iteration_results)) == []
+    assert schema_errors(load_json(selftest_results)) == []
+
+
+def test_missing_required_field_is_reported_with_its_path(iteration_results, load_json):
+    document = load_json(iteration_results)
+    del document["benchmarks"][0]["variant"]
+    errors = schema_errors(document)
+    assert any(e.startswith("benchmarks/0:") and "'variant'" in e for e in errors), errors
+
+
+def test_ok_status_requires_verified(iteration_results, load_json):
+    document = load_json(iteration_results)
+    document["benchmarks"][0]["verified"] = False
+    assert schema_errors(document)
+
+
+def test_unknown_status_and_model_are_rejected(iteration_results, load_json):
+    document = load_json(iteration_results)
+    document["benchmarks"][0]["status"] = "great"
+    document["benchmarks"][1]["model"] = "quantum"
+    paths = {e.split(":")[0] for e in schema_errors(document)}
+    assert {"benchmarks/0/status", "benchmarks/1/model"} <= paths
+
+
+def test_validate_exit_codes(iteration_results, selftest_results, write_json, tmp_path, capsys):
+    assert main(["validate", str(iteration_results)]) == 0
+    assert main(["validate", "--require-ok", str(iteration_results)]) == 0
+    # The selftest file is valid, but has failed / crashed / timeout benchmarks.
+    assert main(["validate", str(selftest_results)]) == 0
+    assert main(["validate", "--require-ok", str(selftest_results)]) == 1
+    assert "selftest/sum/crash/n:1000: crashed" in capsys.readouterr().err
+
+    assert main(["validate", str(write_json({"benchmarks": []}))]) == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"context": ', encoding="utf-8")
+    assert main(["validate", str(broken)]) == 2
+    assert "is not JSON" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path / "missing.json")]) == 2
+
+
+def test_reads_like_google_benchmark_compare_py(iteration_results, load_json):
+    """The steps tools/compare.py takes: benchmarks with name, run_type, real_time,
+    cpu_time and time_unit; repetitions grouped by run_name; aggregates named
+    <run_name>_<aggregate_name>."""
+    document = load_json(iteration_results)
+    runs = {}
+    for b in document["benchmarks"]:
+        for key in ("name", "run_type", "real_time", "cpu_time", "time_unit"):
+            assert key in b, key
+        assert b["time_unit"] in ("ns", "us", "ms", "s")
+        if b["run_type"] == "aggregate":
+            assert b["name"] == f"{b['run_name']}_{b['aggregate_name']}"
+        else:
+            runs.setdefault(b["name"], []).append(b["real_time"])
+    assert runs and all(len(times) == 3 for times in runs.values())
+    json.dumps(document, allow_nan=False)  # strict JSON: no NaN or Infinity
