@@ -62,15 +62,25 @@ AllocationWatch::AllocationWatch() {
   tracking.store(true);
 }
 
-AllocationWatch::~AllocationWatch() { tracking.store(false); }
+AllocationWatch::~AllocationWatch() {
+  tracking.store(false);
+}
 
-std::int64_t AllocationWatch::peak_bytes() const { return peak.load(); }
-std::int64_t AllocationWatch::allocations() const { return count.load(); }
+std::int64_t AllocationWatch::peak_bytes() const {
+  return peak.load();
+}
+std::int64_t AllocationWatch::allocations() const {
+  return count.load();
+}
 
 }  // namespace idiombench
 
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
+void* operator new(std::size_t size) {
+  return allocate(size);
+}
+void* operator new[](std::size_t size) {
+  return allocate(size);
+}
 void* operator new(std::size_t size, std::align_val_t align) {
   return allocate_aligned(size, align);
 }
@@ -91,11 +101,27 @@ void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
     return nullptr;
   }
 }
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
-void operator delete(void* p, std::align_val_t) noexcept { release(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { release(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete(void* p) noexcept {
+  release(p);
+}
+void operator delete[](void* p) noexcept {
+  release(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  release(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  release(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  release(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  release(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  release(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  release(p);
+}

@@ -69,10 +69,11 @@ int child_command(const ChildRequest& request) {
 }
 
 nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
-  std::vector<std::string> argv = {"/proc/self/exe", "_child", "--name", request.name,
-                                   "--profile", request.profile, "--repetitions",
-                                   std::to_string(request.repetitions), "--min-time",
-                                   std::to_string(request.min_time)};
+  std::vector<std::string> argv = {"/proc/self/exe", "_child",
+                                   "--name",         request.name,
+                                   "--profile",      request.profile,
+                                   "--repetitions",  std::to_string(request.repetitions),
+                                   "--min-time",     std::to_string(request.min_time)};
   if (request.conformance) argv.push_back("--conformance");
   if (request.verify_only) argv.push_back("--verify-only");
   // /proc/self/exe names the parent's binary in the child too, before exec.

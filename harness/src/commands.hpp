@@ -14,9 +14,9 @@ namespace idiombench {
 
 struct RunOptions {
   Selection selection;
-  int repetitions = 0;      // 0: the profile's default
-  double min_time = 0;      // seconds per repetition; 0: the profile's default
-  double timeout = 120;     // seconds per benchmark
+  int repetitions = 0;   // 0: the profile's default
+  double min_time = 0;   // seconds per repetition; 0: the profile's default
+  double timeout = 120;  // seconds per benchmark
   std::string out = "idiombench-results.json";
   std::string command_line;  // recorded in the results
 };

@@ -18,7 +18,8 @@ std::string test_name(std::string text) {
 
 class ConformanceTest : public testing::Test {
  public:
-  ConformanceTest(const idiombench::CaseBase& a_case, std::size_t variant, idiombench::Params params)
+  ConformanceTest(const idiombench::CaseBase& a_case, std::size_t variant,
+                  idiombench::Params params)
       : case_(a_case), variant_(variant), params_(std::move(params)) {}
 
   void TestBody() override {
@@ -43,10 +44,9 @@ void register_conformance_tests() {
       for (const auto& params : info.conformance) {
         auto suite = test_name("Conformance_" + info.suite + "_" + info.name);
         auto name = test_name(a_case->variants()[v].name + "_" + params.to_string());
-        testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                              [=]() -> testing::Test* {
-                                return new ConformanceTest(*a_case, v, params);
-                              });
+        testing::RegisterTest(
+            suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
+            [=]() -> testing::Test* { return new ConformanceTest(*a_case, v, params); });
       }
     }
   }

@@ -87,7 +87,8 @@ std::string git_sha() {
   std::string dir = build_info::source_dir;
   auto sha = command_output("git -C '" + dir + "' rev-parse HEAD 2>/dev/null");
   if (sha.empty()) return build_info::configured_git_sha;
-  auto dirty = command_output("git -C '" + dir + "' status --porcelain --untracked-files=no 2>/dev/null");
+  auto dirty =
+      command_output("git -C '" + dir + "' status --porcelain --untracked-files=no 2>/dev/null");
   return dirty.empty() ? sha : sha + "-dirty";
 }
 

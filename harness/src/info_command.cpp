@@ -16,7 +16,9 @@ int info_command(bool json) {
   const auto& meta = context["idiombench"];
   const auto& machine = meta["machine"];
   const auto& build = meta["build"];
-  auto text = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+  auto text = [](const nlohmann::json& v) {
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
   std::printf("idiombench %s (git %s)\n", text(meta["tool_version"]).c_str(),
               text(meta["git_sha"]).c_str());
   std::printf("machine   %s  id %s\n", text(machine["cpu_model"]).c_str(),
@@ -30,8 +32,9 @@ int info_command(bool json) {
   std::printf("build     %s %s [%s]\n", text(build["compiler"]).c_str(),
               text(build["build_type"]).c_str(), text(build["flags"]).c_str());
   for (const auto& [name, backend] : meta["backends"].items()) {
-    std::string detail = backend.value("available", false) ? "available" : "unavailable: " +
-                                                                              backend.value("reason", "");
+    std::string detail = backend.value("available", false)
+                             ? "available"
+                             : "unavailable: " + backend.value("reason", "");
     std::printf("backend   %-9s %s  %s\n", name.c_str(), detail.c_str(), backend.dump().c_str());
   }
   for (const auto& warning : environment.warnings) std::printf("warning   %s\n", warning.c_str());

@@ -68,7 +68,8 @@ bool drain(int fd, std::string& into) {
 
 std::string describe_signal(int signal_number) {
   const char* abbrev = sigabbrev_np(signal_number);
-  std::string name = abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal_number);
+  std::string name =
+      abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal_number);
   return name + " (" + strsignal(signal_number) + ")";
 }
 

@@ -10,9 +10,9 @@ namespace idiombench {
 struct ChildOutcome {
   enum class Kind { exited, signaled, timed_out };
   Kind kind = Kind::exited;
-  int code = 0;            // exit status (exited) or signal number (signaled)
-  std::string result;      // everything the child wrote to fd 3
-  std::string output_tail; // the last few KiB of its stdout + stderr
+  int code = 0;             // exit status (exited) or signal number (signaled)
+  std::string result;       // everything the child wrote to fd 3
+  std::string output_tail;  // the last few KiB of its stdout + stderr
   double seconds = 0;
 };
 

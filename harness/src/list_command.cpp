@@ -26,8 +26,8 @@ int list_command(const Selection& selection, bool json) {
     return 0;
   }
   for (const auto& item : listing) {
-    std::string availability = item["available"] ? "available"
-                                                 : "unavailable: " + item["reason"].get<std::string>();
+    std::string availability =
+        item["available"] ? "available" : "unavailable: " + item["reason"].get<std::string>();
     std::printf("%s\n", fmt::format("{:<64} {:<10} {}", item["name"].get<std::string>(),
                                     item["model"].get<std::string>(), availability)
                             .c_str());

@@ -25,8 +25,9 @@ std::string joined(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace idiombench;
-  CLI::App app{"idiombench: what does this idiom cost here, and does every implementation of it "
-               "give the right answer?"};
+  CLI::App app{
+      "idiombench: what does this idiom cost here, and does every implementation of it "
+      "give the right answer?"};
   app.require_subcommand(1);
 
   Selection selection;
@@ -44,7 +45,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run->add_option("--repetitions", run_options.repetitions, "repetitions (default: by profile)")
       ->check(CLI::PositiveNumber);
-  run->add_option("--min-time", run_options.min_time, "seconds per repetition (default: by profile)")
+  run->add_option("--min-time", run_options.min_time,
+                  "seconds per repetition (default: by profile)")
       ->check(CLI::PositiveNumber);
   run->add_option("--timeout", run_options.timeout, "seconds allowed per benchmark")
       ->check(CLI::PositiveNumber)

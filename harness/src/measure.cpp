@@ -13,8 +13,11 @@ namespace idiombench {
 namespace {
 
 nlohmann::json failed(std::string reason) {
-  return {{"status", "failed"}, {"reason", std::move(reason)}, {"verified", false},
-          {"checksum", nullptr}, {"runs", nlohmann::json::array()}};
+  return {{"status", "failed"},
+          {"reason", std::move(reason)},
+          {"verified", false},
+          {"checksum", nullptr},
+          {"runs", nlohmann::json::array()}};
 }
 
 // Google Benchmark appends "/repeats:3/min_time:.../real_time" to names; ours are

@@ -45,8 +45,8 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
   for (const auto* c : registry.cases()) {
     const auto& info = c->info();
     if (!selection.suites.empty() && !contains(selection.suites, info.suite)) continue;
-    auto params_points = points == Points::profile ? expand(grid_for(info, selection.profile))
-                                                   : info.conformance;
+    auto params_points =
+        points == Points::profile ? expand(grid_for(info, selection.profile)) : info.conformance;
     for (std::size_t v = 0; v < c->variants().size(); ++v) {
       const auto& variant = c->variants()[v];
       if (!selection.variants.empty() && !contains(selection.variants, variant.name)) continue;

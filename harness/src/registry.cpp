@@ -18,8 +18,8 @@ std::optional<std::size_t> CaseBase::variant_index(std::string_view name) const 
 }
 
 const std::vector<std::string>& known_models() {
-  static const std::vector<std::string> models{"serial", "simd",   "threads", "processes", "async",
-                                               "openmp", "tbb",    "kokkos",  "cuda"};
+  static const std::vector<std::string> models{"serial", "simd", "threads", "processes", "async",
+                                               "openmp", "tbb",  "kokkos",  "cuda"};
   return models;
 }
 

@@ -43,18 +43,11 @@ std::string system_error(const std::string& what, const std::string& path) {
 
 nlohmann::json untimed_entry(const PlannedBenchmark& benchmark, const std::string& status,
                              const std::string& reason) {
-  nlohmann::json entry = {{"name", benchmark.name},
-                          {"run_name", benchmark.name},
-                          {"run_type", "iteration"},
-                          {"repetitions", 0},
-                          {"repetition_index", 0},
-                          {"threads", 1},
-                          {"iterations", 0},
-                          {"real_time", 0.0},
-                          {"cpu_time", 0.0},
-                          {"time_unit", "ns"},
-                          {"error_occurred", true},
-                          {"error_message", reason}};
+  nlohmann::json entry = {
+      {"name", benchmark.name}, {"run_name", benchmark.name}, {"run_type", "iteration"},
+      {"repetitions", 0},       {"repetition_index", 0},      {"threads", 1},
+      {"iterations", 0},        {"real_time", 0.0},           {"cpu_time", 0.0},
+      {"time_unit", "ns"},      {"error_occurred", true},     {"error_message", reason}};
   add_identity(entry, benchmark);
   entry["status"] = status;
   entry["reason"] = reason;

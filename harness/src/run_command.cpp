@@ -23,8 +23,10 @@ std::string clock_text(double seconds) {
 }
 
 void show_progress(std::size_t done, std::size_t total, double elapsed, const std::string& name) {
-  std::string eta = done == 0 ? "?" : clock_text(elapsed / static_cast<double>(done) *
-                                                 static_cast<double>(total - done));
+  std::string eta =
+      done == 0
+          ? "?"
+          : clock_text(elapsed / static_cast<double>(done) * static_cast<double>(total - done));
   std::fprintf(stderr, "[%zu/%zu] %s elapsed, ETA %s  %s\n", done + 1, total,
                clock_text(elapsed).c_str(), eta.c_str(), name.c_str());
 }

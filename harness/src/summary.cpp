@@ -94,11 +94,14 @@ void print_summary(const nlohmann::json& benchmarks, std::ostream& out) {
     auto [g, new_group] = group_index.emplace(title, groups.size());
     if (new_group) groups.push_back({title, entry.at("baseline"), {}});
     auto& group = groups[g->second];
-    auto [r, new_row] = row_index.emplace(entry.at("run_name"),
-                                          std::make_pair(g->second, group.rows.size()));
+    auto [r, new_row] =
+        row_index.emplace(entry.at("run_name"), std::make_pair(g->second, group.rows.size()));
     if (new_row) {
-      group.rows.push_back(
-          {entry.at("variant"), entry.at("model"), entry.at("status"), entry.value("reason", ""), {}});
+      group.rows.push_back({entry.at("variant"),
+                            entry.at("model"),
+                            entry.at("status"),
+                            entry.value("reason", ""),
+                            {}});
     }
     auto& row = groups[r->second.first].rows[r->second.second];
     if (entry.at("status") == "ok" && entry.value("run_type", "") == "iteration") {

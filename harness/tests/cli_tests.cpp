@@ -22,6 +22,17 @@
 #include "isolation.hpp"
 #include "results.hpp"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define IDIOMBENCH_TESTS_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IDIOMBENCH_TESTS_UNDER_ASAN 1
+#endif
+#endif
+#ifndef IDIOMBENCH_TESTS_UNDER_ASAN
+#define IDIOMBENCH_TESTS_UNDER_ASAN 0
+#endif
+
 namespace idiombench {
 namespace {
 
@@ -79,7 +90,8 @@ std::map<std::string, nlohmann::json> by_variant(const nlohmann::json& results) 
 TEST(Cli, CrashesAndHangsAreRecordedAndTheRunGoesOn) {
   TempDir dir;
   auto out = dir.file("results.json");
-  auto run = selftest({"run", "--timeout", "2", "--repetitions", "2", "--min-time", "0.01", "--out", out});
+  auto run =
+      selftest({"run", "--timeout", "2", "--repetitions", "2", "--min-time", "0.01", "--out", out});
   EXPECT_EQ(run.exit_code, 1) << "a failed, crashed or hung benchmark makes the run fail\n"
                               << run.output;
   auto results = read_json(out);
@@ -93,7 +105,12 @@ TEST(Cli, CrashesAndHangsAreRecordedAndTheRunGoesOn) {
   EXPECT_NE(variants["wrong"]["reason"].get<std::string>().find("wrong answer"), std::string::npos);
   EXPECT_EQ(variants["wrong"]["iterations"], 0) << "a wrong answer is never timed";
   EXPECT_EQ(variants["crash"]["status"], "crashed");
+#if IDIOMBENCH_TESTS_UNDER_ASAN
+  // AddressSanitizer catches the SIGSEGV itself, reports it and aborts.
+  EXPECT_NE(variants["crash"]["reason"].get<std::string>().find("killed by"), std::string::npos);
+#else
   EXPECT_NE(variants["crash"]["reason"].get<std::string>().find("SIGSEGV"), std::string::npos);
+#endif
   EXPECT_EQ(variants["exits"]["status"], "crashed");
   EXPECT_NE(variants["exits"]["reason"].get<std::string>().find("status 7"), std::string::npos);
   EXPECT_EQ(variants["hang"]["status"], "timeout");
@@ -111,8 +128,8 @@ TEST(Cli, CrashesAndHangsAreRecordedAndTheRunGoesOn) {
 TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
   TempDir dir;
   auto out = dir.file("results.json");
-  auto run = selftest({"run", "--variant", "correct", "--repetitions", "4", "--min-time", "0.01",
-                       "--out", out});
+  auto run = selftest(
+      {"run", "--variant", "correct", "--repetitions", "4", "--min-time", "0.01", "--out", out});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   auto results = read_json(out);
   int iterations = 0;
@@ -126,7 +143,8 @@ TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
       EXPECT_GT(entry["items_per_second"].get<double>(), 0);
     } else {
       aggregates.push_back(entry["aggregate_name"]);
-      EXPECT_EQ(entry["name"], "selftest/sum/correct/n:1000_" + entry["aggregate_name"].get<std::string>());
+      EXPECT_EQ(entry["name"],
+                "selftest/sum/correct/n:1000_" + entry["aggregate_name"].get<std::string>());
     }
   }
   EXPECT_EQ(iterations, 4);
@@ -224,7 +242,8 @@ TEST(Cli, SigkillNeverLeavesATruncatedResultsFile) {
       continue;
     }
     nlohmann::json parsed;
-    ASSERT_NO_THROW(parsed = nlohmann::json::parse(text)) << "trial " << trial << ": truncated file";
+    ASSERT_NO_THROW(parsed = nlohmann::json::parse(text))
+        << "trial " << trial << ": truncated file";
     ASSERT_TRUE(parsed.contains("benchmarks"));
     ASSERT_TRUE(parsed["context"]["idiombench"].contains("complete"));
     ++survivors_complete;
@@ -244,14 +263,15 @@ TEST(Cli, FullDiskKeepsThePreviousResultsAndFails) {
   const std::string previous = R"({"previous": true})";
   { std::ofstream(out) << previous; }
   // `ulimit -f 1`: writes beyond 1 KiB fail with EFBIG, as on a full disk.
-  auto outcome = run_isolated({"/bin/bash", "-c",
-                               std::string("ulimit -f 1; trap '' XFSZ; exec ") +
-                                   IDIOMBENCH_SELFTEST_BINARY +
-                                   " run --variant correct --repetitions 1 --min-time 0.01 --out " + out},
-                              60);
+  auto outcome =
+      run_isolated({"/bin/bash", "-c",
+                    std::string("ulimit -f 1; trap '' XFSZ; exec ") + IDIOMBENCH_SELFTEST_BINARY +
+                        " run --variant correct --repetitions 1 --min-time 0.01 --out " + out},
+                   60);
   EXPECT_EQ(outcome.kind, ChildOutcome::Kind::exited) << outcome.output_tail;
   EXPECT_EQ(outcome.code, 3) << outcome.output_tail;
-  EXPECT_NE(outcome.output_tail.find("results NOT written"), std::string::npos) << outcome.output_tail;
+  EXPECT_NE(outcome.output_tail.find("results NOT written"), std::string::npos)
+      << outcome.output_tail;
   EXPECT_EQ(read_text(out), previous);
   EXPECT_EQ(dir.names(), std::vector<std::string>{"results.json"}) << "no temporary left behind";
 }

@@ -43,16 +43,19 @@ Case<Input, Output>& selftest_sum() {
   return c;
 }
 
-Output correct(const Input& in) { return std::accumulate(in.begin(), in.end(), Output{0}); }
+Output correct(const Input& in) {
+  return std::accumulate(in.begin(), in.end(), Output{0});
+}
 
 [[maybe_unused]] const auto registered = {
     selftest_sum().add_variant({.name = "correct", .model = "serial", .run = correct}),
     selftest_sum().add_variant({.name = "counting",
                                 .model = "serial",
-                                .run = [](const Input& in, idiombench::Context& ctx) {
-                                  ctx.counter("elements_seen", static_cast<double>(in.size()));
-                                  return correct(in);
-                                }}),
+                                .run =
+                                    [](const Input& in, idiombench::Context& ctx) {
+                                      ctx.counter("elements_seen", static_cast<double>(in.size()));
+                                      return correct(in);
+                                    }}),
     selftest_sum().add_variant({.name = "wrong",
                                 .model = "serial",
                                 .run = [](const Input& in) { return correct(in) + 1; }}),
@@ -68,14 +71,12 @@ Output correct(const Input& in) { return std::accumulate(in.begin(), in.end(), O
                                   for (;;) pause();
                                   return correct(in);
                                 }}),
-    selftest_sum().add_variant({.name = "throws",
-                                .model = "serial",
-                                .run = [](const Input&) -> Output {
-                                  throw std::runtime_error("selftest failure");
-                                }}),
-    selftest_sum().add_variant({.name = "exits",
-                                .model = "serial",
-                                .run = [](const Input&) -> Output { std::_Exit(7); }}),
+    selftest_sum().add_variant(
+        {.name = "throws",
+         .model = "serial",
+         .run = [](const Input&) -> Output { throw std::runtime_error("selftest failure"); }}),
+    selftest_sum().add_variant(
+        {.name = "exits", .model = "serial", .run = [](const Input&) -> Output { std::_Exit(7); }}),
     selftest_sum().add_variant({.name = "unavailable",
                                 .model = "cuda",
                                 .run = correct,

@@ -86,9 +86,12 @@ TinyCase& tiny() {
 }
 
 [[maybe_unused]] const auto registered = {
-    tiny().add_variant({.name = "b_double", .model = "serial", .run = [](const int& n) { return 2 * n; }}),
-    tiny().add_variant({.name = "a_plus", .model = "threads", .run = [](const int& n) { return n + n; }}),
-    tiny().add_variant({.name = "c_wrong", .model = "serial", .run = [](const int& n) { return n + 1; }}),
+    tiny().add_variant(
+        {.name = "b_double", .model = "serial", .run = [](const int& n) { return 2 * n; }}),
+    tiny().add_variant(
+        {.name = "a_plus", .model = "threads", .run = [](const int& n) { return n + n; }}),
+    tiny().add_variant(
+        {.name = "c_wrong", .model = "serial", .run = [](const int& n) { return n + 1; }}),
     tiny().add_variant({.name = "d_counter",
                         .model = "serial",
                         .run =
@@ -128,12 +131,14 @@ TEST(Registry, VerifyRecordsCountersChecksumAndPeakHeap) {
 }
 
 TEST(Registry, UnknownModelAbortsRegistrationWithAMessage) {
-  EXPECT_DEATH(tiny().add_variant({.name = "e_gpu", .model = "gpu", .run = [](const int& n) { return n; }}),
-               "unknown model 'gpu'");
+  EXPECT_DEATH(
+      tiny().add_variant({.name = "e_gpu", .model = "gpu", .run = [](const int& n) { return n; }}),
+      "unknown model 'gpu'");
 }
 
 TEST(Registry, DuplicateVariantAbortsRegistration) {
-  EXPECT_DEATH(tiny().add_variant({.name = "a_plus", .model = "serial", .run = [](const int& n) { return n; }}),
+  EXPECT_DEATH(tiny().add_variant(
+                   {.name = "a_plus", .model = "serial", .run = [](const int& n) { return n; }}),
                "registered twice");
 }
 
@@ -187,11 +192,18 @@ TEST(AllocationWatch, TracksThePeakNotTheEnd) {
 
 TEST(Summary, SortsByMedianAndShowsSpeedupAndFailures) {
   auto entry = [](std::string variant, std::string status, double time) {
-    return nlohmann::json{{"suite", "s"},         {"case", "c"},     {"variant", variant},
-                          {"model", "serial"},    {"params", {{"n", 1}}},
-                          {"baseline", "base"},   {"status", status}, {"reason", status == "ok" ? "" : "boom"},
-                          {"run_name", "s/c/" + variant + "/n:1"},  {"run_type", "iteration"},
-                          {"real_time", time},    {"time_unit", "ns"}};
+    return nlohmann::json{{"suite", "s"},
+                          {"case", "c"},
+                          {"variant", variant},
+                          {"model", "serial"},
+                          {"params", {{"n", 1}}},
+                          {"baseline", "base"},
+                          {"status", status},
+                          {"reason", status == "ok" ? "" : "boom"},
+                          {"run_name", "s/c/" + variant + "/n:1"},
+                          {"run_type", "iteration"},
+                          {"real_time", time},
+                          {"time_unit", "ns"}};
   };
   nlohmann::json benchmarks = {entry("base", "ok", 100), entry("base", "ok", 120),
                                entry("base", "ok", 110), entry("fast", "ok", 50),

@@ -42,10 +42,10 @@ template <class T, class Fn>
 typename boost::coroutines2::coroutine<mapped_t<T, Fn>>::pull_type stackful_mapped(
     std::span<const T> source, Fn fn) {
   using coroutine = boost::coroutines2::coroutine<mapped_t<T, Fn>>;
-  return typename coroutine::pull_type([source, fn = std::move(fn)](
-                                           typename coroutine::push_type& yield) mutable {
-    for (const T& x : source) yield(fn(x));
-  });
+  return typename coroutine::pull_type(
+      [source, fn = std::move(fn)](typename coroutine::push_type& yield) mutable {
+        for (const T& x : source) yield(fn(x));
+      });
 }
 
 // callback: internal iteration; the producer calls visit(fn(x)) and stops early

@@ -23,7 +23,8 @@ class MappedStream {
     using iterator_concept = std::input_iterator_tag;
 
     iterator() = default;
-    iterator(const T* position, const T* end, const Fn* fn) : position_(position), end_(end), fn_(fn) {}
+    iterator(const T* position, const T* end, const Fn* fn)
+        : position_(position), end_(end), fn_(fn) {}
 
     value_type operator*() const { return (*fn_)(*position_); }
     iterator& operator++() {

@@ -75,9 +75,9 @@ template <class Input, class Output>
 class RunFunction {
  public:
   template <class F>
-    requires std::is_invocable_r_v<Output, F&, const Input&, Context&> ||
-             std::is_invocable_r_v<Output, F&, const Input&>
-  RunFunction(F f) {  // NOLINT(google-explicit-constructor): reads as `.run = fn`
+  requires std::is_invocable_r_v<Output, F&, const Input&, Context&> ||
+      std::is_invocable_r_v<Output, F&, const Input&>
+      RunFunction(F f) {  // NOLINT(google-explicit-constructor): reads as `.run = fn`
     if constexpr (std::is_invocable_r_v<Output, F&, const Input&, Context&>) {
       fn_ = std::move(f);
     } else {
@@ -105,10 +105,10 @@ template <class Input, class Output>
 class Case final : public CaseBase {
  public:
   explicit Case(CaseSpec<Input, Output> spec) : spec_(std::move(spec)) {
-    info_ = {spec_.suite, spec_.name,  spec_.question,   spec_.baseline,
-             spec_.quick, spec_.full,  spec_.conformance};
-    if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() ||
-        !spec_.make_input || !spec_.reference || spec_.baseline.empty()) {
+    info_ = {spec_.suite, spec_.name, spec_.question,   spec_.baseline,
+             spec_.quick, spec_.full, spec_.conformance};
+    if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() || !spec_.make_input ||
+        !spec_.reference || spec_.baseline.empty()) {
       detail::registration_error("case '" + spec_.name +
                                  "' needs a suite, name, question, input, reference and baseline");
     }

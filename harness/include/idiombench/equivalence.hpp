@@ -22,7 +22,9 @@ using Equivalence =
 namespace detail {
 
 template <class T>
-concept Printable = requires(std::ostream& os, const T& value) { os << value; };
+concept Printable = requires(std::ostream& os, const T& value) {
+  os << value;
+};
 
 template <class T>
 std::string show(const T& value) {

@@ -4,7 +4,9 @@
 namespace idiombench {
 namespace {
 
-nlohmann::json probe_cuda() { return {{"available", false}, {"reason", IDIOMBENCH_CUDA_REASON}}; }
+nlohmann::json probe_cuda() {
+  return {{"available", false}, {"reason", IDIOMBENCH_CUDA_REASON}};
+}
 
 const BackendProbeRegistration registration("cuda", probe_cuda);
 

@@ -30,11 +30,11 @@ nlohmann::json probe_cuda() {
   for (int d = 0; d < count; ++d) {
     cudaDeviceProp prop{};
     if (cudaGetDeviceProperties(&prop, d) != cudaSuccess) continue;
-    out["devices"].push_back({{"name", prop.name},
-                              {"compute_capability", std::to_string(prop.major) + "." +
-                                                         std::to_string(prop.minor)},
-                              {"memory_bytes", prop.totalGlobalMem},
-                              {"multiprocessors", prop.multiProcessorCount}});
+    out["devices"].push_back(
+        {{"name", prop.name},
+         {"compute_capability", std::to_string(prop.major) + "." + std::to_string(prop.minor)},
+         {"memory_bytes", prop.totalGlobalMem},
+         {"multiprocessors", prop.multiProcessorCount}});
   }
   out["available"] = true;
   return out;

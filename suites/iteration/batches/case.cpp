@@ -30,10 +30,14 @@ Case<Input, Output>& the_case() {
           },
       .quick = {{"n", {1000000}}, {"batch", {32}}},
       .full = {{"n", {1000, 1000000, 10000000}}, {"batch", {8, 32, 256}}},
-      .conformance = {{{"n", 0}, {"batch", 32}},   {{"n", 1}, {"batch", 32}},
-                      {{"n", 31}, {"batch", 32}},  {{"n", 32}, {"batch", 32}},
-                      {{"n", 33}, {"batch", 32}},  {{"n", 5}, {"batch", 1}},
-                      {{"n", 17}, {"batch", 100}}, {{"n", 100003}, {"batch", 32}}},
+      .conformance = {{{"n", 0}, {"batch", 32}},
+                      {{"n", 1}, {"batch", 32}},
+                      {{"n", 31}, {"batch", 32}},
+                      {{"n", 32}, {"batch", 32}},
+                      {{"n", 33}, {"batch", 32}},
+                      {{"n", 5}, {"batch", 1}},
+                      {{"n", 17}, {"batch", 100}},
+                      {{"n", 100003}, {"batch", 32}}},
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));

@@ -12,8 +12,8 @@ Output eager_vector_of_vectors(const Input& in) {
   return acc;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "eager_vector_of_vectors", .model = "serial", .run = eager_vector_of_vectors});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "eager_vector_of_vectors", .model = "serial", .run = eager_vector_of_vectors});
 
 }  // namespace
 }  // namespace idiombench::iteration::batches

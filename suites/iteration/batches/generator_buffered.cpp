@@ -1,4 +1,5 @@
-// batches/generator_buffered: the seed's algorithm: gather from an input stream into a reused buffer.
+// batches/generator_buffered: the seed's algorithm: gather from an input stream into a reused
+// buffer.
 #include "batch_producers.hpp"
 #include "batches/case.hpp"
 
@@ -12,8 +13,8 @@ Output generator_buffered(const Input& in) {
   return acc;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "generator_buffered", .model = "serial", .run = generator_buffered});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "generator_buffered", .model = "serial", .run = generator_buffered});
 
 }  // namespace
 }  // namespace idiombench::iteration::batches

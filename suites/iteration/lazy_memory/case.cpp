@@ -21,10 +21,12 @@ Case<Input, Output>& the_case() {
           },
       .quick = {{"n", {1000000}}},
       .full = {{"n", {1000000, 10000000}}},
-      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 3}}, {{"n", 17}}, {{"n", 1000}},
-                      {{"n", 100003}}},
+      .conformance =
+          {{{"n", 0}}, {{"n", 1}}, {{"n", 3}}, {{"n", 17}}, {{"n", 1000}}, {{"n", 100003}}},
       .throughput =
-          [](const Params& p) { return Throughput{static_cast<double>(p.integer("n")), 0}; },
+          [](const Params& p) {
+            return Throughput{static_cast<double>(p.integer("n")), 0};
+          },
       .baseline = "index_loop",
   });
   return c;

@@ -1,6 +1,6 @@
 // lazy_memory/coroutine_generator: chained generator stages: one record in flight.
-#include "lazy_memory/case.hpp"
 #include "generator_adaptors.hpp"
+#include "lazy_memory/case.hpp"
 
 namespace idiombench::iteration::lazy_memory {
 namespace {
@@ -14,8 +14,8 @@ Output coroutine_generator(const Input& in) {
   return sum;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
 
 }  // namespace
 }  // namespace idiombench::iteration::lazy_memory

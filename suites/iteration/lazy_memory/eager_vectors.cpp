@@ -1,9 +1,10 @@
-// lazy_memory/eager_vectors: every stage materialised: records, then the selected ones, then amounts.
-#include "lazy_memory/case.hpp"
+// lazy_memory/eager_vectors: every stage materialised: records, then the selected ones, then
+// amounts.
 #include <algorithm>
 #include <iterator>
 #include <numeric>
 #include <vector>
+#include "lazy_memory/case.hpp"
 
 namespace idiombench::iteration::lazy_memory {
 namespace {

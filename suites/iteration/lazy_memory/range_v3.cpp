@@ -1,9 +1,9 @@
 // lazy_memory/range_v3: range-v3 views folded by ranges::accumulate.
-#include "lazy_memory/case.hpp"
 #include <range/v3/numeric/accumulate.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/iota.hpp>
 #include <range/v3/view/transform.hpp>
+#include "lazy_memory/case.hpp"
 
 namespace idiombench::iteration::lazy_memory {
 namespace {

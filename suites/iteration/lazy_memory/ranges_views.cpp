@@ -1,6 +1,6 @@
 // lazy_memory/ranges_views: std::views iota | transform | filter | transform.
-#include "lazy_memory/case.hpp"
 #include <ranges>
+#include "lazy_memory/case.hpp"
 
 namespace idiombench::iteration::lazy_memory {
 namespace {

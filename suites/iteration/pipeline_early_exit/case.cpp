@@ -28,13 +28,18 @@ Case<Input, Output>& the_case() {
           },
       .quick = {{"n", {1000000}}, {"k", {10, 1000}}, {"cost", {0, 64}}},
       .full = {{"n", {1000000, 10000000}}, {"k", {1, 10, 1000, 100000}}, {"cost", {0, 64}}},
-      .conformance = {{{"n", 0}, {"k", 3}, {"cost", 0}},       {{"n", 1}, {"k", 1}, {"cost", 0}},
-                      {{"n", 17}, {"k", 5}, {"cost", 0}},      {{"n", 1000}, {"k", 0}, {"cost", 0}},
-                      {{"n", 1000}, {"k", 10}, {"cost", 3}},   {{"n", 1000}, {"k", 1000}, {"cost", 0}},
+      .conformance = {{{"n", 0}, {"k", 3}, {"cost", 0}},
+                      {{"n", 1}, {"k", 1}, {"cost", 0}},
+                      {{"n", 17}, {"k", 5}, {"cost", 0}},
+                      {{"n", 1000}, {"k", 0}, {"cost", 0}},
+                      {{"n", 1000}, {"k", 10}, {"cost", 3}},
+                      {{"n", 1000}, {"k", 1000}, {"cost", 0}},
                       {{"n", 100003}, {"k", 50}, {"cost", 1}}},
       // Work is counted in results delivered: the question is the cost per result.
       .throughput =
-          [](const Params& p) { return Throughput{static_cast<double>(p.integer("k")), 0}; },
+          [](const Params& p) {
+            return Throughput{static_cast<double>(p.integer("k")), 0};
+          },
       .baseline = "index_loop",
   });
   return c;

@@ -1,6 +1,7 @@
-// pipeline_early_exit/coroutine_generator: chained generator stages, like nested Python generator expressions.
-#include "pipeline_early_exit/case.hpp"
+// pipeline_early_exit/coroutine_generator: chained generator stages, like nested Python generator
+// expressions.
 #include "generator_adaptors.hpp"
+#include "pipeline_early_exit/case.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {
@@ -11,14 +12,15 @@ Output coroutine_generator(const Input& in, Context& ctx) {
   const std::size_t n = in.values.size();
   Output out;
   out.reserve(in.k);
-  auto pipeline = gen_take(gen_transform(gen_filter(gen_indexed(n, source), keep), square_of), in.k);
+  auto pipeline =
+      gen_take(gen_transform(gen_filter(gen_indexed(n, source), keep), square_of), in.k);
   for (auto v : pipeline) out.push_back(v);
   ctx.counter("elements_produced", static_cast<double>(produced));
   return out;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
 
 }  // namespace
 }  // namespace idiombench::iteration::pipeline_early_exit

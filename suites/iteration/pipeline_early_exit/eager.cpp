@@ -1,7 +1,8 @@
-// pipeline_early_exit/eager: materialise the source, then filter, then transform, then keep the first k.
-#include "pipeline_early_exit/case.hpp"
+// pipeline_early_exit/eager: materialise the source, then filter, then transform, then keep the
+// first k.
 #include <algorithm>
 #include <iterator>
+#include "pipeline_early_exit/case.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {

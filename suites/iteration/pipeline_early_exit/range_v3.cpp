@@ -1,10 +1,10 @@
 // pipeline_early_exit/range_v3: range-v3, with views::cache1 so a kept element is produced once.
-#include "pipeline_early_exit/case.hpp"
 #include <range/v3/view/cache1.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/iota.hpp>
 #include <range/v3/view/take.hpp>
 #include <range/v3/view/transform.hpp>
+#include "pipeline_early_exit/case.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {

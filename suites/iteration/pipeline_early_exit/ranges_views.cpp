@@ -1,6 +1,6 @@
 // pipeline_early_exit/ranges_views: std::views iota | transform | filter | transform | take.
-#include "pipeline_early_exit/case.hpp"
 #include <ranges>
+#include "pipeline_early_exit/case.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {

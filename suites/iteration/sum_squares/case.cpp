@@ -23,8 +23,13 @@ Case<Input, Output>& the_case() {
           },
       .quick = {{"n", {1000, 1000000}}},
       .full = {{"n", {1000, 100000, 10000000}}},
-      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 2}}, {{"n", 3}}, {{"n", 17}},
-                      {{"n", 1000}}, {{"n", 100003}}},
+      .conformance = {{{"n", 0}},
+                      {{"n", 1}},
+                      {{"n", 2}},
+                      {{"n", 3}},
+                      {{"n", 17}},
+                      {{"n", 1000}},
+                      {{"n", 100003}}},
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));

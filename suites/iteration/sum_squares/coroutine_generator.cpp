@@ -11,8 +11,8 @@ Output coroutine_generator(const Input& values) {
   return sum;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "coroutine_generator", .model = "serial", .run = coroutine_generator});
 
 }  // namespace
 }  // namespace idiombench::iteration::sum_squares

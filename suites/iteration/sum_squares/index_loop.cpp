@@ -1,7 +1,7 @@
 // sum_squares/index_loop: a plain counted loop over the vector: the baseline.
+#include <cstddef>
 #include "map_producers.hpp"
 #include "sum_squares/case.hpp"
-#include <cstddef>
 
 namespace idiombench::iteration::sum_squares {
 namespace {

@@ -1,7 +1,7 @@
 // sum_squares/range_v3: range-v3 views::transform folded by ranges::accumulate.
+#include <range/v3/numeric/accumulate.hpp>
 #include "map_producers.hpp"
 #include "sum_squares/case.hpp"
-#include <range/v3/numeric/accumulate.hpp>
 
 namespace idiombench::iteration::sum_squares {
 namespace {

@@ -1,4 +1,5 @@
-// sum_squares/stackful_generator: a Boost.Coroutine2 pull_type, one stack switch each way per element.
+// sum_squares/stackful_generator: a Boost.Coroutine2 pull_type, one stack switch each way per
+// element.
 #include "map_producers.hpp"
 #include "sum_squares/case.hpp"
 
@@ -11,8 +12,8 @@ Output stackful_generator(const Input& values) {
   return sum;
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "stackful_generator", .model = "serial", .run = stackful_generator});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "stackful_generator", .model = "serial", .run = stackful_generator});
 
 }  // namespace
 }  // namespace idiombench::iteration::sum_squares

@@ -103,7 +103,8 @@ TEST(BufferedBatches, PullsNoMoreThanTheBatchesTaken) {
   std::iota(values.begin(), values.end(), 0);
   testing::Probe probe;
   {
-    auto batches = generate_buffered_batches(generate_mapped(Source(values), testing::ProbedFn(probe)), 32);
+    auto batches =
+        generate_buffered_batches(generate_mapped(Source(values), testing::ProbedFn(probe)), 32);
     int taken = 0;
     for (auto batch : batches) {
       EXPECT_EQ(batch.size(), 32u);
@@ -118,7 +119,8 @@ TEST(BufferedBatches, SourceFailureReachesTheConsumerAfterTheFullBatches) {
   std::vector<std::int32_t> values(100);
   testing::Probe probe;
   probe.throw_at = 40;
-  auto batches = generate_buffered_batches(generate_mapped(Source(values), testing::ProbedFn(probe)), 32);
+  auto batches =
+      generate_buffered_batches(generate_mapped(Source(values), testing::ProbedFn(probe)), 32);
   int delivered = 0;
   EXPECT_THROW(
       {

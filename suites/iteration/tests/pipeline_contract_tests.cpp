@@ -81,10 +81,11 @@ TEST(GeneratorAdaptors, TakeZeroPullsNothing) {
 
 TEST(GeneratorAdaptors, ChainMatchesAnEagerComputation) {
   std::vector<long> got;
-  auto chain = gen_take(gen_transform(gen_filter(gen_indexed(50, [](std::size_t i) { return long(i); }),
-                                                 [](long x) { return x % 3 == 0; }),
-                                      [](long x) { return x * x; }),
-                        5);
+  auto chain =
+      gen_take(gen_transform(gen_filter(gen_indexed(50, [](std::size_t i) { return long(i); }),
+                                        [](long x) { return x % 3 == 0; }),
+                             [](long x) { return x * x; }),
+               5);
   for (auto v : chain) got.push_back(v);
   EXPECT_EQ(got, (std::vector<long>{0, 9, 36, 81, 144}));
 }

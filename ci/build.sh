@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Configures and builds one CMake preset (default: release), installing the
+# dependencies first when any is missing.
+#   ci/build.sh [PRESET]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=ci/common.sh
+source "$here/common.sh"
+preset=${1:-release}
+cd "$here/.."
+
+"$here/install-deps.sh"
+jobs=$(nproc 2>/dev/null || echo 2)
+log "configuring and building preset '$preset'"
+cmake --preset "$preset" >"build-$preset.configure.log" 2>&1 \
+  || { cat "build-$preset.configure.log" >&2; die "configure failed (preset $preset)"; }
+grep -E '^-- idiombench' "build-$preset.configure.log" >&2 || true
+rm -f "build-$preset.configure.log"
+cmake --build --preset "$preset" --parallel "$jobs" >&2 || die "build failed (preset $preset)"

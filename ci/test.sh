@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test: dependencies (when missing), the `ci` preset build (-Werror, Kokkos
+# required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
+# tests, every suite's conformance and contract tests), `idiombench verify`, a quick
+# run of the iteration suite validated against the schema, and the report's pytest.
+#   ci/test.sh [PRESET]   (default: ci)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=ci/common.sh
+source "$here/common.sh"
+root=$(cd "$here/.." && pwd)
+preset=${1:-ci}
+
+"$here/build.sh" "$preset"
+python=$(python_with_deps)
+bin="$root/build/$preset/harness/idiombench"
+
+log "ctest (preset $preset)"
+ctest --preset "$preset" --parallel "$(nproc 2>/dev/null || echo 2)"
+
+log "idiombench verify"
+"$bin" verify
+
+log "quick run of the iteration suite, validated against the schema"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$bin" run --suite iteration --profile quick --out "$out/iteration.json" >"$out/run.log" \
+  || { cat "$out/run.log"; die "the quick iteration run failed"; }
+PYTHONPATH="$root/reports" "$python" -m idiombench_report validate --require-ok "$out/iteration.json"
+
+log "report tests (pytest)"
+(cd "$root/reports" && PYTHONPATH="$root/reports" "$python" -m pytest -q -p no:cacheprovider)
+log "all tests passed"
