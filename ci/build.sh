@@ -12,8 +12,9 @@ cd "$here/.."
 "$here/install-deps.sh"
 jobs=$(nproc 2>/dev/null || echo 2)
 log "configuring and building preset '$preset'"
-cmake --preset "$preset" >"build-$preset.configure.log" 2>&1 \
-  || { cat "build-$preset.configure.log" >&2; die "configure failed (preset $preset)"; }
-grep -E '^-- idiombench' "build-$preset.configure.log" >&2 || true
-rm -f "build-$preset.configure.log"
+configure_log=$(mktemp)
+trap 'rm -f "$configure_log"' EXIT
+cmake --preset "$preset" >"$configure_log" 2>&1 \
+  || { cat "$configure_log" >&2; die "configure failed (preset $preset)"; }
+grep -E '^-- idiombench' "$configure_log" >&2 || true
 cmake --build --preset "$preset" --parallel "$jobs" >&2 || die "build failed (preset $preset)"

@@ -2,7 +2,8 @@
 # Every test: dependencies (when missing), the `ci` preset build (-Werror, Kokkos
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
 # tests, every suite's conformance and contract tests), `idiombench verify`, a quick
-# run of the iteration suite validated against the schema, and the report's pytest.
+# run of the iteration suite validated against the schema, the same build and ctest
+# with clang 14 (preset ci-clang), and the report's pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,6 +28,12 @@ trap 'rm -rf "$out"' EXIT
 "$bin" run --suite iteration --profile quick --out "$out/iteration.json" >"$out/run.log" \
   || { cat "$out/run.log"; die "the quick iteration run failed"; }
 PYTHONPATH="$root/reports" "$python" -m idiombench_report validate --require-ok "$out/iteration.json"
+
+if [[ $preset == ci && ${IDIOMBENCH_SKIP_CLANG:-0} != 1 ]]; then
+  log "clang 14 build and ctest (preset ci-clang; IDIOMBENCH_SKIP_CLANG=1 skips it)"
+  "$here/build.sh" ci-clang
+  ctest --preset ci-clang --parallel "$(nproc 2>/dev/null || echo 2)"
+fi
 
 log "report tests (pytest)"
 (cd "$root/reports" && PYTHONPATH="$root/reports" "$python" -m pytest -q -p no:cacheprovider)

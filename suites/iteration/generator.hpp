@@ -22,7 +22,7 @@
 namespace idiombench::iteration {
 
 template <class T>
-class generator : public std::ranges::view_interface<generator<T>> {
+class generator : public std::ranges::view_base {
  public:
   using value_type = std::remove_cvref_t<T>;
 

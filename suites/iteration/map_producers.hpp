@@ -24,6 +24,7 @@
 
 #include "generator.hpp"
 #include "mapped_stream.hpp"
+#include "std_ranges_support.hpp"
 
 namespace idiombench::iteration {
 
@@ -76,11 +77,13 @@ MappedStream<T, Fn> stream_mapped(std::span<const T> source, Fn fn) {
   return {source, std::move(fn)};
 }
 
+#if IDIOMBENCH_HAS_STD_RANGE_VIEWS
 // ranges_views: the standard library's lazy view.
 template <class T, class Fn>
 auto view_mapped(std::span<const T> source, Fn fn) {
   return source | std::views::transform(std::move(fn));
 }
+#endif
 
 // range_v3: Eric Niebler's range-v3 view, the ancestor of std::ranges.
 template <class T, class Fn>

@@ -21,7 +21,7 @@ Case<Input, Output>& the_case() {
           [](const Input& in) {
             Output out;
             for (std::size_t i = 0; i < in.values.size() && out.size() < in.k; ++i) {
-              auto v = produce(in, i);
+              auto v = produce(in.values[i], in.cost);
               if (keep(v)) out.push_back(square_of(v));
             }
             return out;

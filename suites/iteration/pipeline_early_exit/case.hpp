@@ -19,11 +19,12 @@ using Output = std::vector<std::int64_t>;  // the first k results, in order
 
 Case<Input, Output>& the_case();
 
-// Producing element i of the source: a load, or `cost` rounds of integer mixing.
-inline std::int64_t produce(const Input& in, std::size_t i) {
-  if (in.cost == 0) return in.values[i];
-  auto h = static_cast<std::uint64_t>(static_cast<std::uint32_t>(in.values[i]));
-  for (int round = 0; round < in.cost; ++round) {
+// Producing one element of the source from its raw value: the value itself, or
+// `cost` rounds of integer mixing.
+inline std::int64_t produce(std::int32_t raw, int cost) {
+  if (cost == 0) return raw;
+  auto h = static_cast<std::uint64_t>(static_cast<std::uint32_t>(raw));
+  for (int round = 0; round < cost; ++round) {
     h ^= h >> 31;
     h *= 0x9E3779B97F4A7C15u;
     h ^= h >> 29;
@@ -34,18 +35,18 @@ inline std::int64_t produce(const Input& in, std::size_t i) {
 inline constexpr auto keep = [](std::int64_t v) { return v % 7 == 0; };
 inline constexpr auto square_of = [](std::int64_t v) { return v * v; };
 
-// The source as a callable over indices, counting every element it produces (the
+// The source's element function, counting every element it produces (the
 // `elements_produced` counter: how much work the pipeline really did).
 class CountingSource {
  public:
-  CountingSource(const Input& in, std::size_t& produced) : in_(&in), produced_(&produced) {}
-  std::int64_t operator()(std::size_t i) const {
+  CountingSource(int cost, std::size_t& produced) : cost_(cost), produced_(&produced) {}
+  std::int64_t operator()(std::int32_t raw) const {
     ++*produced_;
-    return produce(*in_, i);
+    return produce(raw, cost_);
   }
 
  private:
-  const Input* in_;
+  int cost_;
   std::size_t* produced_;
 };
 

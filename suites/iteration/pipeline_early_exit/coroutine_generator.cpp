@@ -1,6 +1,7 @@
 // pipeline_early_exit/coroutine_generator: chained generator stages, like nested Python generator
 // expressions.
 #include "generator_adaptors.hpp"
+#include "map_producers.hpp"
 #include "pipeline_early_exit/case.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
@@ -8,12 +9,14 @@ namespace {
 
 Output coroutine_generator(const Input& in, Context& ctx) {
   std::size_t produced = 0;
-  const CountingSource source(in, produced);
-  const std::size_t n = in.values.size();
+  const CountingSource source(in.cost, produced);
   Output out;
   out.reserve(in.k);
-  auto pipeline =
-      gen_take(gen_transform(gen_filter(gen_indexed(n, source), keep), square_of), in.k);
+  auto pipeline = gen_take(
+      gen_transform(
+          gen_filter(generate_mapped(std::span<const std::int32_t>(in.values), source), keep),
+          square_of),
+      in.k);
   for (auto v : pipeline) out.push_back(v);
   ctx.counter("elements_produced", static_cast<double>(produced));
   return out;

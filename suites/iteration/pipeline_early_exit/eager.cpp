@@ -9,10 +9,10 @@ namespace {
 
 Output eager(const Input& in, Context& ctx) {
   std::size_t produced = 0;
-  const CountingSource source(in, produced);
+  const CountingSource source(in.cost, produced);
   const std::size_t n = in.values.size();
   std::vector<std::int64_t> all(n);
-  for (std::size_t i = 0; i < n; ++i) all[i] = source(i);
+  for (std::size_t i = 0; i < n; ++i) all[i] = source(in.values[i]);
   std::vector<std::int64_t> kept;
   std::copy_if(all.begin(), all.end(), std::back_inserter(kept), keep);
   std::vector<std::int64_t> mapped(kept.size());

@@ -6,13 +6,13 @@ namespace {
 
 Output index_loop(const Input& in, Context& ctx) {
   std::size_t produced = 0;
-  const CountingSource source(in, produced);
+  const CountingSource source(in.cost, produced);
   const std::size_t n = in.values.size();
   Output out;
   out.reserve(in.k);
   std::size_t wanted = in.k;
   for (std::size_t i = 0; i < n && wanted > 0; ++i) {
-    auto v = source(i);
+    auto v = source(in.values[i]);
     if (keep(v)) {
       out.push_back(square_of(v));
       --wanted;

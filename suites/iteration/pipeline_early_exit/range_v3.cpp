@@ -1,7 +1,6 @@
 // pipeline_early_exit/range_v3: range-v3, with views::cache1 so a kept element is produced once.
 #include <range/v3/view/cache1.hpp>
 #include <range/v3/view/filter.hpp>
-#include <range/v3/view/iota.hpp>
 #include <range/v3/view/take.hpp>
 #include <range/v3/view/transform.hpp>
 #include "pipeline_early_exit/case.hpp"
@@ -11,13 +10,12 @@ namespace {
 
 Output range_v3(const Input& in, Context& ctx) {
   std::size_t produced = 0;
-  const CountingSource source(in, produced);
-  const std::size_t n = in.values.size();
+  const CountingSource source(in.cost, produced);
   Output out;
   out.reserve(in.k);
-  auto pipeline = ranges::views::iota(std::size_t{0}, n) | ranges::views::transform(source) |
-                  ranges::views::cache1 | ranges::views::filter(keep) |
-                  ranges::views::transform(square_of) | ranges::views::take(in.k);
+  auto pipeline = in.values | ranges::views::transform(source) | ranges::views::cache1 |
+                  ranges::views::filter(keep) | ranges::views::transform(square_of) |
+                  ranges::views::take(in.k);
   for (auto v : pipeline) out.push_back(v);
   ctx.counter("elements_produced", static_cast<double>(produced));
   return out;

@@ -1,26 +1,37 @@
-// pipeline_early_exit/ranges_views: std::views iota | transform | filter | transform | take.
+// pipeline_early_exit/ranges_views: std::views transform | filter | transform | take.
 #include <ranges>
+#include <span>
+#include <stdexcept>
+
 #include "pipeline_early_exit/case.hpp"
+#include "std_ranges_support.hpp"
 
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {
 
 Output ranges_views(const Input& in, Context& ctx) {
+#if IDIOMBENCH_HAS_STD_RANGE_VIEWS
   std::size_t produced = 0;
-  const CountingSource source(in, produced);
-  const std::size_t n = in.values.size();
+  const CountingSource source(in.cost, produced);
   Output out;
   out.reserve(in.k);
-  auto pipeline = std::views::iota(std::size_t{0}, n) | std::views::transform(source) |
+  auto pipeline = std::span<const std::int32_t>(in.values) | std::views::transform(source) |
                   std::views::filter(keep) | std::views::transform(square_of) |
                   std::views::take(in.k);
   for (auto v : pipeline) out.push_back(v);
   ctx.counter("elements_produced", static_cast<double>(produced));
   return out;
+#else
+  (void)in, (void)ctx;
+  throw std::logic_error(why_std_views_unavailable());
+#endif
 }
 
 [[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "ranges_views", .model = "serial", .run = ranges_views});
+    the_case().add_variant({.name = "ranges_views",
+                            .model = "serial",
+                            .run = ranges_views,
+                            .why_unavailable = why_std_views_unavailable});
 
 }  // namespace
 }  // namespace idiombench::iteration::pipeline_early_exit
