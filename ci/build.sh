@@ -16,5 +16,5 @@ configure_log=$(mktemp)
 trap 'rm -f "$configure_log"' EXIT
 cmake --preset "$preset" >"$configure_log" 2>&1 \
   || { cat "$configure_log" >&2; die "configure failed (preset $preset)"; }
-grep -E '^-- idiombench' "$configure_log" >&2 || true
+grep -E '^-- (idiombench|  )' "$configure_log" >&2 || true
 cmake --build --preset "$preset" --parallel "$jobs" >&2 || die "build failed (preset $preset)"
