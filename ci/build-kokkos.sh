@@ -44,9 +44,6 @@ tarball=$(ls "$work"/src/trilinos_*.orig.tar.* 2>/dev/null | head -n 1)
 tar -xf "$tarball" -C "$work/src" --wildcards '*/packages/kokkos/*' \
   || die "cannot extract packages/kokkos from $tarball"
 src=$(ls -d "$work"/src/*/packages/kokkos | head -n 1)
-grep -q "Kokkos_VERSION_MINOR 4" "$src/CMakeLists.txt" 2>/dev/null \
-  || grep -q 'KOKKOS_VERSION_MINOR 4' "$src/CMakeLists.txt" \
-  || log "warning: the trilinos source does not look like Kokkos 3.4"
 
 staging="$kokkos_prefix.partial"
 rm -rf "$staging"
@@ -65,9 +62,11 @@ cmake --build "$work/build" >"$work/build.log" 2>&1 \
 # Install into a staging folder, then rename: an interrupted build never looks complete.
 DESTDIR="$work/destdir" cmake --install "$work/build" >"$work/install.log" 2>&1 \
   || die "Kokkos install failed: $(tail -n 20 "$work/install.log")"
+grep -q '#define KOKKOS_VERSION 30401' "$work/destdir$kokkos_prefix/include/KokkosCore_config.h" \
+  || die "the trilinos source package did not build Kokkos $kokkos_version"
 mkdir -p "$(dirname "$kokkos_prefix")"
 mv "$work/destdir$kokkos_prefix" "$staging"
+touch "$staging/.complete"
 rm -rf "$kokkos_prefix"
 mv "$staging" "$kokkos_prefix"
-touch "$kokkos_prefix/.complete"
 log "Kokkos $kokkos_version installed in $kokkos_prefix"

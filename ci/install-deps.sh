@@ -14,7 +14,7 @@ source "$here/common.sh"
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build clang clang-format pkg-config git xz-utils
+  build-essential cmake ninja-build clang libomp-dev clang-format pkg-config git xz-utils
   # C++ libraries (every suite's; see DESIGN.md "Dependencies")
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   librange-v3-dev libboost-dev libboost-context-dev libtbb-dev liburing-dev libxsimd-dev

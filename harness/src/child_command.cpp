@@ -76,7 +76,8 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
                                    "--min-time",     std::to_string(request.min_time)};
   if (request.conformance) argv.push_back("--conformance");
   if (request.verify_only) argv.push_back("--verify-only");
-  // /proc/self/exe names the parent's binary in the child too, before exec.
+  // The child is this same binary: the path is resolved here so the child's
+  // command line (in `ps`, in a crash report) names it.
   char self[4096];
   auto length = readlink("/proc/self/exe", self, sizeof self - 1);
   if (length > 0) argv[0].assign(self, static_cast<std::size_t>(length));
