@@ -37,9 +37,30 @@ class ConformanceTest : public testing::Test {
   idiombench::Params params_;
 };
 
+// What every case must declare for its figures and checks to mean anything.
+class CaseDeclarationTest : public testing::Test {
+ public:
+  explicit CaseDeclarationTest(const idiombench::CaseBase& a_case) : case_(a_case) {}
+
+  void TestBody() override {
+    const auto& info = case_.info();
+    EXPECT_TRUE(case_.variant_index(info.baseline).has_value())
+        << "the baseline variant '" << info.baseline << "' is not registered";
+    EXPECT_FALSE(info.conformance.empty()) << "no conformance sizes";
+    EXPECT_FALSE(idiombench::expand(info.quick).empty()) << "an empty quick grid";
+    EXPECT_FALSE(idiombench::expand(info.full).empty()) << "an empty full grid";
+  }
+
+ private:
+  const idiombench::CaseBase& case_;
+};
+
 void register_conformance_tests() {
   for (const auto* a_case : idiombench::Registry::instance().cases()) {
     const auto& info = a_case->info();
+    testing::RegisterTest(test_name("Declaration_" + info.suite).c_str(), info.name.c_str(),
+                          nullptr, nullptr, __FILE__, __LINE__,
+                          [=]() -> testing::Test* { return new CaseDeclarationTest(*a_case); });
     for (std::size_t v = 0; v < a_case->variants().size(); ++v) {
       for (const auto& params : info.conformance) {
         auto suite = test_name("Conformance_" + info.suite + "_" + info.name);

@@ -32,9 +32,10 @@ struct Pipe {
 };
 
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, const Pipe& result,
-                             const Pipe& output) {
+                             const Pipe& output, pid_t parent) {
   setpgid(0, 0);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(127);  // the parent died before the line above
   // dup2 clears close-on-exec on the new descriptors.
   if (dup2(result.write, kResultFd) < 0 || dup2(output.write, STDOUT_FILENO) < 0 ||
       dup2(output.write, STDERR_FILENO) < 0) {
@@ -77,9 +78,10 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
   using Clock = std::chrono::steady_clock;
   Pipe result, output;
   const auto start = Clock::now();
+  const pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
-  if (pid == 0) exec_child(argv, result, output);
+  if (pid == 0) exec_child(argv, result, output, parent);
   setpgid(pid, pid);  // also here, so the group exists before any kill below
   close(result.write);
   close(output.write);

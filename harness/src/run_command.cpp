@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "commands.hpp"
@@ -80,6 +81,7 @@ int run_command(const RunOptions& options) {
 
   const auto start = std::chrono::steady_clock::now();
   bool all_ok = true;
+  std::map<std::string, int> tally;  // benchmarks per status
   for (std::size_t k = 0; k < planned.size(); ++k) {
     const auto& benchmark = planned[k];
     show_progress(k, planned.size(),
@@ -94,6 +96,7 @@ int run_command(const RunOptions& options) {
       entries = entries_from_fragment(benchmark, run_in_child(request, options.timeout));
     }
     const std::string status = entries.at(0).at("status");
+    ++tally[status];
     if (status != "ok" && status != "skipped") {
       all_ok = false;
       std::fprintf(stderr, "idiombench: %s: %s: %s\n", benchmark.name.c_str(), status.c_str(),
@@ -108,6 +111,9 @@ int run_command(const RunOptions& options) {
   save();
 
   print_summary(document["benchmarks"], std::cout);
+  std::cout << "\n" << planned.size() << " benchmarks:";
+  for (const auto& [status, count] : tally) std::cout << " " << count << " " << status;
+  std::cout << "\n";
   if (!write_error.empty()) {
     std::fprintf(stderr, "idiombench: error: results NOT written to %s: %s\n", options.out.c_str(),
                  write_error.c_str());
