@@ -7,6 +7,8 @@
 #include <sstream>
 #include <vector>
 
+#include "build_info.hpp"
+#include "environment.hpp"
 #include "idiombench/allocations.hpp"
 #include "idiombench/case.hpp"
 #include "idiombench/equivalence.hpp"
@@ -217,6 +219,23 @@ TEST(Summary, SortsByMedianAndShowsSpeedupAndFailures) {
   EXPECT_LT(base, broken) << text;
   EXPECT_NE(text.find("2.20x"), std::string::npos) << "median 110 / 50\n" << text;
   EXPECT_NE(text.find("crashed: boom"), std::string::npos) << text;
+}
+
+TEST(Environment, DescribesTheMachineAndWarnsAboutNonReleaseBuilds) {
+  auto env = probe_environment();
+  const auto& machine = env.idiombench.at("machine");
+  EXPECT_EQ(machine.at("machine_id").get<std::string>().size(), 16u);
+  EXPECT_GE(machine.at("logical_cpus").get<int>(), 1);
+  EXPECT_GT(machine.at("memory_bytes").get<long long>(), 0);
+  EXPECT_FALSE(machine.at("cpu_model").get<std::string>().empty());
+  for (const char* backend : {"kokkos", "cuda", "io_uring"}) {
+    EXPECT_TRUE(env.idiombench.at("backends").contains(backend)) << backend;
+  }
+  const std::string build_type = build_info::build_type;
+  bool warned = false;
+  for (const auto& w : env.warnings) warned |= w.find("non-release build") != std::string::npos;
+  EXPECT_EQ(warned, build_type != "Release" && build_type != "RelWithDebInfo") << build_type;
+  EXPECT_EQ(env.idiombench.at("warnings").size(), env.warnings.size());
 }
 
 }  // namespace
