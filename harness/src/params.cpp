@@ -73,4 +73,32 @@ std::vector<Params> expand(const ParamGrid& grid) {
   return points;
 }
 
+namespace {
+bool applies(const ParamAxis& axis, const std::string& model) {
+  return axis.models.empty() ||
+         std::find(axis.models.begin(), axis.models.end(), model) != axis.models.end();
+}
+}  // namespace
+
+std::vector<Params> expand_for_model(const ParamGrid& grid, const std::string& model) {
+  return cross_for_model({Params{}}, grid, model);
+}
+
+std::vector<Params> cross_for_model(const std::vector<Params>& points, const ParamGrid& grid,
+                                    const std::string& model) {
+  ParamGrid applicable;
+  for (const auto& axis : grid) {
+    if (applies(axis, model)) applicable.push_back(axis);
+  }
+  std::vector<Params> out;
+  for (const auto& point : points) {
+    for (const auto& extra : expand(applicable)) {
+      Params combined = point;
+      for (const auto& [key, value] : extra.items()) combined.set(key, value);
+      out.push_back(std::move(combined));
+    }
+  }
+  return out;
+}
+
 }  // namespace idiombench

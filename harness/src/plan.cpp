@@ -45,12 +45,14 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
   for (const auto* c : registry.cases()) {
     const auto& info = c->info();
     if (!selection.suites.empty() && !contains(selection.suites, info.suite)) continue;
-    auto params_points =
-        points == Points::profile ? expand(grid_for(info, selection.profile)) : info.conformance;
     for (std::size_t v = 0; v < c->variants().size(); ++v) {
       const auto& variant = c->variants()[v];
       if (!selection.variants.empty() && !contains(selection.variants, variant.name)) continue;
       if (!selection.models.empty() && !contains(selection.models, variant.model)) continue;
+      auto params_points =
+          points == Points::profile
+              ? expand_for_model(grid_for(info, selection.profile), variant.model)
+              : cross_for_model(info.conformance, info.conformance_axes, variant.model);
       for (const auto& params : params_points) {
         auto name = benchmark_name(info, variant.name, params);
         if (!selection.filter.empty() && !std::regex_search(name, filter)) continue;

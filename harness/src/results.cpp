@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 namespace idiombench {
@@ -33,6 +35,14 @@ void add_identity(nlohmann::json& entry, const PlannedBenchmark& benchmark) {
   entry["params"] = params_json(benchmark.params);
   entry["question"] = info.question;
   entry["baseline"] = info.baseline;
+  if (!info.physical_limit.of.empty()) {
+    entry["physical_limit"] = {{"of", info.physical_limit.of},
+                               {"counter", info.physical_limit.counter}};
+  }
+}
+
+bool timed(const nlohmann::json& entry) {
+  return entry.value("status", "") == "ok" && entry.value("run_type", "") == "iteration";
 }
 
 std::string system_error(const std::string& what, const std::string& path) {
@@ -73,6 +83,27 @@ nlohmann::json entries_from_fragment(const PlannedBenchmark& benchmark,
     entries.push_back(std::move(run));
   }
   return entries;
+}
+
+void apply_physical_limits(nlohmann::json& benchmarks) {
+  std::map<std::pair<std::string, std::string>, double> best;  // (suite/case, counter) -> max
+  for (const auto& entry : benchmarks) {
+    if (!timed(entry)) continue;
+    auto of = entry.value("suite", "") + "/" + entry.value("case", "");
+    for (const auto& [key, value] : entry.items()) {
+      if (!value.is_number()) continue;
+      auto& slot = best[{of, key}];
+      slot = std::max(slot, value.get<double>());
+    }
+  }
+  for (auto& entry : benchmarks) {
+    if (!timed(entry) || !entry.contains("physical_limit")) continue;
+    const auto& limit = entry["physical_limit"];
+    const std::string counter = limit.at("counter");
+    auto found = best.find({limit.at("of"), counter});
+    if (found == best.end() || found->second <= 0 || !entry.contains(counter)) continue;
+    entry["fraction_of_peak"] = entry[counter].get<double>() / found->second;
+  }
 }
 
 void check_writable(const std::string& path) {

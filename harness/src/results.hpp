@@ -21,6 +21,11 @@ nlohmann::json untimed_entry(const PlannedBenchmark& benchmark, const std::strin
 nlohmann::json entries_from_fragment(const PlannedBenchmark& benchmark,
                                      const nlohmann::json& fragment);
 
+// Sets fraction_of_peak on every timed entry whose case names a physical limit:
+// its counter over the best value of that counter among the limit case's timed
+// entries in `benchmarks` (nothing when that case was not run).
+void apply_physical_limits(nlohmann::json& benchmarks);
+
 // Writes to a temporary file in the same folder, syncs it, and renames it over
 // `path`. Throws std::runtime_error (with the system's reason) and leaves any
 // previous file untouched on failure.

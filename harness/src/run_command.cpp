@@ -70,6 +70,7 @@ int run_command(const RunOptions& options) {
 
   std::string write_error;
   auto save = [&] {
+    apply_physical_limits(document["benchmarks"]);
     try {
       write_atomically(options.out, document.dump(1));
       write_error.clear();

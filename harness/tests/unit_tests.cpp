@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 #include <sstream>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "idiombench/equivalence.hpp"
 #include "idiombench/params.hpp"
 #include "plan.hpp"
+#include "results.hpp"
 #include "summary.hpp"
 
 namespace idiombench {
@@ -34,6 +36,18 @@ TEST(Params, EmptyGridIsOnePointWithoutParams) {
   auto points = expand({});
   ASSERT_EQ(points.size(), 1u);
   EXPECT_EQ(points[0].to_string(), "");
+}
+
+TEST(Params, AxesWithModelsApplyOnlyToThoseModels) {
+  ParamGrid grid{{"n", {10, 20}}, {"threads", {1, 2}, {"openmp", "tbb"}}};
+  EXPECT_EQ(expand_for_model(grid, "serial").size(), 2u);
+  auto parallel = expand_for_model(grid, "openmp");
+  ASSERT_EQ(parallel.size(), 4u);
+  EXPECT_EQ(parallel[1].to_string(), "n:10/threads:2");
+  auto crossed =
+      cross_for_model({Params{{"n", 0}}, Params{{"n", 3}}}, {{"threads", {1, 3}, {"tbb"}}}, "tbb");
+  ASSERT_EQ(crossed.size(), 4u);
+  EXPECT_EQ(crossed[3].to_string(), "n:3/threads:3");
 }
 
 TEST(Params, MissingOrMistypedKeyNamesIt) {
@@ -144,9 +158,71 @@ TEST(Registry, DuplicateVariantAbortsRegistration) {
                "registered twice");
 }
 
+// A case whose variants write into a workspace and return a view of it.
+struct Workspace {
+  std::vector<double> in;
+  mutable std::vector<double> out;
+};
+using View = std::span<const double>;
+
+Case<Workspace, View, std::vector<double>>& doubling() {
+  static auto& c = define_case<Workspace, View, std::vector<double>>({
+      .suite = "unit",
+      .name = "doubling",
+      .question = "Is a forgotten output element caught?",
+      .make_input =
+          [](const Params& p) {
+            auto n = static_cast<std::size_t>(p.integer("n"));
+            return Workspace{std::vector<double>(n, 1.5), std::vector<double>(n, 3.0)};
+          },
+      .reference =
+          [](const Workspace& w) {
+            std::vector<double> out;
+            for (double x : w.in) out.push_back(2 * x);
+            return out;
+          },
+      .equivalence = within<View, std::vector<double>>(1e-12),
+      .quick = {{"n", {4}}},
+      .full = {{"n", {4}}},
+      .conformance = {{{"n", 5}}},
+      .baseline = "complete",
+      .before_verification =
+          [](Workspace& w) {
+            std::fill(w.out.begin(), w.out.end(), std::numeric_limits<double>::quiet_NaN());
+          },
+  });
+  return c;
+}
+
+View double_first(const Workspace& w, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) w.out[i] = 2 * w.in[i];
+  return w.out;
+}
+
+[[maybe_unused]] const auto registered_doubling = {
+    doubling().add_variant(
+        {.name = "complete",
+         .model = "serial",
+         .run = [](const Workspace& w) { return double_first(w, w.in.size()); }}),
+    doubling().add_variant(
+        {.name = "forgets_last",
+         .model = "serial",
+         .run = [](const Workspace& w) { return double_first(w, w.in.size() - 1); }}),
+};
+
+TEST(Registry, PoisonedWorkspaceCatchesAnElementAVariantForgets) {
+  auto prepared = doubling().prepare(Params{{"n", 5}});
+  EXPECT_TRUE(prepared->verify(*doubling().variant_index("complete")).ok);
+  // The workspace now holds the right answer; poisoning makes the next run prove itself.
+  auto forgetful = prepared->verify(*doubling().variant_index("forgets_last"));
+  EXPECT_FALSE(forgetful.ok);
+  EXPECT_NE(forgetful.mismatch.find("element 4 is nan"), std::string::npos) << forgetful.mismatch;
+}
+
 TEST(Plan, SelectsBySuiteVariantModelAndFilter) {
   Selection selection;
   selection.suites = {"unit"};
+  selection.filter = "tiny";
   EXPECT_EQ(plan_benchmarks(selection).size(), 8u);  // 4 variants x 2 quick points
   selection.models = {"threads"};
   auto threads = plan_benchmarks(selection);
@@ -155,7 +231,7 @@ TEST(Plan, SelectsBySuiteVariantModelAndFilter) {
   selection.models.clear();
   selection.filter = "b_double/n:2$";
   ASSERT_EQ(plan_benchmarks(selection).size(), 1u);
-  selection.filter.clear();
+  selection.filter = "tiny";
   selection.profile = "full";
   EXPECT_EQ(plan_benchmarks(selection).size(), 4u);
   EXPECT_EQ(plan_conformance(selection).size(), 8u);
@@ -219,6 +295,28 @@ TEST(Summary, SortsByMedianAndShowsSpeedupAndFailures) {
   EXPECT_LT(base, broken) << text;
   EXPECT_NE(text.find("2.20x"), std::string::npos) << "median 110 / 50\n" << text;
   EXPECT_NE(text.find("crashed: boom"), std::string::npos) << text;
+}
+
+TEST(PhysicalLimits, FractionIsOverTheBestOfTheLimitCaseInTheSameRun) {
+  auto timed = [](std::string c, double bytes, std::string status = "ok") {
+    nlohmann::json e = {{"suite", "s"},
+                        {"case", c},
+                        {"status", status},
+                        {"run_type", "iteration"},
+                        {"bytes_per_second", bytes}};
+    if (c != "peak") e["physical_limit"] = {{"of", "s/peak"}, {"counter", "bytes_per_second"}};
+    return e;
+  };
+  nlohmann::json benchmarks = {timed("peak", 40), timed("peak", 50), timed("triad", 45),
+                               timed("triad", 0, "failed"), timed("peak", 90, "crashed")};
+  apply_physical_limits(benchmarks);
+  EXPECT_DOUBLE_EQ(benchmarks[2]["fraction_of_peak"].get<double>(), 0.9);
+  EXPECT_FALSE(benchmarks[3].contains("fraction_of_peak")) << "only timed entries";
+  EXPECT_FALSE(benchmarks[0].contains("fraction_of_peak")) << "the limit case itself has none";
+
+  nlohmann::json without_peak = {timed("triad", 45)};
+  apply_physical_limits(without_peak);
+  EXPECT_FALSE(without_peak[0].contains("fraction_of_peak")) << "no limit measured in this run";
 }
 
 TEST(Environment, DescribesTheMachineAndWarnsAboutNonReleaseBuilds) {

@@ -54,20 +54,29 @@ std::string describe_current_exception();
 [[noreturn]] void registration_error(const std::string& message);
 }  // namespace detail
 
-template <class Input, class Output>
+template <class Input, class Output, class Expected = Output>
 struct CaseSpec {
   std::string suite;
   std::string name;
   std::string question;
   std::function<Input(const Params&)> make_input;
-  std::function<Output(const Input&)> reference;
-  Equivalence<Output> equivalence = exactly<Output>();
+  std::function<Expected(const Input&)> reference;
+  Equivalence<Output, Expected> equivalence = exactly<Output, Expected>();
   ParamGrid quick;
   ParamGrid full;
   std::vector<Params> conformance;
   std::function<Throughput(const Params&)> throughput = [](const Params&) { return Throughput{}; };
   std::string baseline;
   std::function<std::optional<double>(const Output&)> checksum = detail::default_checksum<Output>;
+  // Called on the input before each verification run, e.g. to poison an output
+  // workspace with NaN so that an element a variant forgets to write fails.
+  std::function<void(Input&)> before_verification = {};
+  // Axes crossed with every conformance point, for the variants of their models
+  // (e.g. threads 1 and 3 for the parallel ones).
+  ParamGrid conformance_axes = {};
+  // "suite/case" whose best `counter` in the same run is this case's physical
+  // limit: each timed entry then gets fraction_of_peak = its counter / that best.
+  PhysicalLimit physical_limit = {};
 };
 
 // A variant's body: Output(const Input&) or Output(const Input&, Context&).
@@ -101,12 +110,13 @@ struct VariantSpec {
 // Returned by add_variant so a registration can initialise a namespace-scope constant.
 struct Registration {};
 
-template <class Input, class Output>
+template <class Input, class Output, class Expected = Output>
 class Case final : public CaseBase {
  public:
-  explicit Case(CaseSpec<Input, Output> spec) : spec_(std::move(spec)) {
-    info_ = {spec_.suite, spec_.name, spec_.question,   spec_.baseline,
-             spec_.quick, spec_.full, spec_.conformance};
+  explicit Case(CaseSpec<Input, Output, Expected> spec) : spec_(std::move(spec)) {
+    info_ = {spec_.suite,         spec_.name, spec_.question,    spec_.baseline,
+             spec_.quick,         spec_.full, spec_.conformance, spec_.conformance_axes,
+             spec_.physical_limit};
     if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() || !spec_.make_input ||
         !spec_.reference || spec_.baseline.empty()) {
       detail::registration_error("case '" + spec_.name +
@@ -132,7 +142,7 @@ class Case final : public CaseBase {
     return {};
   }
 
-  const CaseSpec<Input, Output>& spec() const { return spec_; }
+  const CaseSpec<Input, Output, Expected>& spec() const { return spec_; }
   const CaseInfo& info() const override { return info_; }
   const std::vector<VariantInfo>& variants() const override { return infos_; }
   std::unique_ptr<PreparedCase> prepare(const Params& params) const override {
@@ -150,6 +160,7 @@ class Case final : public CaseBase {
 
     Verification verify(std::size_t variant) override {
       Verification result;
+      if (case_.spec_.before_verification) case_.spec_.before_verification(input_);
       Context ctx(params_, /*recording=*/true);
       std::optional<Output> got;
       try {
@@ -182,10 +193,10 @@ class Case final : public CaseBase {
     const Case& case_;
     Params params_;
     Input input_;
-    Output expected_;
+    Expected expected_;
   };
 
-  CaseSpec<Input, Output> spec_;
+  CaseSpec<Input, Output, Expected> spec_;
   CaseInfo info_;
   std::vector<VariantSpec<Input, Output>> variants_;
   std::vector<VariantInfo> infos_;
@@ -194,9 +205,9 @@ class Case final : public CaseBase {
 // Creates a case and adds it to the registry. Call it from a function-local static
 // so variants in other files can reach the case whatever the order of static
 // initialisation.
-template <class Input, class Output>
-Case<Input, Output>& define_case(CaseSpec<Input, Output> spec) {
-  auto owned = std::make_unique<Case<Input, Output>>(std::move(spec));
+template <class Input, class Output, class Expected = Output>
+Case<Input, Output, Expected>& define_case(CaseSpec<Input, Output, Expected> spec) {
+  auto owned = std::make_unique<Case<Input, Output, Expected>>(std::move(spec));
   auto& ref = *owned;
   Registry::instance().add(std::move(owned));
   return ref;

@@ -15,9 +15,11 @@
 
 namespace idiombench {
 
-template <class Output>
+// `Expected` is what the reference returns; it differs from `Output` when variants
+// return a view of a workspace (a span) and the reference an owning vector.
+template <class Output, class Expected = Output>
 using Equivalence =
-    std::function<std::optional<std::string>(const Output& got, const Output& expected)>;
+    std::function<std::optional<std::string>(const Output& got, const Expected& expected)>;
 
 namespace detail {
 
@@ -42,8 +44,8 @@ template <class T>
 concept SizedElementRange = std::ranges::sized_range<T> && std::ranges::input_range<T>;
 
 // Compares ranges element by element with `same`, naming the first difference.
-template <class R, class Same>
-std::optional<std::string> compare_ranges(const R& got, const R& expected, Same same) {
+template <class R, class E, class Same>
+std::optional<std::string> compare_ranges(const R& got, const E& expected, Same same) {
   auto got_size = std::ranges::size(got), expected_size = std::ranges::size(expected);
   if (got_size != expected_size) {
     return "size " + std::to_string(got_size) + ", expected " + std::to_string(expected_size);
@@ -69,9 +71,9 @@ inline bool close(double got, double expected, double rel, double abs) {
 
 // Equal by operator==; ranges are compared element by element so a mismatch names
 // its index.
-template <class Output>
-Equivalence<Output> exactly() {
-  return [](const Output& got, const Output& expected) -> std::optional<std::string> {
+template <class Output, class Expected = Output>
+Equivalence<Output, Expected> exactly() {
+  return [](const Output& got, const Expected& expected) -> std::optional<std::string> {
     if constexpr (detail::SizedElementRange<Output> && !std::convertible_to<Output, std::string>) {
       return detail::compare_ranges(got, expected,
                                     [](const auto& a, const auto& b) { return a == b; });
@@ -84,9 +86,9 @@ Equivalence<Output> exactly() {
 
 // |got - expected| <= abs + rel * |expected|, for a number or for every element of a
 // range of numbers. NaN matches only NaN.
-template <class Output>
-Equivalence<Output> within(double rel, double abs = 0.0) {
-  return [rel, abs](const Output& got, const Output& expected) -> std::optional<std::string> {
+template <class Output, class Expected = Output>
+Equivalence<Output, Expected> within(double rel, double abs = 0.0) {
+  return [rel, abs](const Output& got, const Expected& expected) -> std::optional<std::string> {
     auto same = [rel, abs](const auto& a, const auto& b) {
       return detail::close(static_cast<double>(a), static_cast<double>(b), rel, abs);
     };

@@ -40,14 +40,22 @@ class Params {
   std::vector<std::pair<std::string, ParamValue>> items_;
 };
 
-// One knob and the values a profile sweeps it over.
+// One knob and the values a profile sweeps it over. An axis with `models` applies
+// only to the variants of those execution models (e.g. `threads` to the parallel
+// ones); the others are measured once, without that knob.
 struct ParamAxis {
   std::string key;
   std::vector<ParamValue> values;
+  std::vector<std::string> models = {};  // empty: every model
 };
 using ParamGrid = std::vector<ParamAxis>;
 
 // The cartesian product of the axes, first axis varying slowest.
 std::vector<Params> expand(const ParamGrid& grid);
+// The same, with only the axes that apply to `model`.
+std::vector<Params> expand_for_model(const ParamGrid& grid, const std::string& model);
+// Each point crossed with the axes of `grid` that apply to `model`.
+std::vector<Params> cross_for_model(const std::vector<Params>& points, const ParamGrid& grid,
+                                    const std::string& model);
 
 }  // namespace idiombench

@@ -28,6 +28,13 @@ struct VariantInfo {
   std::function<std::string()> why_unavailable;
 };
 
+// Where a case's physical limit is measured: the best value of `counter` among the
+// timed entries of case `of` ("suite/case") in the same run.
+struct PhysicalLimit {
+  std::string of;
+  std::string counter = "bytes_per_second";
+};
+
 struct CaseInfo {
   std::string suite;
   std::string name;
@@ -36,6 +43,8 @@ struct CaseInfo {
   ParamGrid quick;
   ParamGrid full;
   std::vector<Params> conformance;  // the awkward sizes every variant is checked at
+  ParamGrid conformance_axes;       // crossed with each conformance point, per model
+  PhysicalLimit physical_limit;     // empty `of`: none
 };
 
 // What one verification run of a variant found.
