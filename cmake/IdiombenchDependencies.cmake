@@ -10,6 +10,9 @@ find_package(range-v3 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS context)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
+find_package(OpenMP REQUIRED COMPONENTS CXX)
+find_package(TBB REQUIRED)
+find_package(BLAS REQUIRED)  # OpenBLAS from Debian; its cblas.h declares openblas_set_num_threads
 include(GoogleTest)
 
 # Debian's python3 has the report's packages; a pyenv python3 on PATH may not.

@@ -1,6 +1,7 @@
 # Build options, compiler flags, and the configure summary.
 
 option(IDIOMBENCH_WERROR "Treat compiler warnings as errors" OFF)
+option(IDIOMBENCH_NATIVE "Compile the autovec / simd variants for this machine's ISA (-march=native)" ON)
 set(IDIOMBENCH_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined or thread")
 
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)

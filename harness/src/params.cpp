@@ -57,6 +57,13 @@ std::string Params::to_string() const {
   return out;
 }
 
+ParamAxis integer_axis(std::string key, const std::vector<std::int64_t>& values,
+                       std::vector<std::string> models) {
+  ParamAxis axis{std::move(key), {}, std::move(models)};
+  for (auto v : values) axis.values.emplace_back(v);
+  return axis;
+}
+
 std::vector<Params> expand(const ParamGrid& grid) {
   std::vector<Params> points{Params{}};
   for (const auto& axis : grid) {

@@ -50,6 +50,10 @@ struct ParamAxis {
 };
 using ParamGrid = std::vector<ParamAxis>;
 
+// An axis of whole numbers computed at run time (e.g. from the machine's caches).
+ParamAxis integer_axis(std::string key, const std::vector<std::int64_t>& values,
+                       std::vector<std::string> models = {});
+
 // The cartesian product of the axes, first axis varying slowest.
 std::vector<Params> expand(const ParamGrid& grid);
 // The same, with only the axes that apply to `model`.

@@ -19,6 +19,7 @@ namespace idiombench {
 struct Throughput {
   double items = 0;
   double bytes = 0;
+  double flops = 0;  // floating-point operations, for flops_per_second
 };
 
 struct VariantInfo {

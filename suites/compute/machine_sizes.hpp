@@ -1,0 +1,18 @@
+// Array sizes chosen from this machine's caches (as Google Benchmark reads them), so
+// that "in L1", "in L2" and "memory-bound" mean what they say everywhere.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace idiombench::compute {
+
+// Elements per array when `arrays` arrays of doubles should fill about half a level.
+std::int64_t elements_in_cache(int level, int arrays);
+// Elements per array when `arrays` arrays together exceed `factor` x the last-level cache.
+std::int64_t elements_beyond_llc(double factor, int arrays);
+// Hardware threads, and the thread counts a sweep visits: 1, 2, 4, ... and nproc.
+int hardware_threads();
+std::vector<std::int64_t> thread_sweep(bool every_power_of_two);
+
+}  // namespace idiombench::compute

@@ -1,0 +1,87 @@
+// compute/peak: the machine's bandwidth measured in the same run, the limit the STREAM
+// cases' fraction_of_peak is taken against: the best of two tuned triads over arrays
+// well beyond the last-level cache, on every hardware thread.
+#include <emmintrin.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "machine_sizes.hpp"
+#include "stream/case.hpp"
+
+namespace idiombench::compute::stream {
+namespace {
+
+Case<Arrays, View, std::vector<double>>& peak_case() {
+  static auto& c =
+      define_case<Arrays, View, std::vector<double>>({
+          .suite = "compute",
+          .name = "peak",
+          .question = "What bandwidth does this machine's memory system deliver to a tuned triad, "
+                      "the limit the other cases are measured against?",
+          .make_input = make_arrays,
+          .reference = map_reference<Triad>,
+          .equivalence = within<View, std::vector<double>>(4.5e-16),
+          .quick = {integer_axis("n", {elements_beyond_llc(2.0, 3)})},
+          .full = {integer_axis("n", {elements_beyond_llc(4.0, 3)})},
+          .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 17}}, {{"n", 1000003}, {"offset", 1}}},
+          .throughput =
+              [](const Params& p) {
+                auto n = static_cast<double>(p.integer("n"));
+                return Throughput{n, n * Triad::words * sizeof(double), n * Triad::flops};
+              },
+          .baseline = "openmp_triad",
+          .before_verification = poison,
+          .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
+      });
+  return c;
+}
+
+View openmp_triad(const Arrays& a, Context& ctx) {
+  const double* x = a.x.data();
+  const double* y = a.y.data();
+  double* out = a.out.data();
+  const Triad op{a.scalar};
+  const auto n = static_cast<std::ptrdiff_t>(a.out.size());
+#pragma omp parallel for simd schedule(static) num_threads(threads_of(ctx))
+  for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = op(x[i], y[i]);
+  return a.out;
+}
+
+// Non-temporal stores write around the caches: the output's lines are not read first
+// (no read-for-ownership), so more of the bus carries the data STREAM counts.
+View openmp_triad_streaming(const Arrays& a, Context& ctx) {
+  const double* x = a.x.data();
+  const double* y = a.y.data();
+  double* out = a.out.data();
+  const double s = a.scalar;
+  const std::size_t n = a.out.size();
+#pragma omp parallel num_threads(threads_of(ctx))
+  {
+    const auto team = static_cast<std::size_t>(omp_get_num_threads());
+    const auto me = static_cast<std::size_t>(omp_get_thread_num());
+    const std::size_t chunk = ((n + team - 1) / team + 7) / 8 * 8;
+    const std::size_t begin = std::min(n, me * chunk), end = std::min(n, begin + chunk);
+    std::size_t i = begin;
+    for (; i < end && reinterpret_cast<std::uintptr_t>(out + i) % 16 != 0; ++i)
+      out[i] = x[i] + s * y[i];
+    const __m128d scalar = _mm_set1_pd(s);
+    for (; i + 2 <= end; i += 2) {
+      _mm_stream_pd(out + i,
+                    _mm_add_pd(_mm_loadu_pd(x + i), _mm_mul_pd(scalar, _mm_loadu_pd(y + i))));
+    }
+    for (; i < end; ++i) out[i] = x[i] + s * y[i];
+    _mm_sfence();
+  }
+  return a.out;
+}
+
+[[maybe_unused]] const auto registered = {
+    peak_case().add_variant({.name = "openmp_triad", .model = "openmp", .run = openmp_triad}),
+    peak_case().add_variant(
+        {.name = "openmp_triad_streaming", .model = "openmp", .run = openmp_triad_streaming}),
+};
+
+}  // namespace
+}  // namespace idiombench::compute::stream

@@ -1,0 +1,89 @@
+// compute/{copy,scale,add,triad,dot}: the STREAM kernels in every execution model,
+// against the machine's measured bandwidth (compute/peak).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "aligned_buffer.hpp"
+#include "idiombench/case.hpp"
+#include "stream/kernels.hpp"
+
+namespace idiombench::compute::stream {
+
+// Two inputs and one output, 64-byte aligned unless `offset` shifts their start.
+// The output is a workspace: variants write it and return a view of it.
+struct Arrays {
+  AlignedBuffer x_storage, y_storage, out_storage;
+  std::span<const double> x, y;
+  std::span<double> out;
+  double scalar = 0.4;
+};
+
+using View = std::span<const double>;
+
+// The dot product's reference carries its own tolerance, which depends on the data.
+struct ExpectedSum {
+  double value;
+  double tolerance;
+};
+
+Case<Arrays, View, std::vector<double>>& copy_case();
+Case<Arrays, View, std::vector<double>>& scale_case();
+Case<Arrays, View, std::vector<double>>& add_case();
+Case<Arrays, View, std::vector<double>>& triad_case();
+Case<Arrays, double, ExpectedSum>& dot_case();
+
+// Inputs for a params point (n, offset): values in [0.5, 1.5), output zeroed.
+Arrays make_arrays(const Params& p);
+// Fills the output with NaN, so an element a variant does not write fails verification.
+void poison(Arrays& a);
+
+// A map kernel computed in long double and rounded once.
+template <class Op>
+std::vector<double> map_reference(const Arrays& a) {
+  std::vector<double> out(a.x.size());
+  const Op op{a.scalar};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] =
+        static_cast<double>(op(static_cast<long double>(a.x[i]), static_cast<long double>(a.y[i])));
+  }
+  return out;
+}
+
+// The models that take a `threads` param.
+const std::vector<std::string>& parallel_models();
+int threads_of(const Context& ctx);
+
+// One execution model's STREAM implementation:
+//   struct Model { template <class Op> static void map(const Arrays&, Op, int threads);
+//                  static double dot(const Arrays&, int threads); };
+// registered as variant `name` of the four map kernels and of dot.
+template <class Model>
+Registration register_stream_variant(const std::string& name, const std::string& model,
+                                     std::function<std::string()> why_unavailable = {}) {
+  if (!why_unavailable) why_unavailable = [] { return std::string(); };
+  auto map_variant = [&]<class Op>(Case<Arrays, View, std::vector<double>>& c, Op) {
+    c.add_variant({.name = name,
+                   .model = model,
+                   .run =
+                       [](const Arrays& a, Context& ctx) {
+                         Model::map(a, Op{a.scalar}, threads_of(ctx));
+                         return View(a.out);
+                       },
+                   .why_unavailable = why_unavailable});
+  };
+  map_variant(copy_case(), Copy{});
+  map_variant(scale_case(), Scale{});
+  map_variant(add_case(), Add{});
+  map_variant(triad_case(), Triad{});
+  return dot_case().add_variant(
+      {.name = name,
+       .model = model,
+       .run = [](const Arrays& a, Context& ctx) { return Model::dot(a, threads_of(ctx)); },
+       .why_unavailable = why_unavailable});
+}
+
+}  // namespace idiombench::compute::stream

@@ -1,0 +1,155 @@
+#include <cmath>
+#include <limits>
+#include <random>
+#include <thread>
+
+#include "machine_sizes.hpp"
+#include "stream/case.hpp"
+
+namespace idiombench::compute::stream {
+
+Arrays make_arrays(const Params& p) {
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  const auto offset = static_cast<std::size_t>(p.contains("offset") ? p.integer("offset") : 0);
+  Arrays a{
+      AlignedBuffer(n, offset), AlignedBuffer(n, offset), AlignedBuffer(n, offset), {}, {}, {}};
+  auto x = a.x_storage.span(), y = a.y_storage.span();
+  a.out = a.out_storage.span();
+  // Values in [0.5, 1.5): no overflow, no cancellation in the dot product. Every page
+  // is written here, so no timed run pays for first touches.
+  std::mt19937_64 engine(20261125);
+  std::uniform_real_distribution<double> pick(0.5, 1.5);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = pick(engine);
+    y[i] = pick(engine);
+    a.out[i] = 0;
+  }
+  a.x = x;
+  a.y = y;
+  return a;
+}
+
+void poison(Arrays& a) {
+  std::fill(a.out.begin(), a.out.end(), std::numeric_limits<double>::quiet_NaN());
+}
+
+namespace {
+
+// The sizes of the question: in L1, in L2, and beyond the last-level cache (2x in
+// quick, 4x in full, as STREAM's rules ask); parallel models at 1..nproc threads.
+ParamGrid grid(int arrays, bool full) {
+  return {integer_axis("n", {elements_in_cache(1, arrays), elements_in_cache(2, arrays),
+                             elements_beyond_llc(full ? 4.0 : 2.0, arrays)}),
+          integer_axis("threads", thread_sweep(full), parallel_models())};
+}
+
+const std::vector<Params> conformance_sizes = [] {
+  std::vector<Params> sizes;
+  for (std::int64_t offset : {0, 1}) {
+    for (std::int64_t n : {0, 1, 3, 17, 1000003}) sizes.push_back({{"n", n}, {"offset", offset}});
+  }
+  return sizes;
+}();
+
+template <class Op>
+Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
+  return define_case<Arrays, View, std::vector<double>>({
+      .suite = "compute",
+      .name = Op::name,
+      .question = question,
+      .make_input = make_arrays,
+      .reference = map_reference<Op>,
+      // Within two units in the last place: with or without a fused multiply-add.
+      .equivalence = within<View, std::vector<double>>(4.5e-16),
+      .quick = grid(3, false),
+      .full = grid(3, true),
+      .conformance = conformance_sizes,
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{n, n * Op::words * sizeof(double), n * Op::flops};
+          },
+      .baseline = "autovec",
+      .before_verification = poison,
+      .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
+      .physical_limit = {"compute/peak", "bytes_per_second"},
+  });
+}
+
+}  // namespace
+
+const std::vector<std::string>& parallel_models() {
+  static const std::vector<std::string> models{"openmp", "tbb", "kokkos", "threads"};
+  return models;
+}
+
+int threads_of(const Context& ctx) {
+  return ctx.params().contains("threads") ? static_cast<int>(ctx.params().integer("threads"))
+                                          : hardware_threads();
+}
+
+Case<Arrays, View, std::vector<double>>& copy_case() {
+  static auto& c = define_map_case<Copy>(
+      "How close does each execution model get to the memory system's limit when copying "
+      "one array to another (c = a)?");
+  return c;
+}
+Case<Arrays, View, std::vector<double>>& scale_case() {
+  static auto& c =
+      define_map_case<Scale>("What does STREAM scale (b = s * c) reach in each model?");
+  return c;
+}
+Case<Arrays, View, std::vector<double>>& add_case() {
+  static auto& c = define_map_case<Add>("What does STREAM add (c = a + b) reach in each model?");
+  return c;
+}
+Case<Arrays, View, std::vector<double>>& triad_case() {
+  static auto& c = define_map_case<Triad>(
+      "What fraction of the machine's measured bandwidth does STREAM triad (a = b + s * c) "
+      "reach in each execution model, in cache and beyond it?");
+  return c;
+}
+
+Case<Arrays, double, ExpectedSum>& dot_case() {
+  static auto& c = define_case<Arrays, double, ExpectedSum>({
+      .suite = "compute",
+      .name = "dot",
+      .question = "How fast is a reduction (sum of x * y) in each model, and what do threads "
+                  "cost when the answer is one number?",
+      .make_input = make_arrays,
+      .reference =
+          [](const Arrays& a) {
+            long double sum = 0, magnitude = 0;
+            for (std::size_t i = 0; i < a.x.size(); ++i) {
+              long double term = static_cast<long double>(a.x[i]) * a.y[i];
+              sum += term;
+              magnitude += std::fabs(term);
+            }
+            // Any summation order is within n * eps * sum|x*y| of the exact value.
+            double n = static_cast<double>(a.x.size());
+            double eps = std::numeric_limits<double>::epsilon() / 2;
+            return ExpectedSum{static_cast<double>(sum),
+                               (n + 1) * eps * static_cast<double>(magnitude) + 1e-300};
+          },
+      .equivalence = [](const double& got,
+                        const ExpectedSum& expected) -> std::optional<std::string> {
+        if (std::fabs(got - expected.value) <= expected.tolerance) return std::nullopt;
+        return "got " + std::to_string(got) + ", expected " + std::to_string(expected.value) +
+               " within " + std::to_string(expected.tolerance);
+      },
+      .quick = grid(2, false),
+      .full = grid(2, true),
+      .conformance = conformance_sizes,
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{n, n * 2 * sizeof(double), n * 2};
+          },
+      .baseline = "autovec",
+      .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
+      .physical_limit = {"compute/peak", "bytes_per_second"},
+  });
+  return c;
+}
+
+}  // namespace idiombench::compute::stream

@@ -1,0 +1,40 @@
+// Contracts of the compute suite beyond conformance: the sizes mean what they say on
+// this machine, and the parallel variants honour their thread count.
+#include <gtest/gtest.h>
+
+#include "machine_sizes.hpp"
+#include "stream/case.hpp"
+
+namespace idiombench::compute {
+namespace {
+
+TEST(MachineSizes, MemoryBoundSizesExceedTheLastLevelCache) {
+  const auto l1 = elements_in_cache(1, 3), l2 = elements_in_cache(2, 3);
+  const auto quick = elements_beyond_llc(2.0, 3), full = elements_beyond_llc(4.0, 3);
+  EXPECT_LT(l1, l2);
+  EXPECT_LT(l2, quick);
+  EXPECT_GE(full, 2 * quick - 2048);
+}
+
+TEST(MachineSizes, ThreadSweepStartsAtOneAndEndsAtNproc) {
+  auto sweep = thread_sweep(true);
+  ASSERT_FALSE(sweep.empty());
+  EXPECT_EQ(sweep.front(), 1);
+  EXPECT_EQ(sweep.back(), hardware_threads());
+}
+
+TEST(StreamCases, EveryParallelVariantHasAThreadsParamAndSerialOnesDoNot) {
+  for (const auto* c : {static_cast<const CaseBase*>(&stream::triad_case()),
+                        static_cast<const CaseBase*>(&stream::dot_case())}) {
+    for (const auto& v : c->variants()) {
+      bool parallel = std::find(stream::parallel_models().begin(), stream::parallel_models().end(),
+                                v.model) != stream::parallel_models().end();
+      for (const auto& p : expand_for_model(c->info().quick, v.model)) {
+        EXPECT_EQ(p.contains("threads"), parallel) << v.name << " " << p.to_string();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace idiombench::compute
