@@ -31,10 +31,10 @@ std::int64_t elements_in_cache(int level, int arrays) {
   return std::max<std::int64_t>(64, bytes / 2 / (arrays * static_cast<int>(sizeof(double))));
 }
 
-std::int64_t elements_beyond_llc(double factor, int arrays) {
+std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_least) {
   auto total = static_cast<std::int64_t>(factor * static_cast<double>(last_level_cache_bytes()));
   auto per_array = total / (arrays * static_cast<std::int64_t>(sizeof(double)));
-  return (per_array / 1024 + 1) * 1024;  // strictly beyond, rounded up
+  return std::max(at_least, (per_array / 1024 + 1) * 1024);  // strictly beyond, rounded up
 }
 
 int hardware_threads() {

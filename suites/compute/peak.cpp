@@ -38,26 +38,26 @@ Case<Arrays, View, std::vector<double>>& peak_case() {
   return c;
 }
 
-View openmp_triad(const Arrays& a, Context& ctx) {
+View openmp_triad(const Arrays& a) {
   const double* x = a.x.data();
   const double* y = a.y.data();
   double* out = a.out.data();
   const Triad op{a.scalar};
   const auto n = static_cast<std::ptrdiff_t>(a.out.size());
-#pragma omp parallel for simd schedule(static) num_threads(threads_of(ctx))
+#pragma omp parallel for simd schedule(static) num_threads(a.threads)
   for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = op(x[i], y[i]);
   return a.out;
 }
 
 // Non-temporal stores write around the caches: the output's lines are not read first
 // (no read-for-ownership), so more of the bus carries the data STREAM counts.
-View openmp_triad_streaming(const Arrays& a, Context& ctx) {
+View openmp_triad_streaming(const Arrays& a) {
   const double* x = a.x.data();
   const double* y = a.y.data();
   double* out = a.out.data();
   const double s = a.scalar;
   const std::size_t n = a.out.size();
-#pragma omp parallel num_threads(threads_of(ctx))
+#pragma omp parallel num_threads(a.threads)
   {
     const auto team = static_cast<std::size_t>(omp_get_num_threads());
     const auto me = static_cast<std::size_t>(omp_get_thread_num());

@@ -8,16 +8,12 @@
 namespace idiombench::compute::stream {
 namespace {
 
-void set_threads(const Context& ctx) {
-  openblas_set_num_threads(threads_of(ctx));
-}
-
 [[maybe_unused]] const auto registered = {
     copy_case().add_variant({.name = "blas",
                              .model = "threads",
                              .run =
-                                 [](const Arrays& a, Context& ctx) {
-                                   set_threads(ctx);
+                                 [](const Arrays& a) {
+                                   openblas_set_num_threads(a.threads);
                                    cblas_dcopy(static_cast<int>(a.x.size()), a.x.data(), 1,
                                                a.out.data(), 1);
                                    return View(a.out);
@@ -25,8 +21,8 @@ void set_threads(const Context& ctx) {
     dot_case().add_variant({.name = "blas",
                             .model = "threads",
                             .run =
-                                [](const Arrays& a, Context& ctx) {
-                                  set_threads(ctx);
+                                [](const Arrays& a) {
+                                  openblas_set_num_threads(a.threads);
                                   return cblas_ddot(static_cast<int>(a.x.size()), a.x.data(), 1,
                                                     a.y.data(), 1);
                                 }}),

@@ -20,6 +20,7 @@ struct Arrays {
   std::span<const double> x, y;
   std::span<double> out;
   double scalar = 0.4;
+  int threads = 1;  // the `threads` param, or every hardware thread when there is none
 };
 
 using View = std::span<const double>;
@@ -53,9 +54,12 @@ std::vector<double> map_reference(const Arrays& a) {
   return out;
 }
 
+// The smallest memory-bound array (elements): 64 MiB in quick, 256 MiB in full, like
+// BabelStream's default, whatever cache size the machine reports.
+std::int64_t memory_floor(bool full);
+
 // The models that take a `threads` param.
 const std::vector<std::string>& parallel_models();
-int threads_of(const Context& ctx);
 
 // One execution model's STREAM implementation:
 //   struct Model { template <class Op> static void map(const Arrays&, Op, int threads);
@@ -69,8 +73,8 @@ Registration register_stream_variant(const std::string& name, const std::string&
     c.add_variant({.name = name,
                    .model = model,
                    .run =
-                       [](const Arrays& a, Context& ctx) {
-                         Model::map(a, Op{a.scalar}, threads_of(ctx));
+                       [](const Arrays& a) {
+                         Model::map(a, Op{a.scalar}, a.threads);
                          return View(a.out);
                        },
                    .why_unavailable = why_unavailable});
@@ -79,11 +83,10 @@ Registration register_stream_variant(const std::string& name, const std::string&
   map_variant(scale_case(), Scale{});
   map_variant(add_case(), Add{});
   map_variant(triad_case(), Triad{});
-  return dot_case().add_variant(
-      {.name = name,
-       .model = model,
-       .run = [](const Arrays& a, Context& ctx) { return Model::dot(a, threads_of(ctx)); },
-       .why_unavailable = why_unavailable});
+  return dot_case().add_variant({.name = name,
+                                 .model = model,
+                                 .run = [](const Arrays& a) { return Model::dot(a, a.threads); },
+                                 .why_unavailable = why_unavailable});
 }
 
 }  // namespace idiombench::compute::stream

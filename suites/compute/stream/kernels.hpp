@@ -10,6 +10,11 @@
 #include <cstddef>
 
 namespace idiombench::compute::stream {
+// Each execution model's file is compiled with its own flags (vectorisation off,
+// -march=native, OpenMP...). Code shared through headers must therefore not be merged
+// by the linker across those files (one inline definition would silently replace the
+// others): the kernels have internal linkage, one copy per file.
+namespace {
 
 struct Copy {
   static constexpr const char* name = "copy";
@@ -72,4 +77,5 @@ inline double dot_range(const double* x, const double* y, std::size_t begin, std
   return sum;
 }
 
+}  // namespace
 }  // namespace idiombench::compute::stream

@@ -5,6 +5,7 @@
 #include "stream/case.hpp"
 
 namespace idiombench::compute::stream {
+namespace {  // internal linkage: scalar.cpp and autovec.cpp each keep their own copy
 
 struct SerialLoops {
   template <class Op>
@@ -16,4 +17,5 @@ struct SerialLoops {
   }
 };
 
+}  // namespace
 }  // namespace idiombench::compute::stream

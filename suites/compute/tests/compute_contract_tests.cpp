@@ -14,6 +14,7 @@ TEST(MachineSizes, MemoryBoundSizesExceedTheLastLevelCache) {
   EXPECT_LT(l1, l2);
   EXPECT_LT(l2, quick);
   EXPECT_GE(full, 2 * quick - 2048);
+  EXPECT_GE(elements_beyond_llc(0.1, 3, 1 << 20), 1 << 20) << "the floor holds";
 }
 
 TEST(MachineSizes, ThreadSweepStartsAtOneAndEndsAtNproc) {
