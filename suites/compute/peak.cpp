@@ -23,8 +23,8 @@ Case<Arrays, View, std::vector<double>>& peak_case() {
           .make_input = make_arrays,
           .reference = map_reference<Triad>,
           .equivalence = within<View, std::vector<double>>(4.5e-16),
-          .quick = {integer_axis("n", {elements_beyond_llc(2.0, 3)})},
-          .full = {integer_axis("n", {elements_beyond_llc(4.0, 3)})},
+          .quick = {integer_axis("n", {elements_beyond_llc(2.0, 3, memory_floor(false))})},
+          .full = {integer_axis("n", {elements_beyond_llc(4.0, 3, memory_floor(true))})},
           .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 17}}, {{"n", 1000003}, {"offset", 1}}},
           .throughput =
               [](const Params& p) {
