@@ -14,6 +14,10 @@ class Context {
   Context(const Params& params, bool recording) : params_(params), recording_(recording) {}
 
   const Params& params() const { return params_; }
+  // True on the verification run, whose output is compared with the reference: a
+  // variant that keeps its result elsewhere (on a GPU) must bring it back then, and
+  // need not in timed runs.
+  bool verifying() const { return recording_; }
 
   // A per-run figure such as "elements_produced". Only the verification run
   // records it, so calling this inside a timed loop costs one branch.

@@ -1,0 +1,23 @@
+// The CUDA side of the STREAM kernels, behind a plain interface so that the nvcc-built
+// file needs none of the C++20 harness headers. Device buffers are allocated on the
+// first call for a given input (the untimed verification run) and reused.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace idiombench::compute::stream::cuda {
+
+enum class MapKernel { copy, scale, add, triad };
+enum class Library { hand_written, thrust };
+
+// Empty when a CUDA device can be used; otherwise why not ("no CUDA device: ...").
+std::string why_unavailable();
+
+// out = op(x, y) on the device. With `verifying`, the device output is poisoned
+// first and copied back into `out` afterwards.
+void map(Library library, MapKernel kernel, const double* x, const double* y, double* out,
+         std::size_t n, double scalar, bool verifying);
+double dot(Library library, const double* x, const double* y, std::size_t n, bool verifying);
+
+}  // namespace idiombench::compute::stream::cuda
