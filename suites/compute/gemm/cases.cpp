@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "gemm/case.hpp"
+#include "machine_sizes.hpp"
+
+namespace idiombench::compute::gemm {
+namespace {
+
+Matrices make_matrices(const Params& p) {
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  Matrices m{n, AlignedBuffer(n * n, 0), AlignedBuffer(n * n, 0), AlignedBuffer(n * n, 0), {}, {},
+             {}};
+  auto a = m.a_storage.span(), b = m.b_storage.span();
+  m.c = m.c_storage.span();
+  for (std::size_t i = 0; i < n * n; ++i) {
+    std::uint64_t z = (i + 1) * 0x9E3779B97F4A7C15u;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z ^= z >> 27;
+    a[i] = 0.5 + static_cast<double>(z & 0xFFFF) / 65536.0;
+    b[i] = 0.5 + static_cast<double>((z >> 16) & 0xFFFF) / 65536.0;
+    m.c[i] = 0;
+  }
+  m.a = a;
+  m.b = b;
+  m.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  return m;
+}
+
+Expected reference(const Matrices& m) {
+  const std::size_t n = m.n;
+  Expected e{std::vector<double>(n * n, 0.0), 0};
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = 0; k < n; ++k) {
+      const double a = m.a[i * n + k];
+      for (std::size_t j = 0; j < n; ++j) e.c[i * n + j] += a * m.b[k * n + j];
+    }
+  }
+  // Every term is positive, so any order of the n products is within about 2n eps of
+  // the exact sum, relative to it; the reference itself is one such order.
+  e.relative_tolerance = 4.0 * static_cast<double>(n + 1) * std::numeric_limits<double>::epsilon();
+  return e;
+}
+
+}  // namespace
+
+Case<Matrices, View, Expected>& the_case() {
+  static auto& c = define_case<Matrices, View, Expected>({
+      .suite = "compute",
+      .name = "gemm",
+      .question = "How far is a textbook triple loop from a cache- and register-blocked kernel, "
+                  "and both from OpenBLAS, on a compute-bound dense matrix product?",
+      .make_input = make_matrices,
+      .reference = reference,
+      .equivalence =
+          [](const View& got, const Expected& expected) {
+            return within<View, std::vector<double>>(expected.relative_tolerance)(got, expected.c);
+          },
+      // The textbook loop only at the small size: at 1024 it takes seconds per run.
+      .quick = {integer_axis("n", {256}, {"serial"}),
+                integer_axis("n", {256, 1024}, {"simd", "openmp", "threads"}),
+                integer_axis("threads", thread_sweep(false), {"openmp", "threads"})},
+      .full = {integer_axis("n", {256, 512}, {"serial"}),
+               integer_axis("n", {256, 1024, 2048}, {"simd", "openmp", "threads"}),
+               integer_axis("threads", thread_sweep(true), {"openmp", "threads"})},
+      .conformance = {{{"n", 0}},
+                      {{"n", 1}},
+                      {{"n", 3}},
+                      {{"n", 17}},
+                      {{"n", 64}},
+                      {{"n", 131}},
+                      {{"n", 257}}},
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{n * n * n, 3 * n * n * sizeof(double), 2 * n * n * n};
+          },
+      .baseline = "naive",
+      .before_verification =
+          [](Matrices& m) {
+            std::fill(m.c.begin(), m.c.end(), std::numeric_limits<double>::quiet_NaN());
+          },
+      .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "threads"})},
+  });
+  return c;
+}
+
+}  // namespace idiombench::compute::gemm
