@@ -38,7 +38,7 @@ struct ProfileDefaults {
 };
 
 ProfileDefaults defaults_for(const std::string& profile) {
-  return profile == "full" ? ProfileDefaults{10, 0.2} : ProfileDefaults{3, 0.05};
+  return profile == "full" ? ProfileDefaults{10, 0.2} : ProfileDefaults{3, 0.03};
 }
 
 }  // namespace
