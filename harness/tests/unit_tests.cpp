@@ -307,14 +307,15 @@ TEST(PhysicalLimits, FractionIsOverTheBestOfTheLimitCaseInTheSameRun) {
     if (c != "peak") e["physical_limit"] = {{"of", "s/peak"}, {"counter", "bytes_per_second"}};
     return e;
   };
-  nlohmann::json benchmarks = {timed("peak", 40), timed("peak", 50), timed("triad", 45),
-                               timed("triad", 0, "failed"), timed("peak", 90, "crashed")};
+  auto benchmarks =
+      nlohmann::json::array({timed("peak", 40), timed("peak", 50), timed("triad", 45),
+                             timed("triad", 0, "failed"), timed("peak", 90, "crashed")});
   apply_physical_limits(benchmarks);
   EXPECT_DOUBLE_EQ(benchmarks[2]["fraction_of_peak"].get<double>(), 0.9);
   EXPECT_FALSE(benchmarks[3].contains("fraction_of_peak")) << "only timed entries";
   EXPECT_FALSE(benchmarks[0].contains("fraction_of_peak")) << "the limit case itself has none";
 
-  nlohmann::json without_peak = {timed("triad", 45)};
+  auto without_peak = nlohmann::json::array({timed("triad", 45)});
   apply_physical_limits(without_peak);
   EXPECT_FALSE(without_peak[0].contains("fraction_of_peak")) << "no limit measured in this run";
 }
