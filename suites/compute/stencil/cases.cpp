@@ -1,0 +1,84 @@
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "machine_sizes.hpp"
+#include "stencil/case.hpp"
+
+namespace idiombench::compute::stencil {
+namespace {
+
+Grids make_grids(const Params& p) {
+  const auto n = static_cast<std::size_t>(p.integer("n"));
+  Grids g;
+  g.n = n;
+  g.sweeps = static_cast<int>(p.integer("sweeps"));
+  g.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  g.input_storage = AlignedBuffer(n * n, 0);
+  g.work_storage[0] = AlignedBuffer(n * n, 0);
+  g.work_storage[1] = AlignedBuffer(n * n, 0);
+  auto input = g.input_storage.span();
+  for (std::size_t i = 0; i < n * n; ++i) {
+    std::uint64_t z = (i + 7) * 0x9E3779B97F4A7C15u;
+    z = (z ^ (z >> 31)) * 0xBF58476D1CE4E5B9u;
+    input[i] = static_cast<double>(z >> 40) / static_cast<double>(1 << 24);
+  }
+  g.input = input;
+  for (auto& w : g.work) w = {};
+  g.work[0] = g.work_storage[0].span();
+  g.work[1] = g.work_storage[1].span();
+  std::fill(g.work[0].begin(), g.work[0].end(), 0.0);
+  std::fill(g.work[1].begin(), g.work[1].end(), 0.0);
+  return g;
+}
+
+std::vector<double> reference(const Grids& g) {
+  const std::size_t n = g.n;
+  std::vector<double> from(g.input.begin(), g.input.end()), to(n * n);
+  for (int s = 0; s < g.sweeps; ++s) {
+    for (std::size_t i = 0; i < n; ++i) sweep_row(from.data(), to.data(), n, i);
+    std::swap(from, to);
+  }
+  return from;
+}
+
+}  // namespace
+
+Case<Grids, View, std::vector<double>>& the_case() {
+  static auto& c = define_case<Grids, View, std::vector<double>>({
+      .suite = "compute",
+      .name = "stencil2d",
+      .question = "What does each model reach on a 5-point Jacobi sweep, where each point "
+                  "reuses its neighbours' loads, in cache and beyond it?",
+      .make_input = make_grids,
+      .reference = reference,
+      // The same operations in the same order: only a contracted multiply-add differs.
+      .equivalence = within<View, std::vector<double>>(1e-15),
+      .quick = {integer_axis("n", {256, 2048}), integer_axis("sweeps", {4}),
+                integer_axis("threads", thread_sweep(false), {"openmp", "tbb", "kokkos"})},
+      .full = {integer_axis("n", {256, 1024, 4096}), integer_axis("sweeps", {4, 16}),
+               integer_axis("threads", thread_sweep(true), {"openmp", "tbb", "kokkos"})},
+      .conformance = {{{"n", 0}, {"sweeps", 1}},
+                      {{"n", 1}, {"sweeps", 2}},
+                      {{"n", 3}, {"sweeps", 3}},
+                      {{"n", 17}, {"sweeps", 2}},
+                      {{"n", 130}, {"sweeps", 5}}},
+      .throughput =
+          [](const Params& p) {
+            auto points =
+                static_cast<double>(p.integer("n") * p.integer("n") * p.integer("sweeps"));
+            return Throughput{points, points * 2 * sizeof(double), points * 4};
+          },
+      .baseline = "autovec",
+      .before_verification =
+          [](Grids& g) {
+            for (auto& w : g.work)
+              std::fill(w.begin(), w.end(), std::numeric_limits<double>::quiet_NaN());
+          },
+      .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "tbb", "kokkos"})},
+      .physical_limit = {"compute/peak", "bytes_per_second"},
+  });
+  return c;
+}
+
+}  // namespace idiombench::compute::stencil
