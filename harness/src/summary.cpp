@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ double median(std::vector<double> values) {
 }
 
 struct Row {
-  std::string variant, model, status, reason;
+  std::string variant, model, status, reason;  // variant: its name and any extra params
+  bool is_baseline = false;
   std::vector<double> samples_ns;  // real time per repetition
 };
 
@@ -34,16 +36,20 @@ struct Group {
   std::vector<Row> rows;
 };
 
-std::string group_title(const nlohmann::json& entry) {
-  auto title = fmt::format("{}/{}", entry.at("suite").get<std::string>(),
-                           entry.at("case").get<std::string>());
-  const char* separator = "  ";
+std::string params_text(const nlohmann::json& entry, const std::set<std::string>& keys,
+                        bool inside) {
+  std::string text;
   for (const auto& [key, value] : entry.at("params").items()) {
-    title += fmt::format("{}{}:{}", separator, key,
-                         value.is_string() ? value.get<std::string>() : value.dump());
-    separator = " ";
+    if (keys.count(key) != static_cast<std::size_t>(inside)) continue;
+    text += fmt::format("{}{}:{}", text.empty() ? "" : " ", key,
+                        value.is_string() ? value.get<std::string>() : value.dump());
   }
-  return title;
+  return text;
+}
+
+std::string case_of(const nlohmann::json& entry) {
+  return fmt::format("{}/{}", entry.at("suite").get<std::string>(),
+                     entry.at("case").get<std::string>());
 }
 
 void print_group(const Group& group, std::ostream& out) {
@@ -57,7 +63,7 @@ void print_group(const Group& group, std::ostream& out) {
     }
     double m = median(row.samples_ns);
     timed.emplace_back(m, &row);
-    if (row.variant == group.baseline) baseline_ns = m;
+    if (row.is_baseline) baseline_ns = m;
   }
   std::sort(timed.begin(), timed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -86,21 +92,44 @@ std::string format_duration_ns(double ns) {
 }
 
 void print_summary(const nlohmann::json& benchmarks, std::ostream& out) {
+  // A case's table is keyed by the params its baseline has; params only some models
+  // take (threads) go into the variant's label, so `openmp threads:2` is compared
+  // with the serial baseline at the same size.
+  std::map<std::string, std::set<std::string>> baseline_keys;
+  std::set<std::string> has_baseline;
+  for (const auto& entry : benchmarks) {
+    auto& keys = baseline_keys[case_of(entry)];
+    if (entry.at("variant") == entry.at("baseline")) {
+      has_baseline.insert(case_of(entry));
+      for (const auto& [key, value] : entry.at("params").items()) keys.insert(key);
+    }
+  }
+  for (const auto& entry : benchmarks) {
+    if (has_baseline.count(case_of(entry))) continue;  // no baseline run: every key groups
+    for (const auto& [key, value] : entry.at("params").items()) {
+      baseline_keys[case_of(entry)].insert(key);
+    }
+  }
+
   std::vector<Group> groups;
   std::map<std::string, std::size_t> group_index;
   std::map<std::string, std::pair<std::size_t, std::size_t>> row_index;  // run_name -> place
   for (const auto& entry : benchmarks) {
-    auto title = group_title(entry);
+    const auto& keys = baseline_keys[case_of(entry)];
+    auto shared = params_text(entry, keys, true), extra = params_text(entry, keys, false);
+    auto title = shared.empty() ? case_of(entry) : case_of(entry) + "  " + shared;
     auto [g, new_group] = group_index.emplace(title, groups.size());
     if (new_group) groups.push_back({title, entry.at("baseline"), {}});
     auto& group = groups[g->second];
     auto [r, new_row] =
         row_index.emplace(entry.at("run_name"), std::make_pair(g->second, group.rows.size()));
     if (new_row) {
-      group.rows.push_back({entry.at("variant"),
+      const std::string variant = entry.at("variant");
+      group.rows.push_back({extra.empty() ? variant : variant + " " + extra,
                             entry.at("model"),
                             entry.at("status"),
                             entry.value("reason", ""),
+                            variant == entry.at("baseline") && extra.empty(),
                             {}});
     }
     auto& row = groups[r->second.first].rows[r->second.second];

@@ -51,11 +51,11 @@ def case_chart(case_id, points):
         medians = [b.median_ns / factor for b in runs]
         low = [(b.median_ns - b.min_ns) / factor for b in runs]
         high = [(b.max_ns - b.median_ns) / factor for b in runs]
-        colours = [_BASELINE if b.variant == b.baseline else _BAR for b in runs]
+        colours = [_BASELINE if b.is_baseline else _BAR for b in runs]
         positions = range(len(runs))
         ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
                 error_kw={"elinewidth": 1, "ecolor": "#333"})
-        ax.set_yticks(list(positions), [b.variant for b in runs], fontsize=8)
+        ax.set_yticks(list(positions), [b.label for b in runs], fontsize=8)
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:
             ax.set_xscale("log")

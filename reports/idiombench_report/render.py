@@ -32,7 +32,7 @@ def _format_number(value):
 def _case_view(case_id, question, points):
     rows = []
     for label, runs in points.items():
-        baseline = next((b for b in runs if b.variant == b.baseline and b.samples_ns), None)
+        baseline = next((b for b in runs if b.is_baseline and b.samples_ns), None)
         ordered = sorted(runs, key=lambda b: (_STATUS_ORDER.get(b.status, 9),
                                               b.median_ns if b.median_ns is not None else 0))
         for b in ordered:
@@ -41,8 +41,8 @@ def _case_view(case_id, question, points):
             counters = {k: v for k, v in b.counters.items()
                         if k not in ("items_per_second", "bytes_per_second")}
             rows.append({
-                "params": label, "variant": b.variant, "model": b.model,
-                "is_baseline": b.variant == b.baseline,
+                "params": label, "variant": b.label, "model": b.model,
+                "is_baseline": b.is_baseline,
                 "median": _format_ns(b.median_ns), "min": _format_ns(b.min_ns),
                 "max": _format_ns(b.max_ns),
                 "cv": f"{b.cv * 100:.1f}%" if b.cv is not None else "–",

@@ -31,9 +31,23 @@ class Benchmark:
     samples_ns: list = field(default_factory=list)
     counters: dict = field(default_factory=dict)  # median over repetitions
 
+    # Set by Results.cases(): the params this benchmark shares with its case's baseline
+    # (its table and chart) and those only its model takes (threads: part of its label).
+    shared_params: dict = field(default_factory=dict)
+    extra_params: dict = field(default_factory=dict)
+
     @property
     def params_label(self):
-        return " ".join(f"{k}:{v}" for k, v in self.params.items()) or "(no params)"
+        return " ".join(f"{k}:{v}" for k, v in self.shared_params.items()) or "(no params)"
+
+    @property
+    def label(self):
+        extra = " ".join(f"{k}:{v}" for k, v in self.extra_params.items())
+        return f"{self.variant} {extra}" if extra else self.variant
+
+    @property
+    def is_baseline(self):
+        return self.variant == self.baseline and not self.extra_params
 
     @property
     def median_ns(self):
@@ -77,9 +91,19 @@ class Results:
         return self.context.get("idiombench", {})
 
     def cases(self):
-        """{(suite, case): {params_label: [Benchmark, ...]}} in file order."""
+        """{(suite, case): {params_label: [Benchmark, ...]}} in file order.
+
+        A case's points are keyed by the params its baseline has, so a variant with a
+        param of its own (threads) is compared with the baseline at the same size."""
+        keys = {}
+        for b in self.benchmarks:
+            if b.variant == b.baseline:
+                keys.setdefault((b.suite, b.case), set()).update(b.params)
         grouped = {}
         for b in self.benchmarks:
+            shared = keys.get((b.suite, b.case), set(b.params))
+            b.shared_params = {k: v for k, v in b.params.items() if k in shared}
+            b.extra_params = {k: v for k, v in b.params.items() if k not in shared}
             grouped.setdefault((b.suite, b.case), {}).setdefault(b.params_label, []).append(b)
         return grouped
 

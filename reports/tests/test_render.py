@@ -2,6 +2,7 @@
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,15 @@ def test_bad_input_is_a_clear_error(tmp_path, write_json, capsys):
     assert not (tmp_path / "r.html").exists()
     with pytest.raises(ResultsError):
         load(write_json([]))
+
+
+def test_threaded_variants_share_the_baseline_table(tmp_path):
+    sample = Path(__file__).with_name("data") / "compute-sample.json"
+    results = load(sample)
+    points = results.cases()[("compute", "histogram")]
+    assert len(points) == 1, "threads does not split the table"
+    labels = {b.label for b in next(iter(points.values()))}
+    assert {"serial", "openmp_atomic threads:1", "tbb_private threads:2"} <= labels
+    page = render_to(tmp_path, sample)
+    row = re.search(r"<td>tbb_private threads:2</td>.*?</tr>", page, re.S)
+    assert row and re.search(r'class="num">\d+\.\d\d×<', row.group(0)), "a speedup vs serial"
