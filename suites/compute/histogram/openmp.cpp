@@ -1,6 +1,7 @@
 // compute histogram/openmp_atomic and openmp_private: every thread increments the
-// shared bins atomically; or each counts into its own histogram and the threads add
-// theirs into the result at the end (OpenMP's array reduction does exactly that).
+// shared bins atomically; or each counts into its own histogram and adds it into the
+// result at the end. (OpenMP's array-section reduction says the same in one clause,
+// but GCC 12's was 4x slower at 2 threads than at 1 here, so it is spelled out.)
 #include "histogram/case.hpp"
 
 namespace idiombench::compute::histogram {
@@ -21,13 +22,16 @@ Counts openmp_atomic(const Samples& s) {
 
 Counts openmp_private(const Samples& s) {
   Counts counts(s.bins, 0);
-  std::uint64_t* bins = counts.data();
   const std::uint32_t* values = s.values.data();
   const auto n = static_cast<std::ptrdiff_t>(s.values.size());
-  const auto size = s.bins;
-  if (size == 0) return counts;
-#pragma omp parallel for schedule(static) num_threads(s.threads) reduction(+ : bins[:size])
-  for (std::ptrdiff_t i = 0; i < n; ++i) ++bins[values[i]];
+#pragma omp parallel num_threads(s.threads)
+  {
+    Counts mine(s.bins, 0);  // this thread's histogram, in its own memory
+#pragma omp for schedule(static) nowait
+    for (std::ptrdiff_t i = 0; i < n; ++i) ++mine[values[i]];
+#pragma omp critical
+    for (std::size_t b = 0; b < s.bins; ++b) counts[b] += mine[b];
+  }
   return counts;
 }
 
