@@ -60,6 +60,7 @@ def build_context(results, cv_warning=0.10):
     meta = results.meta
     suites = {}
     problems = []
+    skipped = []
     counts = {}
     noisy = []
     for (suite, case), points in results.cases().items():
@@ -68,7 +69,9 @@ def build_context(results, cv_warning=0.10):
         for runs in points.values():
             for b in runs:
                 counts[b.status] = counts.get(b.status, 0) + 1
-                if b.status != "ok":
+                if b.status == "skipped":
+                    skipped.append(b)
+                elif b.status != "ok":
                     problems.append(b)
                 elif b.cv is not None and b.cv > cv_warning:
                     noisy.append(b)
@@ -89,6 +92,7 @@ def build_context(results, cv_warning=0.10):
         "warnings": warnings,
         "counts": dict(sorted(counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9))),
         "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),
+        "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
     }
 
