@@ -7,7 +7,7 @@
 #include "stream/case.hpp"
 
 #ifdef IDIOMBENCH_HAVE_KOKKOS
-#include <Kokkos_Core.hpp>
+#include "kokkos_start.hpp"
 #endif
 
 namespace idiombench::compute::stream {
@@ -17,15 +17,6 @@ namespace {
 using Space = Kokkos::DefaultHostExecutionSpace;
 using ConstVector = Kokkos::View<const double*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>;
 using Vector = Kokkos::View<double*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>;
-
-void start_kokkos(int threads) {
-  if (Kokkos::is_initialized()) return;
-  Kokkos::InitArguments arguments;
-  arguments.num_threads = threads;
-  arguments.disable_warnings = true;
-  Kokkos::initialize(arguments);
-  std::atexit([] { Kokkos::finalize(); });
-}
 
 struct KokkosModel {
   template <class Op>
