@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "counter_random.hpp"
 #include "gemm/case.hpp"
 #include "machine_sizes.hpp"
 
@@ -15,11 +16,8 @@ Matrices make_matrices(const Params& p) {
   auto a = m.a_storage.span(), b = m.b_storage.span();
   m.c = m.c_storage.span();
   for (std::size_t i = 0; i < n * n; ++i) {
-    std::uint64_t z = (i + 1) * 0x9E3779B97F4A7C15u;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z ^= z >> 27;
-    a[i] = 0.5 + static_cast<double>(z & 0xFFFF) / 65536.0;
-    b[i] = 0.5 + static_cast<double>((z >> 16) & 0xFFFF) / 65536.0;
+    a[i] = uniform_near_one(2 * i);
+    b[i] = uniform_near_one(2 * i + 1);
     m.c[i] = 0;
   }
   m.a = a;

@@ -1,5 +1,6 @@
 #include <cstdint>
 
+#include "counter_random.hpp"
 #include "histogram/case.hpp"
 #include "machine_sizes.hpp"
 
@@ -14,9 +15,7 @@ Samples make_samples(const Params& p) {
   s.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
   s.values.resize(static_cast<std::size_t>(p.integer("n")));
   for (std::size_t i = 0; i < s.values.size(); ++i) {
-    std::uint64_t z = (i + 1) * 0x9E3779B97F4A7C15u;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z ^= z >> 27;
+    const std::uint64_t z = mix(i);
     std::uint64_t a = z & 0xFFFF, b = (z >> 16) & 0xFFFF;
     s.values[i] = static_cast<std::uint32_t>((a * b * s.bins) >> 32);
   }

@@ -3,22 +3,12 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
-#include <map>
-#include <memory>
 
 #include "histogram/case.hpp"
+#include "tbb_arena.hpp"
 
 namespace idiombench::compute::histogram {
 namespace {
-
-tbb::task_arena& arena_for(int threads) {
-  static std::map<int, std::unique_ptr<tbb::task_arena>> arenas;
-  auto& arena = arenas[threads];
-  if (!arena) arena = std::make_unique<tbb::task_arena>(threads);
-  return *arena;
-}
 
 Counts tbb_private(const Samples& s) {
   Counts counts(s.bins, 0);

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "counter_random.hpp"
 #include "machine_sizes.hpp"
 #include "stencil/case.hpp"
 
@@ -18,11 +19,7 @@ Grids make_grids(const Params& p) {
   g.work_storage[0] = AlignedBuffer(n * n, 0);
   g.work_storage[1] = AlignedBuffer(n * n, 0);
   auto input = g.input_storage.span();
-  for (std::size_t i = 0; i < n * n; ++i) {
-    std::uint64_t z = (i + 7) * 0x9E3779B97F4A7C15u;
-    z = (z ^ (z >> 31)) * 0xBF58476D1CE4E5B9u;
-    input[i] = static_cast<double>(z >> 40) / static_cast<double>(1 << 24);
-  }
+  for (std::size_t i = 0; i < n * n; ++i) input[i] = uniform_near_one(i);
   g.input = input;
   for (auto& w : g.work) w = {};
   g.work[0] = g.work_storage[0].span();

@@ -3,22 +3,12 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
-#include <tbb/task_arena.h>
-
-#include <map>
-#include <memory>
 
 #include "stencil/case.hpp"
+#include "tbb_arena.hpp"
 
 namespace idiombench::compute::stencil {
 namespace {
-
-tbb::task_arena& arena_for(int threads) {
-  static std::map<int, std::unique_ptr<tbb::task_arena>> arenas;
-  auto& arena = arenas[threads];
-  if (!arena) arena = std::make_unique<tbb::task_arena>(threads);
-  return *arena;
-}
 
 View tbb_rows(const Grids& g) {
   arena_for(g.threads).execute([&] {

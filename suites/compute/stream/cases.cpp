@@ -3,6 +3,7 @@
 #include <limits>
 #include <thread>
 
+#include "counter_random.hpp"
 #include "machine_sizes.hpp"
 #include "stream/case.hpp"
 
@@ -15,18 +16,10 @@ Arrays make_arrays(const Params& p) {
       AlignedBuffer(n, offset), AlignedBuffer(n, offset), AlignedBuffer(n, offset), {}, {}, {}};
   auto x = a.x_storage.span(), y = a.y_storage.span();
   a.out = a.out_storage.span();
-  // Values in [0.5, 1.5) from a counter-based generator (cheap for 10^8 elements): no
-  // overflow, no cancellation in the dot product. Every page is written here, so no
-  // timed run pays for first touches.
-  auto uniform = [](std::uint64_t i) {
-    std::uint64_t z = (i + 1) * 0x9E3779B97F4A7C15u;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return 0.5 + static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  };
+  // Every page is written here, so no timed run pays for first touches.
   for (std::size_t i = 0; i < n; ++i) {
-    x[i] = uniform(2 * i);
-    y[i] = uniform(2 * i + 1);
+    x[i] = uniform_near_one(2 * i);
+    y[i] = uniform_near_one(2 * i + 1);
     a.out[i] = 0;
   }
   a.x = x;

@@ -4,23 +4,14 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 #include <tbb/partitioner.h>
-#include <tbb/task_arena.h>
 
 #include <functional>
-#include <map>
-#include <memory>
 
 #include "stream/case.hpp"
+#include "tbb_arena.hpp"
 
 namespace idiombench::compute::stream {
 namespace {
-
-tbb::task_arena& arena_for(int threads) {
-  static std::map<int, std::unique_ptr<tbb::task_arena>> arenas;
-  auto& arena = arenas[threads];
-  if (!arena) arena = std::make_unique<tbb::task_arena>(threads);
-  return *arena;
-}
 
 struct Tbb {
   template <class Op>
