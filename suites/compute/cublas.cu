@@ -15,7 +15,8 @@ namespace idiombench::compute::cublas {
 namespace {
 
 void check(cudaError_t status, const char* what) {
-  if (status != cudaSuccess) throw std::runtime_error(std::string(what) + ": " + cudaGetErrorString(status));
+  if (status != cudaSuccess)
+    throw std::runtime_error(std::string(what) + ": " + cudaGetErrorString(status));
 }
 void check(cublasStatus_t status, const char* what) {
   if (status != CUBLAS_STATUS_SUCCESS) {
@@ -47,7 +48,8 @@ const Library& library() {
     l.create = reinterpret_cast<decltype(l.create)>(dlsym(l.so, "cublasCreate_v2"));
     l.ddot = reinterpret_cast<decltype(l.ddot)>(dlsym(l.so, "cublasDdot_v2"));
     l.dgemm = reinterpret_cast<decltype(l.dgemm)>(dlsym(l.so, "cublasDgemm_v2"));
-    if (!l.create || !l.ddot || !l.dgemm) l.error = "libcublas lacks cublasDdot_v2 / cublasDgemm_v2";
+    if (!l.create || !l.ddot || !l.dgemm)
+      l.error = "libcublas lacks cublasDdot_v2 / cublasDgemm_v2";
     return l;
   }();
   return lib;
@@ -70,8 +72,8 @@ struct Buffers {
   double* device[3] = {nullptr, nullptr, nullptr};
 };
 
-Buffers& buffers_for(const double* first, std::size_t count, const double* const* sources, int copies,
-                     bool refresh) {
+Buffers& buffers_for(const double* first, std::size_t count, const double* const* sources,
+                     int copies, bool refresh) {
   static Buffers buffers;
   if (buffers.host != first || buffers.count != count || refresh) {
     for (auto*& d : buffers.device) {
@@ -80,8 +82,9 @@ Buffers& buffers_for(const double* first, std::size_t count, const double* const
       check(cudaMalloc(&d, (count == 0 ? 1 : count) * sizeof(double)), "cudaMalloc");
     }
     for (int i = 0; i < copies; ++i) {
-      check(cudaMemcpy(buffers.device[i], sources[i], count * sizeof(double), cudaMemcpyHostToDevice),
-            "upload");
+      check(
+          cudaMemcpy(buffers.device[i], sources[i], count * sizeof(double), cudaMemcpyHostToDevice),
+          "upload");
     }
     buffers.host = first;
     buffers.count = count;
@@ -103,7 +106,9 @@ double dot(const double* x, const double* y, std::size_t n, bool refresh) {
   const double* sources[] = {x, y};
   auto& b = buffers_for(x, n, sources, 2, refresh);
   double result = 0;
-  if (n > 0) check(library().ddot(handle(), static_cast<int>(n), b.device[0], 1, b.device[1], 1, &result), "ddot");
+  if (n > 0)
+    check(library().ddot(handle(), static_cast<int>(n), b.device[0], 1, b.device[1], 1, &result),
+          "ddot");
   return result;
 }
 
@@ -115,7 +120,7 @@ void gemm(const double* a, const double* b, double* c, std::size_t n, bool verif
   const int m = static_cast<int>(n);
   // Row-major C = A B is column-major C^T = B^T A^T: swap the operands.
   check(library().dgemm(handle(), CUBLAS_OP_N, CUBLAS_OP_N, m, m, m, &one, buf.device[1], m,
-                    buf.device[0], m, &zero, buf.device[2], m),
+                        buf.device[0], m, &zero, buf.device[2], m),
         "dgemm");
   check(cudaDeviceSynchronize(), "dgemm");
   if (verifying) {

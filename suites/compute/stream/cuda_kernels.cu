@@ -140,19 +140,29 @@ void map(Library library, MapKernel kernel, const double* x, const double* y, do
   auto& d = device_for(x, y, n, verifying);
   if (verifying) check(cudaMemset(d.out, 0xff, n * sizeof(double)), "poison");  // all-ones: NaN
   switch (kernel) {
-    case MapKernel::copy: run_map(library, d, n, Copy{scalar}); break;
-    case MapKernel::scale: run_map(library, d, n, Scale{scalar}); break;
-    case MapKernel::add: run_map(library, d, n, Add{scalar}); break;
-    case MapKernel::triad: run_map(library, d, n, Triad{scalar}); break;
+    case MapKernel::copy:
+      run_map(library, d, n, Copy{scalar});
+      break;
+    case MapKernel::scale:
+      run_map(library, d, n, Scale{scalar});
+      break;
+    case MapKernel::add:
+      run_map(library, d, n, Add{scalar});
+      break;
+    case MapKernel::triad:
+      run_map(library, d, n, Triad{scalar});
+      break;
   }
   check(cudaDeviceSynchronize(), "map");
-  if (verifying) check(cudaMemcpy(out, d.out, n * sizeof(double), cudaMemcpyDeviceToHost), "copy out");
+  if (verifying)
+    check(cudaMemcpy(out, d.out, n * sizeof(double), cudaMemcpyDeviceToHost), "copy out");
 }
 
 double dot(Library library, const double* x, const double* y, std::size_t n, bool verifying) {
   auto& d = device_for(x, y, n, verifying);
   if (n == 0) return 0;
-  if (library == Library::thrust) return thrust::inner_product(thrust::device, d.x, d.x + n, d.y, 0.0);
+  if (library == Library::thrust)
+    return thrust::inner_product(thrust::device, d.x, d.x + n, d.y, 0.0);
   check(cudaMemset(d.partial, 0, sizeof(double)), "reset");
   dot_kernel<<<blocks_for(n), kThreads>>>(d.x, d.y, n, d.partial);
   check(cudaGetLastError(), "dot kernel");
