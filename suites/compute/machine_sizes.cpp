@@ -41,6 +41,10 @@ int hardware_threads() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+int threads_param(const Params& p) {
+  return p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+}
+
 std::vector<std::int64_t> thread_sweep(bool every_power_of_two) {
   const int n = hardware_threads();
   std::vector<std::int64_t> counts{1};

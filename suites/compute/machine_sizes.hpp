@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "idiombench/params.hpp"
+
 namespace idiombench::compute {
 
 // Elements per array when `arrays` arrays of doubles should fill about half a level.
@@ -16,5 +18,7 @@ std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_leas
 // Hardware threads, and the thread counts a sweep visits: 1, 2, 4, ... and nproc.
 int hardware_threads();
 std::vector<std::int64_t> thread_sweep(bool every_power_of_two);
+// The `threads` param of a point, or every hardware thread when the model takes none.
+int threads_param(const Params& p);
 
 }  // namespace idiombench::compute

@@ -22,7 +22,7 @@ Matrices make_matrices(const Params& p) {
   }
   m.a = a;
   m.b = b;
-  m.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  m.threads = threads_param(p);
   return m;
 }
 

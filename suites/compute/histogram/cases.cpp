@@ -12,7 +12,7 @@ namespace {
 Samples make_samples(const Params& p) {
   Samples s;
   s.bins = static_cast<std::size_t>(p.integer("bins"));
-  s.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  s.threads = threads_param(p);
   s.values.resize(static_cast<std::size_t>(p.integer("n")));
   for (std::size_t i = 0; i < s.values.size(); ++i) {
     const std::uint64_t z = mix(i);

@@ -14,7 +14,7 @@ Grids make_grids(const Params& p) {
   Grids g;
   g.n = n;
   g.sweeps = static_cast<int>(p.integer("sweeps"));
-  g.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  g.threads = threads_param(p);
   g.input_storage = AlignedBuffer(n * n, 0);
   g.work_storage[0] = AlignedBuffer(n * n, 0);
   g.work_storage[1] = AlignedBuffer(n * n, 0);

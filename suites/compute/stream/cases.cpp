@@ -24,7 +24,7 @@ Arrays make_arrays(const Params& p) {
   }
   a.x = x;
   a.y = y;
-  a.threads = p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
+  a.threads = threads_param(p);
   return a;
 }
 
