@@ -1,14 +1,11 @@
 // compute/peak: the machine's bandwidth measured in the same run, the limit the STREAM
 // cases' fraction_of_peak is taken against: the best of two tuned triads over arrays
 // well beyond the last-level cache, on every hardware thread.
-#include <emmintrin.h>
 #include <omp.h>
-
-#include <algorithm>
-#include <cstdint>
 
 #include "machine_sizes.hpp"
 #include "stream/case.hpp"
+#include "stream/nontemporal.hpp"
 
 namespace idiombench::compute::stream {
 namespace {
@@ -49,30 +46,19 @@ View openmp_triad(const Arrays& a) {
   return a.out;
 }
 
-// Non-temporal stores write around the caches: the output's lines are not read first
-// (no read-for-ownership), so more of the bus carries the data STREAM counts.
+// The same loop with non-temporal stores (stream/nontemporal.hpp), each thread on one
+// contiguous share cut at cache-line multiples.
 View openmp_triad_streaming(const Arrays& a) {
   const double* x = a.x.data();
   const double* y = a.y.data();
   double* out = a.out.data();
-  const double s = a.scalar;
+  const Triad op{a.scalar};
   const std::size_t n = a.out.size();
 #pragma omp parallel num_threads(a.threads)
   {
-    const auto team = static_cast<std::size_t>(omp_get_num_threads());
-    const auto me = static_cast<std::size_t>(omp_get_thread_num());
-    const std::size_t chunk = ((n + team - 1) / team + 7) / 8 * 8;
-    const std::size_t begin = std::min(n, me * chunk), end = std::min(n, begin + chunk);
-    std::size_t i = begin;
-    for (; i < end && reinterpret_cast<std::uintptr_t>(out + i) % 16 != 0; ++i)
-      out[i] = x[i] + s * y[i];
-    const __m128d scalar = _mm_set1_pd(s);
-    for (; i + 2 <= end; i += 2) {
-      _mm_stream_pd(out + i,
-                    _mm_add_pd(_mm_loadu_pd(x + i), _mm_mul_pd(scalar, _mm_loadu_pd(y + i))));
-    }
-    for (; i < end; ++i) out[i] = x[i] + s * y[i];
-    _mm_sfence();
+    const auto [begin, end] = line_aligned_share(n, static_cast<std::size_t>(omp_get_num_threads()),
+                                                 static_cast<std::size_t>(omp_get_thread_num()));
+    map_range_nontemporal(x, y, out, begin, end, op);
   }
   return a.out;
 }

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <vector>
+#include <span>
+
+#include "aligned_buffer.hpp"
 
 namespace idiombench::compute::gemm {
 namespace {
@@ -64,7 +66,10 @@ void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, s
 // C rows [row_begin, row_end) = A * B, with this thread's packing buffers.
 void gemm_rows(const double* a, const double* b, double* c, std::size_t n, std::size_t row_begin,
                std::size_t row_end) {
-  thread_local std::vector<double> packed_a(kMC * kKC), packed_b(kKC * (kNC + kNR));
+  // Panels on cache-line boundaries: the micro-kernel's 64-byte loads of B must not
+  // straddle two lines (malloc's 16-byte alignment made every one of them do so).
+  thread_local AlignedBuffer packed_a_storage(kMC * kKC, 0), packed_b_storage(kKC * (kNC + kNR), 0);
+  const std::span<double> packed_a = packed_a_storage.span(), packed_b = packed_b_storage.span();
   for (std::size_t i = row_begin; i < row_end; ++i) std::fill_n(c + i * n, n, 0.0);
   for (std::size_t j0 = 0; j0 < n; j0 += kNC) {
     const std::size_t nc = std::min(kNC, n - j0);

@@ -61,13 +61,12 @@ std::int64_t memory_floor(bool full);
 // The models that take a `threads` param.
 const std::vector<std::string>& parallel_models();
 
-// One execution model's STREAM implementation:
-//   struct Model { template <class Op> static void map(const Arrays&, Op, int threads);
-//                  static double dot(const Arrays&, int threads); };
-// registered as variant `name` of the four map kernels and of dot.
+// One execution model's map kernels:
+//   struct Model { template <class Op> static void map(const Arrays&, Op, int threads); };
+// registered as variant `name` of copy, scale, add and triad.
 template <class Model>
-Registration register_stream_variant(const std::string& name, const std::string& model,
-                                     std::function<std::string()> why_unavailable = {}) {
+Registration register_map_variant(const std::string& name, const std::string& model,
+                                  std::function<std::string()> why_unavailable = {}) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
   auto map_variant = [&]<class Op>(Case<Arrays, View, std::vector<double>>& c, Op) {
     c.add_variant({.name = name,
@@ -83,6 +82,17 @@ Registration register_stream_variant(const std::string& name, const std::string&
   map_variant(scale_case(), Scale{});
   map_variant(add_case(), Add{});
   map_variant(triad_case(), Triad{});
+  return {};
+}
+
+// One execution model's STREAM implementation: the map kernels above plus
+//   static double dot(const Arrays&, int threads);
+// registered as variant `name` of the four map kernels and of dot.
+template <class Model>
+Registration register_stream_variant(const std::string& name, const std::string& model,
+                                     std::function<std::string()> why_unavailable = {}) {
+  if (!why_unavailable) why_unavailable = [] { return std::string(); };
+  register_map_variant<Model>(name, model, why_unavailable);
   return dot_case().add_variant({.name = name,
                                  .model = model,
                                  .run = [](const Arrays& a) { return Model::dot(a, a.threads); },

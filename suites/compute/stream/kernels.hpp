@@ -34,7 +34,7 @@ struct Scale {
   double scalar;
   template <class T>
   T operator()(T x, T) const {
-    return T(scalar) * x;
+    return scalar * x;
   }
 };
 
@@ -56,7 +56,7 @@ struct Triad {
   double scalar;
   template <class T>
   T operator()(T x, T y) const {
-    return x + T(scalar) * y;
+    return x + scalar * y;
   }
 };
 

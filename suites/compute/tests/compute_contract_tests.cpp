@@ -4,6 +4,7 @@
 
 #include "machine_sizes.hpp"
 #include "stream/case.hpp"
+#include "stream/nontemporal.hpp"
 
 namespace idiombench::compute {
 namespace {
@@ -33,6 +34,24 @@ TEST(StreamCases, EveryParallelVariantHasAThreadsParamAndSerialOnesDoNot) {
       for (const auto& p : expand_for_model(c->info().quick, v.model)) {
         EXPECT_EQ(p.contains("threads"), parallel) << v.name << " " << p.to_string();
       }
+    }
+  }
+}
+
+TEST(Nontemporal, ThreadSharesTileTheRangeAtCacheLineMultiples) {
+  for (std::size_t n : {0, 1, 7, 8, 17, 1000003}) {
+    for (std::size_t team : {1, 2, 3, 7}) {
+      std::size_t next = 0;
+      for (std::size_t me = 0; me < team; ++me) {
+        const auto [begin, end] = stream::line_aligned_share(n, team, me);
+        EXPECT_EQ(begin, next) << "n " << n << " team " << team << " thread " << me;
+        EXPECT_LE(begin, end);
+        if (end < n) {
+          EXPECT_EQ(end % 8, 0u) << "a share ends inside a cache line";
+        }
+        next = end;
+      }
+      EXPECT_EQ(next, n) << "n " << n << " team " << team;
     }
   }
 }
