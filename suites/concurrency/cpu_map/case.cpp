@@ -1,0 +1,69 @@
+#include "cpu_map/case.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "burn.hpp"
+
+namespace idiombench::concurrency::cpu_map {
+namespace {
+
+std::vector<std::int64_t> worker_sweep(bool full) {
+  const auto nproc = static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!full) return {nproc};
+  std::vector<std::int64_t> sweep;
+  for (std::int64_t w = 1; w < 2 * nproc; w *= 2) sweep.push_back(w);
+  if (std::find(sweep.begin(), sweep.end(), nproc) == sweep.end()) sweep.push_back(nproc);
+  sweep.push_back(2 * nproc);
+  std::sort(sweep.begin(), sweep.end());
+  return sweep;
+}
+
+const std::vector<std::string> parallel_models = {"threads", "processes", "async", "tbb", "openmp"};
+
+Input make_input(const Params& p) {
+  Input in;
+  const auto rounds = static_cast<std::uint64_t>(p.integer("cost_us")) * rounds_per_microsecond();
+  in.tasks.resize(static_cast<std::size_t>(p.integer("tasks")));
+  for (std::size_t i = 0; i < in.tasks.size(); ++i) {
+    in.tasks[i] = {0x9e3779b97f4a7c15ULL * (i + 1), rounds};
+  }
+  in.workers = p.contains("workers") ? static_cast<int>(p.integer("workers")) : 1;
+  return in;
+}
+
+}  // namespace
+
+std::uint64_t run_task(const Task& task) { return burn(task.seed, task.rounds); }
+
+Case<Input, Results>& the_case() {
+  static auto& c = define_case<Input, Results>({
+      .suite = "concurrency",
+      .name = "cpu_map",
+      .question = "Mapping a pure CPU-bound function over many tasks (Pool.map): what do "
+                  "threads, pools, async and processes cost per task, and when do they pay?",
+      .make_input = make_input,
+      .reference =
+          [](const Input& in) {
+            Results out(in.tasks.size());
+            std::transform(in.tasks.begin(), in.tasks.end(), out.begin(), run_task);
+            return out;
+          },
+      .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
+                integer_axis("workers", worker_sweep(false), parallel_models)},
+      .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
+               integer_axis("workers", worker_sweep(true), parallel_models)},
+      .conformance = {{{"cost_us", 0}, {"tasks", 0}},
+                      {{"cost_us", 1}, {"tasks", 1}},
+                      {{"cost_us", 1}, {"tasks", 3}},
+                      {{"cost_us", 0}, {"tasks", 17}},
+                      {{"cost_us", 0}, {"tasks", 1001}}},
+      .throughput =
+          [](const Params& p) { return Throughput{static_cast<double>(p.integer("tasks"))}; },
+      .baseline = "sequential",
+      .conformance_axes = {integer_axis("workers", {1, 3}, parallel_models)},
+  });
+  return c;
+}
+
+}  // namespace idiombench::concurrency::cpu_map

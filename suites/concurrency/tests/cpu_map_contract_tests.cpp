@@ -1,0 +1,198 @@
+// cpu_map's contract, for every variant: each task runs exactly once, results come back
+// in input order, a task's exception reaches the caller, a worker process that dies is
+// an error and not a hang, and nothing is left behind (children, descriptors, shared
+// memory).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+
+#include "burn.hpp"
+#include "cpu_map/mappers.hpp"
+#include "cpu_map/pipe_process_pool.hpp"
+#include "cpu_map/shm_process_pool.hpp"
+#include "process_checks.hpp"
+#include "thread_pool.hpp"
+
+namespace idiombench::concurrency::cpu_map {
+namespace {
+
+using Mapper = Results (*)(std::span<const Task>, TaskFunction, int);
+struct Named {
+  const char* name;
+  Mapper map;
+  bool processes;
+};
+const Named kMappers[] = {
+    {"sequential", map_sequential, false},
+    {"thread_per_task", map_thread_per_task, false},
+    {"thread_pool", map_thread_pool, false},
+    {"std_async", map_std_async, false},
+    {"tbb", map_tbb, false},
+    {"openmp", map_openmp, false},
+    {"process_per_task", map_process_per_task, true},
+    {"process_pool_pipe", map_process_pool_pipe, true},
+    {"process_pool_shm", map_process_pool_shm, true},
+};
+
+// Calls per task index, in memory every forked worker shares with the test.
+constexpr std::size_t kMaxTasks = 4096;
+std::atomic<std::uint32_t>* calls = [] {
+  void* p = ::mmap(nullptr, kMaxTasks * sizeof(std::atomic<std::uint32_t>), PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  return static_cast<std::atomic<std::uint32_t>*>(p);
+}();
+
+std::uint64_t counted(const Task& t) {
+  calls[t.seed].fetch_add(1);
+  return burn(t.seed, t.rounds) ^ t.seed;
+}
+std::uint64_t throws_on_5(const Task& t) {
+  if (t.seed == 5) throw std::runtime_error("task five failed");
+  return t.seed;
+}
+std::uint64_t dies_on_5(const Task& t) {
+  if (t.seed == 5) ::raise(SIGKILL);
+  return t.seed;
+}
+
+std::vector<Task> make_tasks(std::size_t n, std::uint64_t rounds = 50) {
+  std::vector<Task> tasks(n);
+  for (std::size_t i = 0; i < n; ++i) tasks[i] = {i, rounds};
+  return tasks;
+}
+
+class EveryMapper : public ::testing::TestWithParam<Named> {};
+
+TEST_P(EveryMapper, RunsEveryTaskExactlyOnceAndKeepsInputOrder) {
+  for (std::size_t n : {0, 1, 3, 17, 1001}) {
+    for (int workers : {1, 2, 3}) {
+      for (std::size_t i = 0; i < kMaxTasks; ++i) calls[i] = 0;
+      auto tasks = make_tasks(n);
+      Results got = GetParam().map(tasks, counted, workers);
+      ASSERT_EQ(got.size(), n);
+      for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(got[i], burn(i, 50) ^ i) << "result " << i << " of " << n << ", " << workers << " workers";
+        ASSERT_EQ(calls[i].load(), 1u) << "task " << i << " of " << n << ", " << workers << " workers";
+      }
+      EXPECT_EQ(calls[n].load(), 0u);
+    }
+  }
+}
+
+TEST_P(EveryMapper, ATaskExceptionReachesTheCaller) {
+  auto tasks = make_tasks(40);
+  for (int workers : {1, 2}) {
+    try {
+      GetParam().map(tasks, throws_on_5, workers);
+      ADD_FAILURE() << "no exception with " << workers << " workers";
+    } catch (const std::exception& e) {
+      // Processes that serialise errors keep the message; a process per task only
+      // knows how its child ended.
+      if (std::string(GetParam().name) != "process_per_task") {
+        EXPECT_NE(std::string(e.what()).find("task five failed"), std::string::npos) << e.what();
+      }
+    }
+    // The mapper still works afterwards.
+    EXPECT_EQ(GetParam().map(make_tasks(5), throws_on_5, workers).size(), 5u);
+  }
+}
+
+TEST_P(EveryMapper, AWorkerProcessThatDiesIsAnErrorNotAHang) {
+  if (!GetParam().processes) GTEST_SKIP() << "a thread that dies takes the process with it";
+  auto tasks = make_tasks(40);
+  for (int workers : {1, 2}) {
+    try {
+      GetParam().map(tasks, dies_on_5, workers);
+      ADD_FAILURE() << "no error with " << workers << " workers";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("signal 9"), std::string::npos) << e.what();
+    }
+    auto fine = GetParam().map(make_tasks(5), dies_on_5, workers);
+    EXPECT_EQ(fine.size(), 5u) << "a broken pool is replaced";
+  }
+  EXPECT_EQ(testing::zombie_children(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(CpuMap, EveryMapper, ::testing::ValuesIn(kMappers),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CpuMapResources, ProcessPerTaskLeavesNoChildOrDescriptor) {
+  testing::ResourceSnapshot before;
+  map_process_per_task(make_tasks(50), counted, 3);
+  EXPECT_THROW(map_process_per_task(make_tasks(50), dies_on_5, 3), std::runtime_error);
+  testing::ResourceSnapshot after;
+  EXPECT_EQ(after.fds, before.fds);
+  EXPECT_EQ(after.zombies, 0);
+}
+
+template <class Pool>
+void pool_leaves_nothing_behind() {
+  testing::ResourceSnapshot before;
+  std::vector<pid_t> pids;
+  {
+    Pool pool(3, counted);
+    pids = pool.worker_pids();
+    ASSERT_EQ(pids.size(), 3u);
+    EXPECT_EQ(pool.map(make_tasks(100)).size(), 100u);
+  }
+  testing::ResourceSnapshot after;
+  EXPECT_EQ(after.fds, before.fds);
+  EXPECT_EQ(after.zombies, 0);
+  EXPECT_EQ(after.memfds, before.memfds) << "a shared mapping outlived its pool";
+  EXPECT_EQ(after.dev_shm, before.dev_shm);
+  for (pid_t pid : pids) EXPECT_NE(::kill(pid, 0), 0) << "worker " << pid << " still exists";
+}
+
+TEST(CpuMapResources, PoolsLeaveNothingBehind) {
+  pool_leaves_nothing_behind<PipeProcessPool>();
+  pool_leaves_nothing_behind<SharedMemoryProcessPool>();
+}
+
+TEST(CpuMapResources, ABrokenPoolSaysSo) {
+  PipeProcessPool pool(2, dies_on_5);
+  EXPECT_THROW(pool.map(make_tasks(20)), std::runtime_error);
+  try {
+    pool.map(make_tasks(3));
+    ADD_FAILURE() << "a broken pool mapped again";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ThreadPool, RunsOnEveryWorkerAtOnce) {
+  ThreadPool pool(3);
+  std::atomic<int> arrived{0};
+  std::atomic<int> saw_all{0};
+  pool.on_every_worker([&](int) {
+    arrived.fetch_add(1);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (arrived.load() < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    if (arrived.load() == 3) saw_all.fetch_add(1);
+  });
+  EXPECT_EQ(saw_all.load(), 3);
+}
+
+TEST(ThreadPool, AnExceptionCancelsTheRestOfTheBatch) {
+  ThreadPool pool(2);
+  std::atomic<std::size_t> ran{0};
+  EXPECT_THROW(pool.for_each_index(
+                   100000,
+                   [&](std::size_t i) {
+                     ran.fetch_add(1);
+                     if (i == 10) throw std::logic_error("stop");
+                   },
+                   1),
+               std::logic_error);
+  EXPECT_LT(ran.load(), 100000u);
+  std::atomic<std::size_t> sum{0};
+  pool.for_each_index(1000, [&](std::size_t i) { sum.fetch_add(i); });
+  EXPECT_EQ(sum.load(), 999u * 1000u / 2);
+}
+
+}  // namespace
+}  // namespace idiombench::concurrency::cpu_map

@@ -1,0 +1,55 @@
+// The project's own fixed thread pool, written the way an expert would for a parallel
+// map: N threads started once and parked on a condition variable; a batch wakes them
+// all, they claim chunks of indices from one atomic counter (no queue of task objects,
+// no allocation per task), the first exception cancels the rest of the batch and is
+// rethrown to the caller, and the caller sleeps until the last chunk is done.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace idiombench::concurrency {
+
+class ThreadPool {
+ public:
+  explicit ThreadPool(int workers);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  int workers() const { return static_cast<int>(threads_.size()); }
+
+  // Calls task(i) for every i in [0, count) on the pool's threads, `chunk` indices per
+  // claim (0: count / (8 * workers), at least 1); returns when all have run.
+  void for_each_index(std::size_t count, const std::function<void(std::size_t)>& task,
+                      std::size_t chunk = 0);
+
+  // Calls task(w) exactly once on each worker w, all of them at the same time.
+  void on_every_worker(const std::function<void(int)>& task);
+
+ private:
+  void run_batch(const std::function<void(int)>& body);
+  void work(int index);
+
+  std::vector<std::jthread> threads_;
+  std::mutex batch_mutex_;  // one batch at a time, whoever calls
+  std::mutex mutex_;
+  std::condition_variable wake_, finished_;
+  const std::function<void(int)>* body_ = nullptr;  // the current batch, under mutex_
+  std::size_t generation_ = 0;
+  int running_ = 0;
+  std::exception_ptr error_;
+  bool stopping_ = false;
+};
+
+// A pool per worker count, created on first use and kept for the process: what a
+// program holds on to (the verification run creates it, the timed runs reuse it).
+ThreadPool& shared_thread_pool(int workers);
+
+}  // namespace idiombench::concurrency
