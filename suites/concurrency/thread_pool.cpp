@@ -8,8 +8,8 @@
 namespace idiombench::concurrency {
 
 ThreadPool::ThreadPool(int workers) {
-  threads_.reserve(static_cast<std::size_t>(std::max(1, workers)));
-  for (int i = 0; i < std::max(1, workers); ++i) threads_.emplace_back([this, i] { work(i); });
+  threads_.reserve(static_cast<std::size_t>(std::max(1, workers) - 1));
+  for (int i = 1; i < std::max(1, workers); ++i) threads_.emplace_back([this, i] { work(i); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -46,15 +46,26 @@ void ThreadPool::work(int index) {
 
 void ThreadPool::run_batch(const std::function<void(int)>& body) {
   std::lock_guard one_batch(batch_mutex_);
+  {
+    std::lock_guard lock(mutex_);
+    body_ = &body;
+    error_ = nullptr;
+    running_ = static_cast<int>(threads_.size());
+    ++generation_;
+  }
+  if (!threads_.empty()) wake_.notify_all();
+  std::exception_ptr mine;
+  try {
+    body(0);
+  } catch (...) {
+    mine = std::current_exception();
+  }
   std::unique_lock lock(mutex_);
-  body_ = &body;
-  error_ = nullptr;
-  running_ = workers();
-  ++generation_;
-  wake_.notify_all();
   finished_.wait(lock, [&] { return running_ == 0; });
   body_ = nullptr;
-  if (auto error = std::exchange(error_, nullptr)) std::rethrow_exception(error);
+  auto error = std::exchange(error_, nullptr);
+  if (mine) std::rethrow_exception(mine);
+  if (error) std::rethrow_exception(error);
 }
 
 void ThreadPool::on_every_worker(const std::function<void(int)>& task) { run_batch(task); }
@@ -62,7 +73,7 @@ void ThreadPool::on_every_worker(const std::function<void(int)>& task) { run_bat
 void ThreadPool::for_each_index(std::size_t count, const std::function<void(std::size_t)>& task,
                                 std::size_t chunk) {
   if (count == 0) return;
-  if (chunk == 0) chunk = std::max<std::size_t>(1, count / (8 * threads_.size()));
+  if (chunk == 0) chunk = std::max<std::size_t>(1, count / (8 * (threads_.size() + 1)));
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   run_batch([&](int) {

@@ -1,8 +1,9 @@
 // The project's own fixed thread pool, written the way an expert would for a parallel
-// map: N threads started once and parked on a condition variable; a batch wakes them
-// all, they claim chunks of indices from one atomic counter (no queue of task objects,
-// no allocation per task), the first exception cancels the rest of the batch and is
-// rethrown to the caller, and the caller sleeps until the last chunk is done.
+// map: a pool of N workers is the calling thread plus N-1 threads started once and
+// parked on a condition variable (the caller works instead of waiting, as in OpenMP and
+// TBB); a batch wakes them, they claim chunks of indices from one atomic counter (no
+// queue of task objects, no allocation per task), and the first exception cancels the
+// rest of the batch and is rethrown to the caller.
 #pragma once
 
 #include <atomic>
@@ -23,14 +24,15 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
-  int workers() const { return static_cast<int>(threads_.size()); }
+  int workers() const { return static_cast<int>(threads_.size()) + 1; }
 
   // Calls task(i) for every i in [0, count) on the pool's threads, `chunk` indices per
   // claim (0: count / (8 * workers), at least 1); returns when all have run.
   void for_each_index(std::size_t count, const std::function<void(std::size_t)>& task,
                       std::size_t chunk = 0);
 
-  // Calls task(w) exactly once on each worker w, all of them at the same time.
+  // Calls task(w) exactly once for each worker w in [0, workers), all at the same time
+  // (worker 0 is the calling thread).
   void on_every_worker(const std::function<void(int)>& task);
 
  private:
