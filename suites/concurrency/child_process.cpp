@@ -30,14 +30,14 @@ void close_all_but(std::vector<int> keep) {
 
 }  // namespace
 
-pid_t fork_child(std::initializer_list<int> keep, const std::function<int()>& body) {
+pid_t fork_child(const std::vector<int>& keep, const std::function<int()>& body) {
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
   if (pid > 0) return pid;
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(71);  // the parent died before prctl
-  close_all_but(std::vector<int>(keep));
+  close_all_but(keep);
   int status = 70;
   try {
     status = body();

@@ -6,8 +6,8 @@
 #include <sys/types.h>
 
 #include <functional>
-#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace idiombench::concurrency {
 
@@ -15,7 +15,7 @@ namespace idiombench::concurrency {
 // closes every descriptor above 2 except `keep`, and gets SIGKILL when the thread that
 // forked it ends (fork from a long-lived thread), so a crashed benchmark leaves no
 // workers behind.
-pid_t fork_child(std::initializer_list<int> keep, const std::function<int()>& body);
+pid_t fork_child(const std::vector<int>& keep, const std::function<int()>& body);
 
 // Waits for `pid` and says how it ended: "" for exit status 0, otherwise e.g.
 // "exited with status 3" or "killed by signal 9 (Killed)".

@@ -7,6 +7,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <time.h>
+
 #include <atomic>
 #include <cstdint>
 
@@ -18,6 +20,15 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 // return spuriously: callers re-check in a loop).
 inline void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected) {
   ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, expected, nullptr,
+            nullptr, 0);
+}
+
+// The same, giving up after `timeout_ns` so that the caller can check its partner is
+// still alive.
+inline void futex_wait_for(std::atomic<std::uint32_t>& word, std::uint32_t expected,
+                           long timeout_ns) {
+  timespec timeout{timeout_ns / 1000000000L, timeout_ns % 1000000000L};
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, expected, &timeout,
             nullptr, 0);
 }
 

@@ -1,23 +1,12 @@
 #include "cpu_map/case.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include "burn.hpp"
+#include "worker_counts.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
-
-std::vector<std::int64_t> worker_sweep(bool full) {
-  const auto nproc = static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()));
-  if (!full) return {nproc};
-  std::vector<std::int64_t> sweep;
-  for (std::int64_t w = 1; w < 2 * nproc; w *= 2) sweep.push_back(w);
-  if (std::find(sweep.begin(), sweep.end(), nproc) == sweep.end()) sweep.push_back(nproc);
-  sweep.push_back(2 * nproc);
-  std::sort(sweep.begin(), sweep.end());
-  return sweep;
-}
 
 const std::vector<std::string> parallel_models = {"threads", "processes", "async", "tbb", "openmp"};
 
@@ -50,9 +39,9 @@ Case<Input, Results>& the_case() {
             return out;
           },
       .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
-                integer_axis("workers", worker_sweep(false), parallel_models)},
+                integer_axis("workers", {hardware_threads()}, parallel_models)},
       .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
-               integer_axis("workers", worker_sweep(true), parallel_models)},
+               integer_axis("workers", worker_counts(true), parallel_models)},
       .conformance = {{{"cost_us", 0}, {"tasks", 0}},
                       {{"cost_us", 1}, {"tasks", 1}},
                       {{"cost_us", 1}, {"tasks", 3}},

@@ -1,0 +1,24 @@
+// concurrency/shared_counter: N threads each add 1 to a shared total M times. What does
+// protecting shared state cost: a mutex, a spinlock, atomics, per-thread slots?
+#pragma once
+
+#include <cstdint>
+
+#include "idiombench/case.hpp"
+#include "thread_pool.hpp"
+
+namespace idiombench::concurrency::shared_counter {
+
+struct Input {
+  int threads = 1;
+  std::uint64_t increments = 0;  // per thread
+};
+using Output = std::uint64_t;  // the final total: threads * increments, exactly
+
+// A variant: runs the increments on every worker of `pool` at once, returns the total.
+using Counter = Output (*)(ThreadPool& pool, std::uint64_t increments);
+
+Case<Input, Output>& the_case();
+Registration register_counter(const std::string& name, Counter counter);
+
+}  // namespace idiombench::concurrency::shared_counter
