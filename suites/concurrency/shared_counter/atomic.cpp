@@ -11,7 +11,7 @@ namespace {
 template <std::memory_order Order>
 Output count_atomic(ThreadPool& pool, std::uint64_t increments) {
   alignas(64) std::atomic<Output> total{0};
-  pool.on_every_worker([&](int) {
+  run_together(pool, [&](int) {
     for (std::uint64_t i = 0; i < increments; ++i) total.fetch_add(1, Order);
   });
   return total.load();

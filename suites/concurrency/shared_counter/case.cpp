@@ -1,5 +1,7 @@
 #include "shared_counter/case.hpp"
 
+#include <barrier>
+
 #include "worker_counts.hpp"
 
 namespace idiombench::concurrency::shared_counter {
@@ -30,6 +32,14 @@ Case<Input, Output>& the_case() {
       .baseline = "mutex",
   });
   return c;
+}
+
+void run_together(ThreadPool& pool, const std::function<void(int)>& body) {
+  std::barrier start(pool.workers());
+  pool.on_every_worker([&](int w) {
+    start.arrive_and_wait();
+    body(w);
+  });
 }
 
 Registration register_counter(const std::string& name, Counter counter) {

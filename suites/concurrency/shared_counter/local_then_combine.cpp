@@ -9,7 +9,7 @@ namespace idiombench::concurrency::shared_counter {
 
 Output count_local_then_combine(ThreadPool& pool, std::uint64_t increments) {
   std::atomic<Output> total{0};
-  pool.on_every_worker([&](int) {
+  run_together(pool, [&](int) {
     Output mine = 0;
     // An optimiser may turn this loop into `mine = increments`: that is the point of
     // keeping the count local.

@@ -8,7 +8,7 @@ namespace idiombench::concurrency::shared_counter {
 Output count_mutex(ThreadPool& pool, std::uint64_t increments) {
   std::mutex mutex;
   Output total = 0;
-  pool.on_every_worker([&](int) {
+  run_together(pool, [&](int) {
     for (std::uint64_t i = 0; i < increments; ++i) {
       std::lock_guard lock(mutex);
       ++total;

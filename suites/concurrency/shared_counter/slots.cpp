@@ -22,7 +22,7 @@ struct PackedSlot {
 template <class Slot>
 Output count_in_slots(ThreadPool& pool, std::uint64_t increments) {
   auto slots = std::make_unique<Slot[]>(static_cast<std::size_t>(pool.workers()));
-  pool.on_every_worker([&](int w) {
+  run_together(pool, [&](int w) {
     auto& mine = slots[static_cast<std::size_t>(w)].value;
     for (std::uint64_t i = 0; i < increments; ++i) {
       mine.store(mine.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);

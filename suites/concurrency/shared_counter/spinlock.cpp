@@ -28,7 +28,7 @@ class Spinlock {
 Output count_spinlock(ThreadPool& pool, std::uint64_t increments) {
   alignas(64) Spinlock lock;
   Output total = 0;
-  pool.on_every_worker([&](int) {
+  run_together(pool, [&](int) {
     for (std::uint64_t i = 0; i < increments; ++i) {
       lock.lock();
       ++total;
