@@ -3,7 +3,8 @@
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
 # tests, every suite's conformance and contract tests), `idiombench verify`, a quick
 # run of the iteration suite validated against the schema, the same build and ctest
-# with clang 14 (preset ci-clang), and the report's pytest.
+# with clang 14 (preset ci-clang), the concurrency suite's tests under
+# ThreadSanitizer (preset tsan), and the report's pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +34,12 @@ if [[ $preset == ci && ${IDIOMBENCH_SKIP_CLANG:-0} != 1 ]]; then
   log "clang 14 build and ctest (preset ci-clang; IDIOMBENCH_SKIP_CLANG=1 skips it)"
   "$here/build.sh" ci-clang
   ctest --preset ci-clang --parallel "$(nproc 2>/dev/null || echo 2)"
+fi
+
+if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then
+  log "concurrency tests under ThreadSanitizer (preset tsan; IDIOMBENCH_SKIP_TSAN=1 skips it)"
+  "$here/build.sh" tsan
+  ctest --preset tsan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 log "report tests (pytest)"

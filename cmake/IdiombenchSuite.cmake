@@ -18,6 +18,6 @@ function(idiombench_add_suite name)
   target_link_libraries(${name}_conformance PRIVATE ${objects} ${SUITE_OBJECTS} idiombench_core
                                                     idiombench_conformance_main GTest::gtest)
   gtest_discover_tests(${name}_conformance DISCOVERY_MODE PRE_TEST
-                       PROPERTIES LABELS "conformance;${name}")
+                       PROPERTIES LABELS ${name})
   set_property(GLOBAL APPEND PROPERTY IDIOMBENCH_SUITES ${name})
 endfunction()

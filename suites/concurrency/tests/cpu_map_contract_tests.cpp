@@ -27,6 +27,8 @@ struct Named {
   Mapper map;
   bool processes;
 };
+void PrintTo(const Named& mapper, std::ostream* os) { *os << mapper.name; }
+
 const Named kMappers[] = {
     {"sequential", map_sequential, false},
     {"thread_per_task", map_thread_per_task, false},
