@@ -1,6 +1,9 @@
 #include "thread_pool.hpp"
 
+#include "futex.hpp"
+
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <utility>
@@ -24,12 +27,18 @@ ThreadPool::~ThreadPool() {
 void ThreadPool::work(int index) {
   std::size_t seen = 0;
   for (;;) {
+    // Spin first: the next batch often comes within microseconds.
+    const auto spin_until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+    for (int i = 0; generation_.load(std::memory_order_acquire) == seen; ++i) {
+      if (i % 64 == 63 && std::chrono::steady_clock::now() > spin_until) break;
+      cpu_relax();
+    }
     const std::function<void(int)>* body;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+      wake_.wait(lock, [&] { return stopping_ || generation_.load() != seen; });
       if (stopping_) return;
-      seen = generation_;
+      seen = generation_.load();
       body = body_;
     }
     std::exception_ptr error;
@@ -51,7 +60,7 @@ void ThreadPool::run_batch(const std::function<void(int)>& body) {
     body_ = &body;
     error_ = nullptr;
     running_ = static_cast<int>(threads_.size());
-    ++generation_;
+    generation_.fetch_add(1, std::memory_order_release);
   }
   if (!threads_.empty()) wake_.notify_all();
   std::exception_ptr mine;

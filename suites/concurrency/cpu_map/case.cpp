@@ -39,7 +39,7 @@ Case<Input, Results>& the_case() {
             return out;
           },
       .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
-                integer_axis("workers", {hardware_threads()}, parallel_models)},
+                integer_axis("workers", worker_counts(false), parallel_models)},
       .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
                integer_axis("workers", worker_counts(true), parallel_models)},
       .conformance = {{{"cost_us", 0}, {"tasks", 0}},
