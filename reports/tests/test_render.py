@@ -100,3 +100,14 @@ def test_threaded_variants_share_the_baseline_table(tmp_path):
     page = render_to(tmp_path, sample)
     row = re.search(r"<td>tbb_private threads:2</td>.*?</tr>", page, re.S)
     assert row and re.search(r'class="num">\d+\.\d\d×<', row.group(0)), "a speedup vs serial"
+
+
+def test_worker_sweeps_share_the_baseline_table(tmp_path):
+    sample = Path(__file__).with_name("data") / "concurrency-sample.json"
+    results = load(sample)
+    points = results.cases()[("concurrency", "cpu_map")]
+    assert len(points) == 1, "workers does not split the table"
+    labels = {b.label for b in next(iter(points.values()))}
+    assert {"sequential", "thread_pool workers:1", "process_pool_shm workers:2"} <= labels
+    page = render_to(tmp_path, sample)
+    assert "process_per_task workers:2" in page
