@@ -48,7 +48,8 @@ pid_t fork_child(const std::vector<int>& keep, const std::function<int()>& body)
 
 std::string describe_exit(int status) {
   if (WIFEXITED(status)) {
-    return WEXITSTATUS(status) == 0 ? "" : fmt::format("exited with status {}", WEXITSTATUS(status));
+    return WEXITSTATUS(status) == 0 ? ""
+                                    : fmt::format("exited with status {}", WEXITSTATUS(status));
   }
   if (WIFSIGNALED(status)) {
     return fmt::format("killed by signal {} ({})", WTERMSIG(status), ::strsignal(WTERMSIG(status)));

@@ -36,7 +36,8 @@ bool PartnerProcess::alive() const {
   if (pid_ <= 0) return false;
   siginfo_t info{};
   // WNOWAIT: look without reaping, so that died() can still say how it ended.
-  if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return false;
+  if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0)
+    return false;
   return info.si_pid == 0;
 }
 

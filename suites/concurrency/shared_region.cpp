@@ -11,7 +11,8 @@
 
 namespace idiombench::concurrency {
 
-SharedRegion::SharedRegion(const std::string& name, std::size_t bytes) : size_(bytes == 0 ? 1 : bytes) {
+SharedRegion::SharedRegion(const std::string& name, std::size_t bytes)
+    : size_(bytes == 0 ? 1 : bytes) {
   UniqueFd fd(::memfd_create(name.c_str(), MFD_CLOEXEC));
   if (!fd) throw std::system_error(errno, std::generic_category(), "memfd_create");
   if (::ftruncate(fd.get(), static_cast<off_t>(size_)) != 0) {

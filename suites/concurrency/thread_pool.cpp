@@ -77,7 +77,9 @@ void ThreadPool::run_batch(const std::function<void(int)>& body) {
   if (error) std::rethrow_exception(error);
 }
 
-void ThreadPool::on_every_worker(const std::function<void(int)>& task) { run_batch(task); }
+void ThreadPool::on_every_worker(const std::function<void(int)>& task) {
+  run_batch(task);
+}
 
 void ThreadPool::for_each_index(std::size_t count, const std::function<void(std::size_t)>& task,
                                 std::size_t chunk) {

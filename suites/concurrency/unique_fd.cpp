@@ -11,7 +11,9 @@
 namespace idiombench::concurrency {
 namespace {
 
-[[noreturn]] void fail(const char* what) { throw std::system_error(errno, std::generic_category(), what); }
+[[noreturn]] void fail(const char* what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
 
 void ignore_sigpipe() {
   static std::once_flag once;

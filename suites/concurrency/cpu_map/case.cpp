@@ -23,7 +23,9 @@ Input make_input(const Params& p) {
 
 }  // namespace
 
-std::uint64_t run_task(const Task& task) { return burn(task.seed, task.rounds); }
+std::uint64_t run_task(const Task& task) {
+  return burn(task.seed, task.rounds);
+}
 
 Case<Input, Results>& the_case() {
   static auto& c = define_case<Input, Results>({

@@ -89,7 +89,8 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
   if (broken_) throw std::runtime_error("the process pool is broken: a worker died earlier");
   Results results(tasks.size());
   const std::size_t n = tasks.size();
-  const std::size_t chunk = std::max<std::size_t>(1, (n + 4 * workers_.size() - 1) / (4 * workers_.size()));
+  const std::size_t chunk =
+      std::max<std::size_t>(1, (n + 4 * workers_.size() - 1) / (4 * workers_.size()));
   std::size_t next = 0;
   std::string error;
   std::vector<bool> busy(workers_.size(), false);
@@ -99,7 +100,8 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
     ChunkHeader header{next, std::min(chunk, n - next)};
     try {
       write_full(workers_[w].channel.get(), &header, sizeof header);
-      write_full(workers_[w].channel.get(), tasks.data() + header.first, header.count * sizeof(Task));
+      write_full(workers_[w].channel.get(), tasks.data() + header.first,
+                 header.count * sizeof(Task));
     } catch (const std::system_error&) {
       worker_died(workers_[w]);
     }

@@ -12,10 +12,11 @@ template <Results (*Map)(std::span<const Task>, TaskFunction, int)>
 Registration register_mapper(const std::string& name, const std::string& model,
                              std::function<std::string()> why_unavailable = {}) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
-  return the_case().add_variant({.name = name,
-                                 .model = model,
-                                 .run = [](const Input& in) { return Map(in.tasks, run_task, in.workers); },
-                                 .why_unavailable = why_unavailable});
+  return the_case().add_variant(
+      {.name = name,
+       .model = model,
+       .run = [](const Input& in) { return Map(in.tasks, run_task, in.workers); },
+       .why_unavailable = why_unavailable});
 }
 
 }  // namespace idiombench::concurrency::cpu_map

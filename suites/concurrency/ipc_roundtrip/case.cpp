@@ -10,11 +10,15 @@ Case<Input, Output>& the_case() {
                   "through a pipe, a socket, shared memory with futex or spinning, and between "
                   "two threads with a condition variable?",
       .make_input =
-          [](const Params& p) { return Input{static_cast<std::uint64_t>(p.integer("round_trips"))}; },
+          [](const Params& p) {
+            return Input{static_cast<std::uint64_t>(p.integer("round_trips"))};
+          },
       .reference = [](const Input& in) { return 2 * in.round_trips; },
       .quick = {integer_axis("round_trips", {2000})},
       .full = {integer_axis("round_trips", {20000})},
-      .conformance = {{{"round_trips", 0}}, {{"round_trips", 1}}, {{"round_trips", 3}},
+      .conformance = {{{"round_trips", 0}},
+                      {{"round_trips", 1}},
+                      {{"round_trips", 3}},
                       {{"round_trips", 1001}}},
       .throughput =
           [](const Params& p) { return Throughput{static_cast<double>(p.integer("round_trips"))}; },
@@ -24,8 +28,9 @@ Case<Input, Output>& the_case() {
 }
 
 Registration register_ping_pong(const std::string& name, const std::string& model, PingPong run) {
-  return the_case().add_variant(
-      {.name = name, .model = model, .run = [run](const Input& in) { return run(in.round_trips); }});
+  return the_case().add_variant({.name = name, .model = model, .run = [run](const Input& in) {
+                                   return run(in.round_trips);
+                                 }});
 }
 
 }  // namespace idiombench::concurrency::ipc_roundtrip

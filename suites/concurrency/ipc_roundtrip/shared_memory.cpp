@@ -75,7 +75,9 @@ Output ping_pong_shared(std::uint64_t round_trips) {
 Output ping_pong_shm_futex(std::uint64_t round_trips) {
   return ping_pong_shared<Futex>(round_trips);
 }
-Output ping_pong_shm_spin(std::uint64_t round_trips) { return ping_pong_shared<Spin>(round_trips); }
+Output ping_pong_shm_spin(std::uint64_t round_trips) {
+  return ping_pong_shared<Spin>(round_trips);
+}
 
 namespace {
 [[maybe_unused]] const auto registered = {

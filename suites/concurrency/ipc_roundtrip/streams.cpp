@@ -36,11 +36,9 @@ Output ping(PartnerProcess& partner, int out, int in, std::uint64_t n) {
 Output ping_pong_pipe(std::uint64_t round_trips) {
   static auto to_partner = make_pipe();
   static auto from_partner = make_pipe();
-  static PartnerProcess partner(
-      {to_partner.read.get(), from_partner.write.get()},
-      [in = to_partner.read.get(), out = from_partner.write.get()](std::uint64_t n) {
-        return pong(in, out, n);
-      });
+  static PartnerProcess partner({to_partner.read.get(), from_partner.write.get()},
+                                [in = to_partner.read.get(), out = from_partner.write.get()](
+                                    std::uint64_t n) { return pong(in, out, n); });
   return ping(partner, to_partner.write.get(), from_partner.read.get(), round_trips);
 }
 

@@ -45,9 +45,9 @@ Case<Input, Output>& the_case() {
 }
 
 Registration register_handoff(const std::string& name, const std::string& model, Handoff run) {
-  return the_case().add_variant({.name = name,
-                                 .model = model,
-                                 .run = [run](const Input& in) { return run(in.items, in.capacity); }});
+  return the_case().add_variant({.name = name, .model = model, .run = [run](const Input& in) {
+                                   return run(in.items, in.capacity);
+                                 }});
 }
 
 }  // namespace idiombench::concurrency::queue_handoff

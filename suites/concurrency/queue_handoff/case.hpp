@@ -22,7 +22,9 @@ struct Output {
 };
 
 // The item the producer sends i-th, and the consumer's running hash.
-inline std::uint64_t item(std::uint64_t i) { return i * 0x9e3779b97f4a7c15ULL + 1; }
+inline std::uint64_t item(std::uint64_t i) {
+  return i * 0x9e3779b97f4a7c15ULL + 1;
+}
 inline void consume(Output& out, std::uint64_t value) {
   ++out.count;
   out.hash = (out.hash ^ value) * 0x100000001b3ULL;

@@ -62,7 +62,8 @@ std::uint64_t consume_from_ring(Ring& ring, std::uint64_t items) {
   std::uint32_t head = ring.head.load(std::memory_order_relaxed);
   std::uint32_t tail = head;  // the producer's index as last seen
   for (std::uint64_t i = 0; i < items; ++i) {
-    for (int spins = 0; tail == head && (tail = ring.tail.load(std::memory_order_acquire)) == head;) {
+    for (int spins = 0;
+         tail == head && (tail = ring.tail.load(std::memory_order_acquire)) == head;) {
       if (++spins < kSpins) {
         cpu_relax();
         continue;
@@ -100,8 +101,10 @@ Output handoff_pipe(std::uint64_t items, std::uint64_t capacity) {
 }
 
 Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
-  if (capacity == 0 || capacity > kMaxRing) throw std::invalid_argument("shm_ring: capacity 1..2^20");
-  static SharedRegion region("idiombench-queue-ring", sizeof(Ring) + kMaxRing * sizeof(std::uint64_t));
+  if (capacity == 0 || capacity > kMaxRing)
+    throw std::invalid_argument("shm_ring: capacity 1..2^20");
+  static SharedRegion region("idiombench-queue-ring",
+                             sizeof(Ring) + kMaxRing * sizeof(std::uint64_t));
   static Ring& ring = *construct_at_offset<Ring>(region, 0);
   static PartnerProcess consumer({}, [](std::uint64_t n) { return consume_from_ring(ring, n); });
   // Between sessions the consumer waits on its control channel, so the ring is ours.
@@ -113,8 +116,9 @@ Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
   std::uint32_t head = 0;  // the consumer's index as last seen
   bool consumer_gone = false;
   for (std::uint64_t i = 0; i < items && !consumer_gone; ++i) {
-    for (int spins = 0; tail - head == ring.capacity &&
-                        tail - (head = ring.head.load(std::memory_order_acquire)) == ring.capacity;) {
+    for (int spins = 0;
+         tail - head == ring.capacity &&
+         tail - (head = ring.head.load(std::memory_order_acquire)) == ring.capacity;) {
       if (++spins < kSpins) {
         cpu_relax();
         continue;

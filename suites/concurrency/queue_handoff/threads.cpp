@@ -100,7 +100,8 @@ Output handoff_boost_lockfree_queue(std::uint64_t items, std::uint64_t capacity)
   std::atomic<bool> done{false};
   return run_pair(
       [&] {
-        for (std::uint64_t i = 0; i < items; ++i) until([&] { return queue.bounded_push(item(i)); });
+        for (std::uint64_t i = 0; i < items; ++i)
+          until([&] { return queue.bounded_push(item(i)); });
         done.store(true, std::memory_order_release);
       },
       [&](Output& out) { drain(queue, done, out); });

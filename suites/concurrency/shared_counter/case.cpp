@@ -18,7 +18,8 @@ Case<Input, Output>& the_case() {
                          static_cast<std::uint64_t>(p.integer("increments"))};
           },
       .reference = [](const Input& in) { return in.increments * static_cast<Output>(in.threads); },
-      .quick = {integer_axis("threads", worker_counts(false)), integer_axis("increments", {1 << 18})},
+      .quick = {integer_axis("threads", worker_counts(false)),
+                integer_axis("increments", {1 << 18})},
       .full = {integer_axis("threads", worker_counts(true)), integer_axis("increments", {1 << 20})},
       .conformance = {{{"threads", 1}, {"increments", 0}},
                       {{"threads", 1}, {"increments", 1}},
@@ -44,9 +45,7 @@ void run_together(ThreadPool& pool, const std::function<void(int)>& body) {
 
 Registration register_counter(const std::string& name, Counter counter) {
   return the_case().add_variant(
-      {.name = name,
-       .model = "threads",
-       .run = [counter](const Input& in) {
+      {.name = name, .model = "threads", .run = [counter](const Input& in) {
          return counter(shared_thread_pool(in.threads), in.increments);
        }});
 }

@@ -27,7 +27,9 @@ struct Named {
   Mapper map;
   bool processes;
 };
-void PrintTo(const Named& mapper, std::ostream* os) { *os << mapper.name; }
+void PrintTo(const Named& mapper, std::ostream* os) {
+  *os << mapper.name;
+}
 
 const Named kMappers[] = {
     {"sequential", map_sequential, false},
@@ -78,8 +80,10 @@ TEST_P(EveryMapper, RunsEveryTaskExactlyOnceAndKeepsInputOrder) {
       Results got = GetParam().map(tasks, counted, workers);
       ASSERT_EQ(got.size(), n);
       for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(got[i], burn(i, 50) ^ i) << "result " << i << " of " << n << ", " << workers << " workers";
-        ASSERT_EQ(calls[i].load(), 1u) << "task " << i << " of " << n << ", " << workers << " workers";
+        ASSERT_EQ(got[i], burn(i, 50) ^ i)
+            << "result " << i << " of " << n << ", " << workers << " workers";
+        ASSERT_EQ(calls[i].load(), 1u)
+            << "task " << i << " of " << n << ", " << workers << " workers";
       }
       EXPECT_EQ(calls[n].load(), 0u);
     }
@@ -173,7 +177,8 @@ TEST(ThreadPool, RunsOnEveryWorkerAtOnce) {
   pool.on_every_worker([&](int) {
     arrived.fetch_add(1);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (arrived.load() < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    while (arrived.load() < 3 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::yield();
     if (arrived.load() == 3) saw_all.fetch_add(1);
   });
   EXPECT_EQ(saw_all.load(), 3);

@@ -61,7 +61,8 @@ TEST(QueueHandoff, EveryItemArrivesOnceAndInOrder) {
     for (std::uint64_t i = 0; i < items; ++i) consume(expected, item(i));
     for (const auto& [name, handoff] : handoffs) {
       Output got = handoff(items, capacity);
-      EXPECT_EQ(got.count, expected.count) << name << " " << items << " items, capacity " << capacity;
+      EXPECT_EQ(got.count, expected.count)
+          << name << " " << items << " items, capacity " << capacity;
       EXPECT_EQ(got.hash, expected.hash) << name << " " << items << " items, capacity " << capacity
                                          << ": an item was lost, repeated or reordered";
     }

@@ -21,7 +21,9 @@ inline std::set<std::string> list_dir(const std::string& path) {
   return names;
 }
 
-inline std::size_t open_fds() { return list_dir("/proc/self/fd").size(); }
+inline std::size_t open_fds() {
+  return list_dir("/proc/self/fd").size();
+}
 
 // Children of this process that exited and were never waited for.
 inline int zombie_children() {

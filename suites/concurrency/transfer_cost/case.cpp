@@ -38,7 +38,9 @@ Case<Input, Output>& the_case() {
                   "shared memory — what does each cost from 64 B to 64 MiB, and where do they "
                   "cross?",
       .make_input =
-          [](const Params& p) { return make_payload(static_cast<std::size_t>(p.integer("bytes"))); },
+          [](const Params& p) {
+            return make_payload(static_cast<std::size_t>(p.integer("bytes")));
+          },
       .reference = [](const Input& in) { return checksum(in.payload.data(), in.payload.size()); },
       .quick = {integer_axis("bytes", {64, 4096, 1 << 16, 1 << 18, 1 << 20, 1 << 24})},
       .full = {integer_axis("bytes", {64, 1024, 1 << 14, 1 << 18, 1 << 22, 1 << 26})},
@@ -59,8 +61,7 @@ Case<Input, Output>& the_case() {
 }
 
 Registration register_transfer(const std::string& name, Transfer run) {
-  return the_case().add_variant(
-      {.name = name, .model = "processes", .run = run});
+  return the_case().add_variant({.name = name, .model = "processes", .run = run});
 }
 
 }  // namespace idiombench::concurrency::transfer_cost
