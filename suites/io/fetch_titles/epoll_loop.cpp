@@ -1,0 +1,209 @@
+// fetch_titles/epoll_loop: one thread, `concurrency` non-blocking connections, a state
+// machine per connection (connecting -> sending -> receiving) driven by epoll
+// readiness; what every event loop (asyncio's included) does underneath. Per-page
+// deadlines bound epoll_wait's timeout.
+#include <fmt/format.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include "fetch_titles/case.hpp"
+#include "http/blocking_connection.hpp"
+
+namespace idiombench::io {
+namespace {
+
+struct Slot {
+  enum class State { idle, connecting, sending, receiving } state = State::idle;
+  concurrency::UniqueFd fd;
+  std::size_t page = 0;
+  std::string request;
+  std::size_t sent = 0;
+  std::optional<ResponseParser> parser;
+  Clock::time_point deadline;
+  bool reused = false, received = false, retried = false;
+};
+
+class Loop {
+ public:
+  Loop(const FetchJob& job, Titles& titles) : job_(job), titles_(titles) {
+    slots_.resize(std::min<std::size_t>(static_cast<std::size_t>(std::max(1, job.concurrency)),
+                                        job.paths.size()));
+  }
+
+  void run() {
+    for (std::size_t s = 0; s < slots_.size(); ++s) start_next(s);
+    std::vector<epoll_event> events(std::max<std::size_t>(1, slots_.size()));
+    while (active_ > 0) {
+      int n = ::epoll_wait(epoll_.get(), events.data(), static_cast<int>(events.size()), wait_ms());
+      for (int i = 0; i < n; ++i) {
+        const auto& e = events[static_cast<std::size_t>(i)];
+        progress(e.data.u32, e.events);
+      }
+      expire();
+    }
+  }
+
+ private:
+  int wait_ms() const {
+    auto first = Clock::time_point::max();
+    for (const auto& s : slots_) {
+      if (s.state != Slot::State::idle) first = std::min(first, s.deadline);
+    }
+    return first == Clock::time_point::max() ? -1 : milliseconds_left(first);
+  }
+
+  void watch(std::size_t s, std::uint32_t events, bool add) {
+    epoll_event e{};
+    e.events = events;
+    e.data.u32 = static_cast<std::uint32_t>(s);
+    ::epoll_ctl(epoll_.get(), add ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, slots_[s].fd.get(), &e);
+  }
+
+  void start_next(std::size_t s) {
+    if (next_ >= job_.paths.size()) return;
+    Slot& slot = slots_[s];
+    slot.page = next_++;
+    slot.deadline = Clock::now() + job_.timeout;
+    slot.retried = false;
+    ++active_;
+    begin(s);
+  }
+
+  // (Re)starts the slot's page: on its kept connection, or a new one.
+  void begin(std::size_t s) {
+    Slot& slot = slots_[s];
+    slot.request = http_request(job_.target, job_.paths[slot.page], job_.keep_alive);
+    slot.sent = 0;
+    slot.parser.emplace();
+    slot.received = false;
+    slot.reused = static_cast<bool>(slot.fd);
+    if (slot.reused) {
+      slot.state = Slot::State::sending;
+      watch(s, EPOLLOUT, false);
+      return;
+    }
+    slot.fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (!slot.fd) return finish(s, {"", fmt::format("socket: {}", std::strerror(errno))}, false);
+    const int one = 1;
+    ::setsockopt(slot.fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    const auto* address = reinterpret_cast<const sockaddr*>(&job_.target.address);
+    if (::connect(slot.fd.get(), address, sizeof job_.target.address) != 0 &&
+        errno != EINPROGRESS) {
+      return finish(s, {"", fmt::format("connect: {}", std::strerror(errno))}, false);
+    }
+    slot.state = Slot::State::connecting;
+    watch(s, EPOLLOUT, true);
+  }
+
+  void progress(std::size_t s, std::uint32_t events) {
+    Slot& slot = slots_[s];
+    if (slot.state == Slot::State::connecting) {
+      int status = 0;
+      socklen_t length = sizeof status;
+      ::getsockopt(slot.fd.get(), SOL_SOCKET, SO_ERROR, &status, &length);
+      if (status != 0)
+        return finish(s, {"", fmt::format("connect: {}", std::strerror(status))}, false);
+      slot.state = Slot::State::sending;
+    }
+    if (slot.state == Slot::State::sending) {
+      while (slot.sent < slot.request.size()) {
+        ssize_t put = ::send(slot.fd.get(), slot.request.data() + slot.sent,
+                             slot.request.size() - slot.sent, MSG_NOSIGNAL);
+        if (put > 0) {
+          slot.sent += static_cast<std::size_t>(put);
+        } else if (put < 0 && errno == EAGAIN) {
+          return;
+        } else if (put < 0 && errno != EINTR) {
+          return retry_or_fail(s, fmt::format("send: {}", std::strerror(errno)));
+        }
+      }
+      slot.state = Slot::State::receiving;
+      watch(s, EPOLLIN, false);
+      return;
+    }
+    if (slot.state == Slot::State::receiving && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+      receive(s);
+  }
+
+  void receive(std::size_t s) {
+    Slot& slot = slots_[s];
+    char buffer[65536];
+    for (;;) {
+      ssize_t got = ::recv(slot.fd.get(), buffer, sizeof buffer, 0);
+      if (got > 0) {
+        slot.received = true;
+        if (slot.parser->feed({buffer, static_cast<std::size_t>(got)}) !=
+            ResponseParser::State::incomplete)
+          break;
+      } else if (got == 0) {
+        if (!slot.received) return retry_or_fail(s, "connection closed before any response");
+        slot.parser->end_of_stream();
+        break;
+      } else if (errno == EAGAIN) {
+        return;
+      } else if (errno != EINTR) {
+        return retry_or_fail(s, fmt::format("recv: {}", std::strerror(errno)));
+      }
+    }
+    const auto& p = *slot.parser;
+    const bool keep = job_.keep_alive && p.state() == ResponseParser::State::complete &&
+                      !p.closes() && !p.surplus();
+    finish(s, page_result(p), keep);
+  }
+
+  // A kept connection the server closed meanwhile gets one fresh attempt.
+  void retry_or_fail(std::size_t s, std::string why) {
+    Slot& slot = slots_[s];
+    if (slot.reused && !slot.received && !slot.retried) {
+      slot.retried = true;
+      slot.fd.reset();
+      return begin(s);
+    }
+    finish(s, {"", std::move(why)}, false);
+  }
+
+  void finish(std::size_t s, PageResult result, bool keep_connection) {
+    Slot& slot = slots_[s];
+    titles_[slot.page] = std::move(result);
+    if (!keep_connection) slot.fd.reset();  // closing also removes it from epoll
+    slot.state = Slot::State::idle;
+    --active_;
+    start_next(s);
+  }
+
+  void expire() {
+    const auto now = Clock::now();
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      if (slots_[s].state != Slot::State::idle && slots_[s].deadline <= now) {
+        finish(s, {"", "timed out"}, false);
+      }
+    }
+  }
+
+  const FetchJob& job_;
+  Titles& titles_;
+  concurrency::UniqueFd epoll_{::epoll_create1(EPOLL_CLOEXEC)};
+  std::vector<Slot> slots_;
+  std::size_t next_ = 0, active_ = 0;
+};
+
+}  // namespace
+
+Titles fetch_epoll_loop(const FetchJob& job) {
+  Titles titles(job.paths.size());
+  Loop(job, titles).run();
+  return titles;
+}
+
+namespace {
+[[maybe_unused]] const auto registered = register_fetcher("epoll_loop", "async", fetch_epoll_loop);
+}
+
+}  // namespace idiombench::io

@@ -1,0 +1,255 @@
+// fetch_titles/io_uring: the same one-thread state machine as epoll_loop, but completion-
+// based: connect, send and recv are submitted to an io_uring (liburing) and the loop
+// reacts to their completions, many submitted per system call. A page past its deadline
+// has its operation cancelled (IORING_OP_ASYNC_CANCEL) and its socket closed; stale
+// completions are recognised by a generation number in their user_data.
+#include "fetch_titles/case.hpp"
+
+#ifdef IDIOMBENCH_HAVE_IO_URING
+#include <fmt/format.h>
+#include <liburing.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+
+#include "http/blocking_connection.hpp"
+#endif
+
+namespace idiombench::io {
+
+#ifdef IDIOMBENCH_HAVE_IO_URING
+namespace {
+
+constexpr std::uint64_t kIgnored = ~std::uint64_t{0};  // user_data of cancel requests
+
+struct Slot {
+  enum class State { idle, connecting, sending, receiving } state = State::idle;
+  concurrency::UniqueFd fd;
+  std::size_t page = 0;
+  std::uint32_t generation = 0;
+  std::string request;
+  std::size_t sent = 0;
+  std::optional<ResponseParser> parser;
+  std::vector<char> buffer = std::vector<char>(65536);
+  Clock::time_point deadline;
+  bool reused = false, received = false, retried = false;
+};
+
+class Ring {
+ public:
+  Ring(const FetchJob& job, Titles& titles) : job_(job), titles_(titles) {
+    slots_.resize(std::min<std::size_t>(static_cast<std::size_t>(std::max(1, job.concurrency)),
+                                        job.paths.size()));
+    const unsigned entries =
+        static_cast<unsigned>(std::clamp<std::size_t>(2 * slots_.size() + 8, 16, 4096));
+    if (int e = io_uring_queue_init(entries, &ring_, 0); e < 0) {
+      throw std::runtime_error(fmt::format("io_uring_queue_init: {}", std::strerror(-e)));
+    }
+  }
+  ~Ring() { io_uring_queue_exit(&ring_); }
+
+  void run() {
+    for (std::size_t s = 0; s < slots_.size(); ++s) start_next(s);
+    while (active_ > 0) {
+      io_uring_submit(&ring_);
+      io_uring_cqe* cqe = nullptr;
+      __kernel_timespec wait = time_to_first_deadline();
+      int e = io_uring_wait_cqe_timeout(&ring_, &cqe, &wait);
+      if (e == 0) {
+        unsigned head, seen = 0;
+        io_uring_for_each_cqe(&ring_, head, cqe) {
+          complete(cqe->user_data, cqe->res);
+          ++seen;
+        }
+        io_uring_cq_advance(&ring_, seen);
+      } else if (e != -ETIME && e != -EINTR) {
+        throw std::runtime_error(fmt::format("io_uring_wait_cqe: {}", std::strerror(-e)));
+      }
+      expire();
+    }
+  }
+
+ private:
+  __kernel_timespec time_to_first_deadline() const {
+    auto first = Clock::now() + std::chrono::seconds(1);
+    for (const auto& s : slots_) {
+      if (s.state != Slot::State::idle) first = std::min(first, s.deadline);
+    }
+    auto ns = std::max<long long>(
+        0, std::chrono::duration_cast<std::chrono::nanoseconds>(first - Clock::now()).count());
+    return {ns / 1000000000, ns % 1000000000};
+  }
+
+  io_uring_sqe* sqe() {
+    io_uring_sqe* entry = io_uring_get_sqe(&ring_);
+    if (!entry) {  // the submission queue is full: hand it to the kernel first
+      io_uring_submit(&ring_);
+      entry = io_uring_get_sqe(&ring_);
+    }
+    return entry;
+  }
+  std::uint64_t tag(std::size_t s) const { return (std::uint64_t{s} << 32) | slots_[s].generation; }
+
+  void submit_send(std::size_t s) {
+    Slot& slot = slots_[s];
+    io_uring_sqe* e = sqe();
+    io_uring_prep_send(e, slot.fd.get(), slot.request.data() + slot.sent,
+                       slot.request.size() - slot.sent, MSG_NOSIGNAL);
+    io_uring_sqe_set_data64(e, tag(s));
+    slot.state = Slot::State::sending;
+  }
+  void submit_recv(std::size_t s) {
+    Slot& slot = slots_[s];
+    io_uring_sqe* e = sqe();
+    io_uring_prep_recv(e, slot.fd.get(), slot.buffer.data(), slot.buffer.size(), 0);
+    io_uring_sqe_set_data64(e, tag(s));
+    slot.state = Slot::State::receiving;
+  }
+
+  void start_next(std::size_t s) {
+    if (next_ >= job_.paths.size()) return;
+    Slot& slot = slots_[s];
+    slot.page = next_++;
+    slot.deadline = Clock::now() + job_.timeout;
+    slot.retried = false;
+    ++active_;
+    begin(s);
+  }
+
+  void begin(std::size_t s) {
+    Slot& slot = slots_[s];
+    slot.request = http_request(job_.target, job_.paths[slot.page], job_.keep_alive);
+    slot.sent = 0;
+    slot.parser.emplace();
+    slot.received = false;
+    slot.reused = static_cast<bool>(slot.fd);
+    if (slot.reused) return submit_send(s);
+    slot.fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!slot.fd) return finish(s, {"", fmt::format("socket: {}", std::strerror(errno))}, false);
+    const int one = 1;
+    ::setsockopt(slot.fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    io_uring_sqe* e = sqe();
+    io_uring_prep_connect(e, slot.fd.get(), reinterpret_cast<const sockaddr*>(&job_.target.address),
+                          sizeof job_.target.address);
+    io_uring_sqe_set_data64(e, tag(s));
+    slot.state = Slot::State::connecting;
+  }
+
+  void complete(std::uint64_t data, int res) {
+    if (data == kIgnored) return;
+    const auto s = static_cast<std::size_t>(data >> 32);
+    if (s >= slots_.size()) return;
+    Slot& slot = slots_[s];
+    if (static_cast<std::uint32_t>(data) != slot.generation || slot.state == Slot::State::idle)
+      return;
+    switch (slot.state) {
+      case Slot::State::connecting:
+        if (res < 0) return finish(s, {"", fmt::format("connect: {}", std::strerror(-res))}, false);
+        return submit_send(s);
+      case Slot::State::sending:
+        if (res < 0) return retry_or_fail(s, fmt::format("send: {}", std::strerror(-res)));
+        slot.sent += static_cast<std::size_t>(res);
+        return slot.sent < slot.request.size() ? submit_send(s) : submit_recv(s);
+      case Slot::State::receiving:
+        if (res < 0) return retry_or_fail(s, fmt::format("recv: {}", std::strerror(-res)));
+        if (res == 0) {
+          if (!slot.received) return retry_or_fail(s, "connection closed before any response");
+          slot.parser->end_of_stream();
+        } else {
+          slot.received = true;
+          if (slot.parser->feed({slot.buffer.data(), static_cast<std::size_t>(res)}) ==
+              ResponseParser::State::incomplete) {
+            return submit_recv(s);
+          }
+        }
+        break;
+      case Slot::State::idle:
+        return;
+    }
+    const auto& p = *slot.parser;
+    const bool keep = job_.keep_alive && p.state() == ResponseParser::State::complete &&
+                      !p.closes() && !p.surplus();
+    finish(s, page_result(p), keep);
+  }
+
+  void retry_or_fail(std::size_t s, std::string why) {
+    Slot& slot = slots_[s];
+    if (slot.reused && !slot.received && !slot.retried) {
+      slot.retried = true;
+      slot.fd.reset();
+      ++slot.generation;
+      return begin(s);
+    }
+    finish(s, {"", std::move(why)}, false);
+  }
+
+  void finish(std::size_t s, PageResult result, bool keep_connection) {
+    Slot& slot = slots_[s];
+    titles_[slot.page] = std::move(result);
+    if (!keep_connection) slot.fd.reset();
+    ++slot.generation;  // whatever still completes for the old page is ignored
+    slot.state = Slot::State::idle;
+    --active_;
+    start_next(s);
+  }
+
+  void expire() {
+    const auto now = Clock::now();
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      Slot& slot = slots_[s];
+      if (slot.state == Slot::State::idle || slot.deadline > now) continue;
+      io_uring_sqe* e = sqe();
+      io_uring_prep_cancel64(e, tag(s), 0);
+      io_uring_sqe_set_data64(e, kIgnored);
+      finish(s, {"", "timed out"}, false);
+    }
+  }
+
+  const FetchJob& job_;
+  Titles& titles_;
+  io_uring ring_{};
+  std::vector<Slot> slots_;
+  std::size_t next_ = 0, active_ = 0;
+};
+
+std::string why_unavailable() {
+  static const std::string why = [] {
+    io_uring probe{};
+    if (int e = io_uring_queue_init(2, &probe, 0); e < 0) {
+      return fmt::format("io_uring unavailable: {}", std::strerror(-e));
+    }
+    io_uring_queue_exit(&probe);
+    return std::string();
+  }();
+  return why;
+}
+
+}  // namespace
+
+Titles fetch_io_uring(const FetchJob& job) {
+  Titles titles(job.paths.size());
+  if (!job.paths.empty()) Ring(job, titles).run();
+  return titles;
+}
+
+namespace {
+[[maybe_unused]] const auto registered =
+    register_fetcher("io_uring", "async", fetch_io_uring, why_unavailable);
+}
+#else
+Titles fetch_io_uring(const FetchJob&) {
+  throw std::runtime_error("built without liburing");
+}
+
+namespace {
+[[maybe_unused]] const auto registered = register_fetcher(
+    "io_uring", "async", fetch_io_uring, [] { return std::string("built without liburing"); });
+}
+#endif
+
+}  // namespace idiombench::io

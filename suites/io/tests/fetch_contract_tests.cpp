@@ -1,0 +1,215 @@
+// fetch_titles' contract, for every variant, against a fixture server of its own: every
+// page fetched exactly once with the right title, in request order; never more
+// connections open than `concurrency`; a server that never answers costs each page a
+// timeout within its deadline, with nothing left behind; refused connections, truncated
+// and garbled responses and 404s are per-page errors. And the fixture holds 10k
+// connections.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cctype>
+#include <thread>
+
+#include "fetch_titles/case.hpp"
+#include "fixture/fixture_server.hpp"
+#include "fixture/pages.hpp"
+#include "process_checks.hpp"
+#include "unique_fd.hpp"
+
+namespace idiombench::io {
+namespace {
+
+struct Named {
+  const char* name;
+  Fetcher fetch;
+};
+void PrintTo(const Named& n, std::ostream* os) {
+  *os << n.name;
+}
+
+const Named kFetchers[] = {
+    {"sequential_blocking", fetch_sequential_blocking},
+    {"thread_per_request", fetch_thread_per_request},
+    {"thread_pool", fetch_thread_pool},
+    {"process_pool", fetch_process_pool},
+    {"epoll_loop", fetch_epoll_loop},
+    {"io_uring", fetch_io_uring},
+    {"asio_coroutines", fetch_asio_coroutines},
+    {"libcurl_multi", fetch_libcurl_multi},
+};
+
+FixtureServer& server() {
+  static FixtureServer* s = [] {
+    raise_open_file_limit();
+    return new FixtureServer();  // kept until exit: workers of pools may still use it
+  }();
+  return *s;
+}
+
+FetchJob job_for(std::vector<std::string> paths, int concurrency, bool keep_alive,
+                 std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+  FetchJob job;
+  job.target = local_target(server().port());
+  job.paths = std::move(paths);
+  job.concurrency = concurrency;
+  job.keep_alive = keep_alive;
+  job.timeout = timeout;
+  return job;
+}
+
+std::vector<std::string> pages(std::size_t n, std::size_t body = 1500,
+                               std::int64_t latency_us = 0) {
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < n; ++i) paths.push_back(page_path({i, body, latency_us}));
+  return paths;
+}
+
+bool mentions_time(const std::string& error) {
+  std::string lower(error);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return lower.find("time") != std::string::npos;
+}
+
+class EveryFetcher : public ::testing::TestWithParam<Named> {
+ protected:
+  void SetUp() override {
+    if (std::string(GetParam().name) == "io_uring") {
+      for (const auto& v : fetch_titles_case().variants()) {
+        if (v.name == "io_uring" && !v.why_unavailable().empty())
+          GTEST_SKIP() << v.why_unavailable();
+      }
+    }
+  }
+};
+
+TEST_P(EveryFetcher, FetchesEveryPageOnceWithItsTitleInOrder) {
+  for (bool keep_alive : {true, false}) {
+    for (int concurrency : {1, 3, 16}) {
+      for (std::size_t n : {0, 1, 2, 57}) {
+        server().reset_stats();
+        Titles got =
+            GetParam().fetch(job_for(pages(n, 1500, n == 57 ? 300 : 0), concurrency, keep_alive));
+        ASSERT_EQ(got.size(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+          ASSERT_EQ(got[i], (PageResult{page_title(i), ""}))
+              << "page " << i << " of " << n << ", concurrency " << concurrency << ", keep-alive "
+              << keep_alive;
+        }
+        EXPECT_EQ(server().stats().requests.load(), n) << "each page requested exactly once";
+      }
+    }
+  }
+}
+
+TEST_P(EveryFetcher, NeverOpensMoreConnectionsThanItsConcurrency) {
+  for (int concurrency : {1, 4, 16}) {
+    // Connections from earlier calls (kept-alive, or closing) must not count: let them go.
+    for (int i = 0; i < 100 && server().stats().open.load() > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    server().reset_stats();
+    GetParam().fetch(job_for(pages(80, 1000, 2000), concurrency, true));
+    EXPECT_LE(server().stats().max_open.load(), static_cast<std::uint64_t>(concurrency))
+        << "concurrency " << concurrency;
+  }
+}
+
+TEST_P(EveryFetcher, AServerThatNeverAnswersCostsATimeoutNotAHang) {
+  concurrency::testing::ResourceSnapshot before;
+  const auto threads_before = concurrency::testing::list_dir("/proc/self/task").size();
+  std::vector<std::string> paths{"/hang", page_path({1, 100, 0}), "/hang", "/hang"};
+  const auto timeout = std::chrono::milliseconds(300);
+  const auto start = std::chrono::steady_clock::now();
+  Titles got = GetParam().fetch(job_for(paths, 2, true, timeout));
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_EQ(got.size(), paths.size());
+  for (std::size_t i : {0, 2, 3}) {
+    EXPECT_FALSE(got[i].ok()) << "page " << i;
+    EXPECT_TRUE(mentions_time(got[i].error)) << "page " << i << ": " << got[i].error;
+  }
+  EXPECT_EQ(got[1], (PageResult{page_title(1), ""}));
+  // Two rounds of 300 ms timeouts at concurrency 2, with generous slack for a busy machine.
+  EXPECT_LT(took, std::chrono::seconds(5));
+  if (std::string(GetParam().name) != "process_pool" &&
+      std::string(GetParam().name) != "thread_pool") {
+    // (Pools keep their workers by design; everything else must leave nothing behind.)
+    concurrency::testing::ResourceSnapshot after;
+    EXPECT_EQ(after.fds, before.fds) << "a socket was left open";
+    EXPECT_EQ(after.zombies, 0);
+    EXPECT_EQ(concurrency::testing::list_dir("/proc/self/task").size(), threads_before)
+        << "a thread was left behind";
+  }
+}
+
+TEST_P(EveryFetcher, BrokenServersArePerPageErrors) {
+  // A port nobody listens on: bind one, read its number, close it.
+  concurrency::UniqueFd probe(::socket(AF_INET, SOCK_STREAM, 0));
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ::bind(probe.get(), reinterpret_cast<sockaddr*>(&address), sizeof address);
+  ::getsockname(probe.get(), reinterpret_cast<sockaddr*>(&address), &length);
+  probe.reset();
+  auto refused = job_for(pages(3), 2, true);
+  refused.target = local_target(ntohs(address.sin_port));
+  for (const auto& r : GetParam().fetch(refused)) {
+    EXPECT_FALSE(r.ok());
+    EXPECT_NE(r.error.find("onnect"), std::string::npos) << r.error;
+  }
+
+  std::vector<std::string> paths{
+      page_path({0, 500, 0}), "/truncated", page_path({2, 500, 0}), "/garbled", "/missing",
+      page_path({5, 500, 0})};
+  for (bool keep_alive : {true, false}) {
+    Titles got = GetParam().fetch(job_for(paths, 2, keep_alive, std::chrono::seconds(5)));
+    ASSERT_EQ(got.size(), paths.size());
+    EXPECT_EQ(got[0], (PageResult{page_title(0), ""}));
+    EXPECT_FALSE(got[1].ok()) << "truncated";
+    EXPECT_EQ(got[2], (PageResult{page_title(2), ""}));
+    EXPECT_FALSE(got[3].ok()) << "garbled";
+    EXPECT_FALSE(got[4].ok()) << "404";
+    EXPECT_NE(got[4].error.find("404"), std::string::npos) << got[4].error;
+    EXPECT_EQ(got[5], (PageResult{page_title(5), ""}));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(FetchTitles, EveryFetcher, ::testing::ValuesIn(kFetchers),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(FixtureServer, HoldsTenThousandConnections) {
+  constexpr std::uint64_t kConnections = 10000;
+  const auto limit = raise_open_file_limit();
+  if (limit < kConnections + 1000) {
+    GTEST_SKIP() << "the open-file limit is " << limit << " (hard limit too): 10k connections need "
+                 << kConnections + 1000 << "; raise it with ulimit -Hn";
+  }
+  FixtureServer local;
+  const auto target = local_target(local.port());
+  std::vector<concurrency::UniqueFd> sockets;
+  for (std::uint64_t i = 0; i < kConnections; ++i) {
+    concurrency::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    ASSERT_TRUE(fd) << "socket " << i;
+    ASSERT_EQ(::connect(fd.get(), reinterpret_cast<const sockaddr*>(&target.address),
+                        sizeof target.address),
+              0)
+        << "connection " << i;
+    sockets.push_back(std::move(fd));
+  }
+  for (int i = 0; i < 500 && local.stats().open.load() < kConnections; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(local.stats().open.load(), kConnections);
+  // And it still serves: one more client fetches a page.
+  auto job = job_for(pages(1), 1, true);
+  job.target = target;
+  EXPECT_EQ(fetch_sequential_blocking(job)[0], (PageResult{page_title(0), ""}));
+  EXPECT_GE(local.stats().max_open.load(), kConnections);
+}
+
+}  // namespace
+}  // namespace idiombench::io

@@ -1,0 +1,111 @@
+// The HTTP pieces every hand-written variant relies on: the response parser fed in any
+// split, the title from a real HTML parser, the fixture's URL space, target URLs.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "fixture/pages.hpp"
+#include "http/response.hpp"
+#include "http/target.hpp"
+
+namespace idiombench::io {
+namespace {
+
+using State = ResponseParser::State;
+
+const std::string kPage = page_html(7, 3000);
+const std::string kResponse = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                              std::to_string(kPage.size()) + "\r\n\r\n" + kPage;
+
+TEST(ResponseParser, ParsesAResponseFedInAnySplit) {
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{100}, kResponse.size()}) {
+    ResponseParser parser;
+    for (std::size_t at = 0; at < kResponse.size(); at += chunk) {
+      ASSERT_NE(parser.feed(std::string_view(kResponse).substr(at, chunk)), State::failed)
+          << parser.error();
+    }
+    ASSERT_EQ(parser.state(), State::complete) << "chunk " << chunk;
+    EXPECT_EQ(parser.status(), 200);
+    EXPECT_EQ(parser.body(), kPage);
+    EXPECT_FALSE(parser.closes());
+    EXPECT_FALSE(parser.surplus());
+    EXPECT_EQ(page_result(parser), (PageResult{page_title(7), ""}));
+  }
+}
+
+TEST(ResponseParser, SaysWhatIsWrong) {
+  auto parse = [](const std::string& text, bool then_close) {
+    ResponseParser parser;
+    parser.feed(text);
+    if (then_close) parser.end_of_stream();
+    return parser;
+  };
+  auto garbled = parse("HTTX/1.1 two hundred\r\n\r\n", false);
+  EXPECT_EQ(garbled.state(), State::failed);
+  EXPECT_NE(garbled.error().find("malformed status line"), std::string::npos);
+
+  auto truncated = parse("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", true);
+  EXPECT_EQ(truncated.state(), State::failed);
+  EXPECT_NE(truncated.error().find("truncated response: 3 of 10"), std::string::npos)
+      << truncated.error();
+
+  auto no_head = parse("", true);
+  EXPECT_NE(no_head.error().find("before any response"), std::string::npos);
+  EXPECT_EQ(parse("HTTP/1.1 200 OK\r\n\r\n", false).error(), "no Content-Length");
+  EXPECT_NE(
+      parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", false).error().find("chunked"),
+      std::string::npos);
+
+  auto missing = parse("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno", false);
+  EXPECT_EQ(missing.state(), State::complete);
+  EXPECT_EQ(page_result(missing).error, "HTTP status 404");
+}
+
+TEST(ResponseParser, KnowsWhenTheServerCloses) {
+  ResponseParser close, http10, surplus;
+  close.feed("HTTP/1.1 200 OK\r\nconnection: Close\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_TRUE(close.closes());
+  http10.feed("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_TRUE(http10.closes());
+  surplus.feed("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nab");
+  EXPECT_EQ(surplus.body(), "a");
+  EXPECT_TRUE(surplus.surplus());
+}
+
+TEST(Title, ComesFromAnHtmlParserNotARegex) {
+  EXPECT_EQ(extract_title("<title>A &amp; B &lt;3</title>"), "A & B <3");
+  EXPECT_EQ(extract_title("<html><head><TITLE>Upper</TITLE></head></html>"), "Upper");
+  EXPECT_EQ(extract_title("<p>no title here</p>"), "");
+  EXPECT_EQ(extract_title("<script>var s = '<title>not it</title>';</script><title>it</title>"),
+            "it");
+  EXPECT_EQ(extract_title(page_html(12, 0)), "Page 12 & friends");
+}
+
+TEST(Pages, PathsRoundTripAndSizesHold) {
+  for (std::size_t size : {0, 1, 100, 2048, 100000}) {
+    PageRequest page{42, size, 2000};
+    auto parsed = parse_page_path(page_path(page));
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->index, 42u);
+    EXPECT_EQ(parsed->body_bytes, size);
+    EXPECT_EQ(parsed->latency_us, 2000);
+    if (size > 200) {
+      EXPECT_EQ(page_html(42, size).size(), size);
+    }
+  }
+  EXPECT_FALSE(parse_page_path("/pages/1"));
+  EXPECT_FALSE(parse_page_path("/page/x1"));
+}
+
+TEST(Target, ParsesUrlsAndRejectsBadOnes) {
+  auto t = parse_target("http://127.0.0.1:8080/base/");
+  EXPECT_EQ(t.port, 8080);
+  EXPECT_EQ(t.prefix, "/base");
+  EXPECT_EQ(parse_target("http://localhost").port, 80);
+  EXPECT_THROW(parse_target("https://example.org"), std::invalid_argument);
+  EXPECT_THROW(parse_target("http://:80"), std::invalid_argument);
+  EXPECT_THROW(parse_target("http://127.0.0.1:99999"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace idiombench::io
