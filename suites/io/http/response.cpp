@@ -1,7 +1,8 @@
 #include "http/response.hpp"
 
 #include <fmt/format.h>
-#include <gumbo.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include <algorithm>
 #include <cctype>
@@ -17,14 +18,30 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-const GumboNode* find_title(const GumboNode* node) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == GUMBO_TAG_TITLE) return node;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    if (auto* found = find_title(static_cast<const GumboNode*>(children.data[i]))) return found;
+// SAX callbacks: collect the text inside the first <title>, then stop the parser.
+struct TitleSearch {
+  htmlParserCtxtPtr context = nullptr;
+  bool inside = false, done = false;
+  std::string title;
+};
+
+void start_element(void* user, const xmlChar* name, const xmlChar**) {
+  auto* search = static_cast<TitleSearch*>(user);
+  if (!search->done && xmlStrcasecmp(name, BAD_CAST "title") == 0) search->inside = true;
+}
+
+void end_element(void* user, const xmlChar* name) {
+  auto* search = static_cast<TitleSearch*>(user);
+  if (search->inside && xmlStrcasecmp(name, BAD_CAST "title") == 0) {
+    search->inside = false;
+    search->done = true;
+    xmlStopParser(search->context);  // the rest of the page is not needed
   }
-  return nullptr;
+}
+
+void characters(void* user, const xmlChar* text, int length) {
+  auto* search = static_cast<TitleSearch*>(user);
+  if (search->inside) search->title.append(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
 }
 
 }  // namespace
@@ -125,19 +142,22 @@ PageResult page_result(const ResponseParser& parser) {
 }
 
 std::string extract_title(const std::string& html) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::string title;
-  if (const GumboNode* node = find_title(output->root)) {
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) {
-        title += child->v.text.text;
-      }
-    }
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return title;
+  static const bool initialised = [] {
+    xmlInitParser();  // once, before threads share the library
+    return true;
+  }();
+  (void)initialised;
+  htmlSAXHandler handler{};
+  handler.startElement = start_element;
+  handler.endElement = end_element;
+  handler.characters = characters;
+  TitleSearch search;
+  search.context = htmlCreatePushParserCtxt(&handler, &search, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
+  if (!search.context) return {};
+  htmlCtxtUseOptions(search.context, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  htmlParseChunk(search.context, html.data(), static_cast<int>(html.size()), 1);
+  htmlFreeParserCtxt(search.context);
+  return search.title;
 }
 
 }  // namespace idiombench::io

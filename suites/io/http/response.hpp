@@ -1,6 +1,8 @@
 // HTTP/1.1 on the client side, as every hand-written variant needs it: the request
 // bytes, an incremental response parser (status line, headers, a Content-Length body),
-// and the page's outcome: its <title> from a real HTML parser (gumbo), or an error.
+// and the page's outcome: its <title> from a real HTML parser (libxml2's, driven as a
+// SAX parser that stops at </title>: it never builds the tree of the whole page), or an
+// error.
 #pragma once
 
 #include <cstddef>
@@ -53,7 +55,7 @@ class ResponseParser {
 // The outcome of a finished parser: the title for a 200, an error otherwise.
 PageResult page_result(const ResponseParser& parser);
 
-// The text of the document's <title>, entities decoded, whitespace as written.
+// The text of the document's first <title>, entities decoded, whitespace as written.
 std::string extract_title(const std::string& html);
 
 }  // namespace idiombench::io
