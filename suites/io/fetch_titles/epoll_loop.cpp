@@ -28,6 +28,7 @@ struct Slot {
   std::optional<ResponseParser> parser;
   Clock::time_point deadline;
   bool reused = false, received = false, retried = false;
+  bool waiting_to_write = false;  // registered for EPOLLOUT rather than EPOLLIN
 };
 
 class Loop {
@@ -85,9 +86,9 @@ class Loop {
     slot.received = false;
     slot.reused = static_cast<bool>(slot.fd);
     if (slot.reused) {
+      // A kept connection is nearly always writable: send at once, no epoll round.
       slot.state = Slot::State::sending;
-      watch(s, EPOLLOUT, false);
-      return;
+      return progress(s, 0);
     }
     slot.fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!slot.fd) return finish(s, {"", fmt::format("socket: {}", std::strerror(errno))}, false);
@@ -111,6 +112,7 @@ class Loop {
       if (status != 0)
         return finish(s, {"", fmt::format("connect: {}", std::strerror(status))}, false);
       slot.state = Slot::State::sending;
+      slot.waiting_to_write = true;  // still registered for EPOLLOUT
     }
     if (slot.state == Slot::State::sending) {
       while (slot.sent < slot.request.size()) {
@@ -119,13 +121,17 @@ class Loop {
         if (put > 0) {
           slot.sent += static_cast<std::size_t>(put);
         } else if (put < 0 && errno == EAGAIN) {
+          if (!slot.waiting_to_write) watch(s, EPOLLOUT, false);
+          slot.waiting_to_write = true;
           return;
         } else if (put < 0 && errno != EINTR) {
           return retry_or_fail(s, fmt::format("send: {}", std::strerror(errno)));
         }
       }
       slot.state = Slot::State::receiving;
-      watch(s, EPOLLIN, false);
+      // Interest stays EPOLLIN between requests; only a connect or a blocked send changes it.
+      if (slot.waiting_to_write) watch(s, EPOLLIN, false);
+      slot.waiting_to_write = false;
       return;
     }
     if (slot.state == Slot::State::receiving && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
