@@ -41,7 +41,8 @@ void end_element(void* user, const xmlChar* name) {
 
 void characters(void* user, const xmlChar* text, int length) {
   auto* search = static_cast<TitleSearch*>(user);
-  if (search->inside) search->title.append(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
+  if (search->inside)
+    search->title.append(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
 }
 
 }  // namespace
@@ -152,7 +153,8 @@ std::string extract_title(const std::string& html) {
   handler.endElement = end_element;
   handler.characters = characters;
   TitleSearch search;
-  search.context = htmlCreatePushParserCtxt(&handler, &search, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
+  search.context =
+      htmlCreatePushParserCtxt(&handler, &search, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
   if (!search.context) return {};
   htmlCtxtUseOptions(search.context, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   htmlParseChunk(search.context, html.data(), static_cast<int>(html.size()), 1);
