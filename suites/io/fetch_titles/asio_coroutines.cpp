@@ -6,6 +6,12 @@
 // (Boost 1.74, Debian 12's, predates awaitable operators such as `timer || read`.)
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #include <utility>
+// Boost 1.74 enables coroutines on clang only with libc++'s <experimental/coroutine>;
+// clang 14 with libstdc++ has the standard <coroutine>, which is what asio then uses.
+#if defined(__clang__) && defined(__cpp_impl_coroutine) && __has_include(<coroutine>)
+#define BOOST_ASIO_HAS_CO_AWAIT 1
+#define BOOST_ASIO_HAS_STD_COROUTINE 1
+#endif
 // clang-format off
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
