@@ -1,0 +1,111 @@
+// memoization/expensive_lookup: a pure function costing `cost_ns`, called for `calls` keys
+// drawn from a Zipf(1.0) or uniform distribution over `keys` keys, through each cache
+// (fresh per call) of `capacity` entries. Counters: hit rate, evictions, peak memory.
+#include <string>
+
+#include "burn.hpp"
+#include "caches/flat_hash_policy.hpp"
+#include "idiombench/case.hpp"
+#include "lookups.hpp"
+#include "workload.hpp"
+#include "worker_counts.hpp"
+
+namespace idiombench::memoization::expensive_lookup {
+namespace {
+
+struct Input {
+  Keys keys;
+  std::uint64_t rounds = 0;  // of burn(): the function's cost
+  std::size_t capacity = 0;
+  int threads = 1;
+};
+using Output = std::uint64_t;
+
+std::uint64_t rounds_for(std::int64_t cost_ns) {
+  return static_cast<std::uint64_t>(cost_ns) * concurrency::rounds_per_microsecond() / 1000;
+}
+
+Case<Input, Output>& the_case() {
+  static auto& c = define_case<Input, Output>({
+      .suite = "memoization",
+      .name = "expensive_lookup",
+      .question = "A pure function costing a chosen time, called with skewed (Zipf) or uniform "
+                  "keys: when does a cache pay, which cache, and what does thread safety cost?",
+      .make_input =
+          [](const Params& p) {
+            return Input{draw_keys(p.text("distribution"), static_cast<std::uint32_t>(p.integer("keys")),
+                                   static_cast<std::size_t>(p.integer("calls"))),
+                         rounds_for(p.integer("cost_ns")), static_cast<std::size_t>(p.integer("capacity")),
+                         p.contains("threads") ? static_cast<int>(p.integer("threads")) : 1};
+          },
+      .reference =
+          [](const Input& in) {
+            return sum_uncached(in.keys, [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); });
+          },
+      .quick = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
+                integer_axis("keys", {10000}), integer_axis("calls", {20000}),
+                integer_axis("capacity", {128, 1024}), integer_axis("cost_ns", {100, 2000}),
+                integer_axis("threads", {2}, {"threads"})},
+      .full = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
+               integer_axis("keys", {10000}), integer_axis("calls", {100000}),
+               integer_axis("capacity", {16, 64, 256, 1024, 4096}),
+               integer_axis("cost_ns", {25, 100, 400, 2000, 10000}),
+               integer_axis("threads", concurrency::worker_counts(true), {"threads"})},
+      .conformance = {{{"distribution", std::string("zipf")}, {"keys", 1}, {"calls", 0}, {"capacity", 0}, {"cost_ns", 0}},
+                      {{"distribution", std::string("zipf")}, {"keys", 1}, {"calls", 1}, {"capacity", 1}, {"cost_ns", 10}},
+                      {{"distribution", std::string("uniform")}, {"keys", 3}, {"calls", 17}, {"capacity", 2}, {"cost_ns", 10}},
+                      {{"distribution", std::string("zipf")}, {"keys", 1000}, {"calls", 10007}, {"capacity", 64}, {"cost_ns", 10}}},
+      .throughput = [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
+      .baseline = "no_cache",
+      .conformance_axes = {integer_axis("threads", {1, 3}, {"threads"})},
+  });
+  return c;
+}
+
+template <class Policy>
+auto through(Policy policy) {
+  return [policy](const Input& in, Context& ctx) -> Output {
+    auto f = [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); };
+    return sum_through_cache(in.keys, f, policy.sized(in.capacity), in.threads, ctx);
+  };
+}
+
+// Policies sized by the input's capacity.
+struct UnboundedMap {
+  Unbounded sized(std::size_t) const { return {}; }
+};
+struct FlatMap {
+  FlatHashMap sized(std::size_t) const { return {}; }
+};
+struct LruOf {
+  Lru sized(std::size_t n) const { return {n}; }
+};
+struct ClockOf {
+  Clock sized(std::size_t n) const { return {n}; }
+};
+struct MutexLruOf {
+  MutexLru sized(std::size_t n) const { return {n}; }
+};
+struct ShardedLruOf {
+  ShardedLru sized(std::size_t n) const { return {n, 8}; }
+};
+
+[[maybe_unused]] const auto registered = {
+    the_case().add_variant({.name = "no_cache",
+                            .model = "serial",
+                            .run = [](const Input& in, Context& ctx) -> Output {
+                              ctx.counter("hit_rate", 0);
+                              return sum_uncached(in.keys, [r = in.rounds](std::uint32_t k) {
+                                return concurrency::burn(k, r);
+                              });
+                            }}),
+    the_case().add_variant({.name = "unordered_map_unbounded", .model = "serial", .run = through(UnboundedMap{})}),
+    the_case().add_variant({.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatMap{})}),
+    the_case().add_variant({.name = "lru_list_map", .model = "serial", .run = through(LruOf{})}),
+    the_case().add_variant({.name = "clock", .model = "serial", .run = through(ClockOf{})}),
+    the_case().add_variant({.name = "mutex_lru", .model = "threads", .run = through(MutexLruOf{})}),
+    the_case().add_variant({.name = "sharded_lru", .model = "threads", .run = through(ShardedLruOf{})}),
+};
+
+}  // namespace
+}  // namespace idiombench::memoization::expensive_lookup
