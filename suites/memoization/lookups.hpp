@@ -29,7 +29,8 @@ std::uint64_t sum_through_cache(const Keys& keys, F f, Policy policy, int thread
     share(0, keys.size());
   } else {
     concurrency::shared_thread_pool(threads).on_every_worker([&](int w) {
-      const std::size_t n = keys.size(), t = static_cast<std::size_t>(threads), i = static_cast<std::size_t>(w);
+      const std::size_t n = keys.size(), t = static_cast<std::size_t>(threads),
+                        i = static_cast<std::size_t>(w);
       share(n * i / t, n * (i + 1) / t);
     });
   }

@@ -2,8 +2,8 @@
 // is the tuple of its (decayed) arguments; the cache policy is chosen at the call site:
 //
 //   auto fib = memoize<std::uint64_t(unsigned)>(
-//       [](auto& self, unsigned n) -> std::uint64_t { return n < 2 ? n : self(n - 1) + self(n - 2); },
-//       lru(128));
+//       [](auto& self, unsigned n) -> std::uint64_t { return n < 2 ? n : self(n - 1) + self(n - 2);
+//       }, lru(128));
 //   fib(90); fib.cache_info();  // {hits, misses, maxsize, currsize}
 //
 // Python's semantics, which the contract tests check: a hit returns the cached value
@@ -75,11 +75,25 @@ struct ShardedLru {
     return Sharded<LruCache<K, V>>(shards, [each] { return LruCache<K, V>(each); });
   }
 };
-inline Unbounded unbounded() { return {}; }
-inline Lru lru(std::size_t maxsize) { return {maxsize}; }
+inline Unbounded unbounded() {
+  return {};
+}
+inline Lru lru(std::size_t maxsize) {
+  return {maxsize};
+}
 
 template <class Signature, class Cache, class F>
 class Memoized;
+
+// Whether a cache may be called from several threads at once (its `thread_safe`).
+template <class Cache>
+constexpr bool thread_safe_cache() {
+  if constexpr (requires { Cache::thread_safe; }) {
+    return Cache::thread_safe;
+  } else {
+    return false;
+  }
+}
 
 template <class R, class... Args, class Cache, class F>
 class Memoized<R(Args...), Cache, F> {
@@ -87,24 +101,25 @@ class Memoized<R(Args...), Cache, F> {
   using Key = std::tuple<std::decay_t<Args>...>;
 
   template <class MakeCache>
-  Memoized(F function, MakeCache make_cache) : function_(std::move(function)), cache_(make_cache()) {}
+  Memoized(F function, MakeCache make_cache)
+      : function_(std::move(function)), cache_(make_cache()) {}
   Memoized(const Memoized&) = delete;
   Memoized& operator=(const Memoized&) = delete;
 
   R operator()(Args... args) {
     Key key(args...);
     if (auto hit = cache_.find(key)) {
-      hits_.fetch_add(1, std::memory_order_relaxed);
+      count(hits_);
       return *std::move(hit);
     }
-    misses_.fetch_add(1, std::memory_order_relaxed);
+    count(misses_);
     R value = call(args...);  // throws: nothing is cached
     cache_.insert(std::move(key), value);
     return value;
   }
 
   CacheInfo cache_info() const {
-    return {hits_.load(), misses_.load(), cache_.maxsize(), cache_.size()};
+    return {std::uint64_t(hits_), std::uint64_t(misses_), cache_.maxsize(), cache_.size()};
   }
   void cache_clear() {
     cache_.clear();
@@ -123,9 +138,21 @@ class Memoized<R(Args...), Cache, F> {
     }
   }
 
+  // Counters are atomic only where threads share the cache: a locked add per call is
+  // a large part of a hit's cost otherwise.
+  using Counter =
+      std::conditional_t<thread_safe_cache<Cache>(), std::atomic<std::uint64_t>, std::uint64_t>;
+  static void count(Counter& counter) {
+    if constexpr (thread_safe_cache<Cache>()) {
+      counter.fetch_add(1, std::memory_order_relaxed);
+    } else {
+      ++counter;
+    }
+  }
+
   F function_;
   Cache cache_;
-  std::atomic<std::uint64_t> hits_{0}, misses_{0};
+  Counter hits_{0}, misses_{0};
 };
 
 template <class Signature, class F, class Policy>

@@ -18,7 +18,8 @@ std::vector<std::uint32_t> draw_keys(const std::string& distribution, std::uint3
   } else if (distribution == "zipf") {
     std::vector<double> cumulative(keys);
     double total = 0;
-    for (std::uint32_t k = 0; k < keys; ++k) cumulative[k] = total += 1.0 / std::pow(k + 1.0, zipf_s);
+    for (std::uint32_t k = 0; k < keys; ++k)
+      cumulative[k] = total += 1.0 / std::pow(k + 1.0, zipf_s);
     std::uniform_real_distribution<double> u(0.0, total);
     for (auto& k : drawn) {
       auto at = std::lower_bound(cumulative.begin(), cumulative.end(), u(random));

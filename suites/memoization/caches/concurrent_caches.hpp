@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,7 @@ class Synchronized {
  public:
   using Key = typename Cache::Key;
   using Value = typename Cache::Value;
+  static constexpr bool thread_safe = true;
 
   explicit Synchronized(Cache cache) : cache_(std::move(cache)) {}
 
@@ -58,6 +60,7 @@ class Sharded {
  public:
   using Key = typename Cache::Key;
   using Value = typename Cache::Value;
+  static constexpr bool thread_safe = true;
 
   // `make_shard()` builds each shard's cache.
   template <class MakeShard>
@@ -93,8 +96,13 @@ class Sharded {
 
  private:
   Synchronized<Cache>& shard(const Key& key) {
-    // The high bits pick the shard; the shard's own map uses the hash as a whole.
-    return *shards_[(Hash{}(key) >> 32) % shards_.size()];
+    // Mixed first (MurmurHash3's finaliser): a hash of small integers is nearly the
+    // integer itself, and its high bits would send every key to one shard.
+    std::uint64_t h = Hash{}(key);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return *shards_[h % shards_.size()];
   }
   std::vector<std::unique_ptr<Synchronized<Cache>>> shards_;
 };

@@ -16,8 +16,11 @@ struct KeyHash {
   template <class... T>
   std::size_t operator()(const std::tuple<T...>& key) const {
     std::size_t seed = 0;
-    std::apply([&](const auto&... part) { (mix(seed, std::hash<std::decay_t<decltype(part)>>{}(part)), ...); },
-               key);
+    std::apply(
+        [&](const auto&... part) {
+          (mix(seed, std::hash<std::decay_t<decltype(part)>>{}(part)), ...);
+        },
+        key);
     return seed;
   }
 

@@ -18,7 +18,9 @@ namespace {
 using Input = Keys;
 using Output = std::uint64_t;
 
-std::uint64_t cheap(std::uint32_t k) { return (std::uint64_t{k} * 0x9e3779b97f4a7c15ULL) ^ (k >> 3); }
+std::uint64_t cheap(std::uint32_t k) {
+  return (std::uint64_t{k} * 0x9e3779b97f4a7c15ULL) ^ (k >> 3);
+}
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
@@ -34,9 +36,13 @@ Case<Input, Output>& the_case() {
       .reference = [](const Input& keys) { return sum_uncached(keys, cheap); },
       .quick = {integer_axis("keys", {100}), integer_axis("calls", {100000})},
       .full = {integer_axis("keys", {100}), integer_axis("calls", {1000000})},
-      .conformance = {{{"keys", 1}, {"calls", 0}}, {{"keys", 1}, {"calls", 1}}, {{"keys", 3}, {"calls", 17}},
-                      {{"keys", 100}, {"calls", 10007}}, {{"keys", 1000}, {"calls", 5000}}},
-      .throughput = [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
+      .conformance = {{{"keys", 1}, {"calls", 0}},
+                      {{"keys", 1}, {"calls", 1}},
+                      {{"keys", 3}, {"calls", 17}},
+                      {{"keys", 100}, {"calls", 10007}},
+                      {{"keys", 1000}, {"calls", 5000}}},
+      .throughput =
+          [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
       .baseline = "direct",
   });
   return c;
@@ -61,7 +67,8 @@ Output hand_inlined(const Input& keys, Context& ctx) {
       sum += cache.emplace(k, cheap(k)).first->second;
     }
   }
-  ctx.counter("hit_rate", keys.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(keys.size()));
+  ctx.counter("hit_rate",
+              keys.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(keys.size()));
   return sum;
 }
 
@@ -69,13 +76,17 @@ Output hand_inlined(const Input& keys, Context& ctx) {
     the_case().add_variant({.name = "direct",
                             .model = "serial",
                             .run = [](const Input& keys) { return sum_uncached(keys, cheap); }}),
-    the_case().add_variant({.name = "hand_inlined_unordered_map", .model = "serial", .run = hand_inlined}),
-    the_case().add_variant({.name = "unordered_map_unbounded", .model = "serial", .run = through(Unbounded{})}),
-    the_case().add_variant({.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatHashMap{})}),
+    the_case().add_variant(
+        {.name = "hand_inlined_unordered_map", .model = "serial", .run = hand_inlined}),
+    the_case().add_variant(
+        {.name = "unordered_map_unbounded", .model = "serial", .run = through(Unbounded{})}),
+    the_case().add_variant(
+        {.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatHashMap{})}),
     the_case().add_variant({.name = "lru_list_map", .model = "serial", .run = through(Lru{128})}),
     the_case().add_variant({.name = "clock", .model = "serial", .run = through(Clock{128})}),
     the_case().add_variant({.name = "mutex_lru", .model = "serial", .run = through(MutexLru{128})}),
-    the_case().add_variant({.name = "sharded_lru", .model = "serial", .run = through(ShardedLru{128, 8})}),
+    the_case().add_variant(
+        {.name = "sharded_lru", .model = "serial", .run = through(ShardedLru{128, 8})}),
 };
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include "caches/flat_hash_policy.hpp"
 #include "idiombench/case.hpp"
 #include "lookups.hpp"
-#include "workload.hpp"
 #include "worker_counts.hpp"
+#include "workload.hpp"
 
 namespace idiombench::memoization::expensive_lookup {
 namespace {
@@ -33,14 +33,16 @@ Case<Input, Output>& the_case() {
                   "keys: when does a cache pay, which cache, and what does thread safety cost?",
       .make_input =
           [](const Params& p) {
-            return Input{draw_keys(p.text("distribution"), static_cast<std::uint32_t>(p.integer("keys")),
-                                   static_cast<std::size_t>(p.integer("calls"))),
-                         rounds_for(p.integer("cost_ns")), static_cast<std::size_t>(p.integer("capacity")),
-                         p.contains("threads") ? static_cast<int>(p.integer("threads")) : 1};
+            return Input{
+                draw_keys(p.text("distribution"), static_cast<std::uint32_t>(p.integer("keys")),
+                          static_cast<std::size_t>(p.integer("calls"))),
+                rounds_for(p.integer("cost_ns")), static_cast<std::size_t>(p.integer("capacity")),
+                p.contains("threads") ? static_cast<int>(p.integer("threads")) : 1};
           },
       .reference =
           [](const Input& in) {
-            return sum_uncached(in.keys, [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); });
+            return sum_uncached(
+                in.keys, [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); });
           },
       .quick = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
                 integer_axis("keys", {10000}), integer_axis("calls", {20000}),
@@ -51,11 +53,28 @@ Case<Input, Output>& the_case() {
                integer_axis("capacity", {16, 64, 256, 1024, 4096}),
                integer_axis("cost_ns", {25, 100, 400, 2000, 10000}),
                integer_axis("threads", concurrency::worker_counts(true), {"threads"})},
-      .conformance = {{{"distribution", std::string("zipf")}, {"keys", 1}, {"calls", 0}, {"capacity", 0}, {"cost_ns", 0}},
-                      {{"distribution", std::string("zipf")}, {"keys", 1}, {"calls", 1}, {"capacity", 1}, {"cost_ns", 10}},
-                      {{"distribution", std::string("uniform")}, {"keys", 3}, {"calls", 17}, {"capacity", 2}, {"cost_ns", 10}},
-                      {{"distribution", std::string("zipf")}, {"keys", 1000}, {"calls", 10007}, {"capacity", 64}, {"cost_ns", 10}}},
-      .throughput = [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
+      .conformance = {{{"distribution", std::string("zipf")},
+                       {"keys", 1},
+                       {"calls", 0},
+                       {"capacity", 0},
+                       {"cost_ns", 0}},
+                      {{"distribution", std::string("zipf")},
+                       {"keys", 1},
+                       {"calls", 1},
+                       {"capacity", 1},
+                       {"cost_ns", 10}},
+                      {{"distribution", std::string("uniform")},
+                       {"keys", 3},
+                       {"calls", 17},
+                       {"capacity", 2},
+                       {"cost_ns", 10}},
+                      {{"distribution", std::string("zipf")},
+                       {"keys", 1000},
+                       {"calls", 10007},
+                       {"capacity", 64},
+                       {"cost_ns", 10}}},
+      .throughput =
+          [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
       .baseline = "no_cache",
       .conformance_axes = {integer_axis("threads", {1, 3}, {"threads"})},
   });
@@ -99,12 +118,15 @@ struct ShardedLruOf {
                                 return concurrency::burn(k, r);
                               });
                             }}),
-    the_case().add_variant({.name = "unordered_map_unbounded", .model = "serial", .run = through(UnboundedMap{})}),
-    the_case().add_variant({.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatMap{})}),
+    the_case().add_variant(
+        {.name = "unordered_map_unbounded", .model = "serial", .run = through(UnboundedMap{})}),
+    the_case().add_variant(
+        {.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatMap{})}),
     the_case().add_variant({.name = "lru_list_map", .model = "serial", .run = through(LruOf{})}),
     the_case().add_variant({.name = "clock", .model = "serial", .run = through(ClockOf{})}),
     the_case().add_variant({.name = "mutex_lru", .model = "threads", .run = through(MutexLruOf{})}),
-    the_case().add_variant({.name = "sharded_lru", .model = "threads", .run = through(ShardedLruOf{})}),
+    the_case().add_variant(
+        {.name = "sharded_lru", .model = "threads", .run = through(ShardedLruOf{})}),
 };
 
 }  // namespace

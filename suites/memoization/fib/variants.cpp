@@ -64,17 +64,21 @@ Output compile_time_table(const Input& in, Context& ctx) {
 
 [[maybe_unused]] const auto registered = {
     the_case().add_variant({.name = "naive_recursive", .model = "serial", .run = naive_recursive}),
-    the_case().add_variant({.name = "memo_unordered_map",
-                            .model = "serial",
-                            .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, unbounded()); }}),
-    the_case().add_variant({.name = "memo_flat_hash_map",
-                            .model = "serial",
-                            .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, FlatHashMap{}); }}),
-    the_case().add_variant({.name = "lru_bounded",
-                            .model = "serial",
-                            .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, lru(128)); }}),
+    the_case().add_variant(
+        {.name = "memo_unordered_map",
+         .model = "serial",
+         .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, unbounded()); }}),
+    the_case().add_variant(
+        {.name = "memo_flat_hash_map",
+         .model = "serial",
+         .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, FlatHashMap{}); }}),
+    the_case().add_variant(
+        {.name = "lru_bounded",
+         .model = "serial",
+         .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, lru(128)); }}),
     the_case().add_variant({.name = "bottom_up", .model = "serial", .run = bottom_up}),
-    the_case().add_variant({.name = "compile_time_table", .model = "serial", .run = compile_time_table}),
+    the_case().add_variant(
+        {.name = "compile_time_table", .model = "serial", .run = compile_time_table}),
 };
 
 }  // namespace

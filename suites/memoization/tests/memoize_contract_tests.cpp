@@ -89,7 +89,9 @@ struct Colliding {
 
 template <>
 struct std::hash<idiombench::memoization::Colliding> {
-  std::size_t operator()(const idiombench::memoization::Colliding&) const { return 42; }  // all collide
+  std::size_t operator()(const idiombench::memoization::Colliding&) const {
+    return 42;
+  }  // all collide
 };
 
 namespace idiombench::memoization {
