@@ -1,14 +1,17 @@
-"""idiombench-report: `render` a results file as HTML, `validate` it against the schema.
+"""idiombench-report: `render` results as HTML, `compare` two runs, `validate` a file.
 
-Exit status: 0 success, 1 invalid results (validate) or not-ok benchmarks
-(validate --require-ok), 2 bad input (missing file, not JSON, bad arguments).
+Exit status: 0 success; 1 a regression (compare), invalid results (validate) or not-ok
+benchmarks (validate --require-ok); 2 bad input (missing file, not JSON, bad
+arguments, runs from different machines without --allow-cross-machine).
 """
 
 import argparse
 import sys
 
+from . import compare as compare_module
 from . import results as results_module
 from .render import render
+from .samples import load_runs
 from .schema import schema_errors
 
 
@@ -17,6 +20,19 @@ def _render(args):
     render(results, args.output)
     print(args.output)
     return 0
+
+
+def _compare(args):
+    if not 0 <= args.threshold < 10 or not 0 < args.alpha < 1:
+        raise results_module.ResultsError("--threshold must be in [0, 10) and --alpha in (0, 1)")
+    base, cand = load_runs(args.base), load_runs(args.candidate)
+    if base.machine and cand.machine and base.machine != cand.machine and not args.allow_cross_machine:
+        raise results_module.ResultsError(
+            f"the runs come from different machines ({base.description}; {cand.description}): "
+            "timings do not compare; pass --allow-cross-machine to compare them anyway")
+    rows = compare_module.compare(base, cand, args.threshold, args.alpha, seed=args.seed)
+    print(compare_module.FORMATS[args.format](rows, base, cand, args.threshold, args.alpha))
+    return 1 if any(r.verdict == "regression" for r in rows) else 0
 
 
 def _validate(args):
@@ -51,6 +67,20 @@ def main(argv=None):
     render_command.add_argument("results", help="results JSON written by `idiombench run`")
     render_command.add_argument("-o", "--output", default="report.html", help="HTML file to write")
     render_command.set_defaults(run=_render)
+
+    compare_command = commands.add_parser(
+        "compare", help="statistically compare a candidate run with a base run (exit 1 on a regression)")
+    compare_command.add_argument("base", help="results JSON of the base (idiombench or Google Benchmark)")
+    compare_command.add_argument("candidate", help="results JSON of the candidate")
+    compare_command.add_argument("--threshold", type=float, default=0.05,
+                                 help="smallest ratio change that counts (default 0.05: 5%%)")
+    compare_command.add_argument("--alpha", type=float, default=0.01,
+                                 help="significance level of the Mann-Whitney U test (default 0.01)")
+    compare_command.add_argument("--format", choices=sorted(compare_module.FORMATS), default="text")
+    compare_command.add_argument("--allow-cross-machine", action="store_true",
+                                 help="compare runs from different machines")
+    compare_command.add_argument("--seed", type=int, default=0, help="bootstrap seed (reproducible CIs)")
+    compare_command.set_defaults(run=_compare)
 
     validate_command = commands.add_parser("validate", help="check results against the schema")
     validate_command.add_argument("results", nargs="+")
