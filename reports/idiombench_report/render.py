@@ -1,5 +1,7 @@
 """The HTML report: one self-contained file (inline SVG and CSS, no network)."""
 
+import base64
+import hashlib
 import html
 from pathlib import Path
 
@@ -41,6 +43,11 @@ def _case_view(case_id, question, points):
             counters = {k: v for k, v in b.counters.items()
                         if k not in ("items_per_second", "bytes_per_second")}
             rows.append({
+                "median_ns": b.median_ns if b.median_ns is not None else "",
+                "cv_value": b.cv if b.cv is not None else "",
+                "speedup_value": speedup if speedup else "",
+                "items_value": b.counters.get("items_per_second", ""),
+                "bytes_value": b.counters.get("bytes_per_second", ""),
                 "params": label, "variant": b.label, "model": b.model,
                 "is_baseline": b.is_baseline,
                 "median": _format_ns(b.median_ns), "min": _format_ns(b.min_ns),
@@ -54,6 +61,24 @@ def _case_view(case_id, question, points):
             })
     return {"id": case_id, "question": question, "chart": case_chart(case_id, points),
             "rows": rows}
+
+
+def _summary(results):
+    """Per suite, case and params point: the fastest timed variant and its speedup over
+    the case's baseline at that point."""
+    rows = []
+    for (suite, case), points in results.cases().items():
+        for label, runs in points.items():
+            timed = [b for b in runs if b.status == "ok" and b.median_ns]
+            if not timed:
+                continue
+            fastest = min(timed, key=lambda b: b.median_ns)
+            baseline = next((b for b in timed if b.is_baseline), None)
+            rows.append({"suite": suite, "case": case, "params": label, "fastest": fastest.label,
+                         "median": _format_ns(fastest.median_ns),
+                         "speedup": (f"{baseline.median_ns / fastest.median_ns:.2f}×" if baseline else "–"),
+                         "baseline": baseline.label if baseline else "(baseline not timed)"})
+    return rows
 
 
 def build_context(results, cv_warning=0.10):
@@ -94,6 +119,7 @@ def build_context(results, cv_warning=0.10):
         "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),
         "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
+        "summary": _summary(results),
     }
 
 
@@ -104,6 +130,9 @@ def render(results, output_path):
         undefined=jinja2.StrictUndefined,
     )
     env.filters["bytes"] = lambda n: f"{n / 2**30:.1f} GiB" if n else "–"
-    page = env.get_template("report.html.j2").render(**build_context(results),
-                                                     escape=html.escape)
+    script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
+    # The Content-Security-Policy allows exactly this script, by its hash.
+    script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    page = env.get_template("report.html.j2").render(**build_context(results), escape=html.escape,
+                                                     script=script, script_hash=script_hash)
     Path(output_path).write_text(page, encoding="utf-8")
