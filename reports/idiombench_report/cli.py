@@ -16,8 +16,9 @@ from .schema import schema_errors
 
 
 def _render(args):
-    results = results_module.load(args.results)
-    render(results, args.output)
+    results = results_module.load(args.results[0])
+    others = [results_module.load(path) for path in args.results[1:]]
+    render(results, args.output, others)
     print(args.output)
     return 0
 
@@ -64,7 +65,10 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="command", required=True)
 
     render_command = commands.add_parser("render", help="write a self-contained HTML report")
-    render_command.add_argument("results", help="results JSON written by `idiombench run`")
+    render_command.add_argument(
+        "results", nargs="+",
+        help="results JSON written by `idiombench run`; more files (other machines) add a hardware "
+             "comparison against the first")
     render_command.add_argument("-o", "--output", default="report.html", help="HTML file to write")
     render_command.set_defaults(run=_render)
 

@@ -81,7 +81,36 @@ def _summary(results):
     return rows
 
 
-def build_context(results, cv_warning=0.10):
+def _machine_label(results):
+    machine = results.meta.get("machine", {})
+    return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')} · {results.context.get('host_name', '?')}"
+
+
+def _hardware_comparison(results, others):
+    """Per case, the median of every benchmark the runs share, on each machine, and its
+    ratio to the first file's machine (> 1: slower there)."""
+    if not others:
+        return None
+    runs = [results] + list(others)
+    medians = [{b.run_name: b for b in r.benchmarks if b.status == "ok" and b.median_ns} for r in runs]
+    cases = {}
+    for b in results.benchmarks:
+        if b.run_name not in medians[0]:
+            continue
+        cells = []
+        for by_name in medians:
+            other = by_name.get(b.run_name)
+            ratio = other.median_ns / b.median_ns if other else None
+            cells.append({"median": _format_ns(other.median_ns) if other else "–",
+                          "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
+        cases.setdefault(f"{b.suite}/{b.case}", []).append(
+            {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells})
+    return {"machines": [_machine_label(r) for r in runs],
+            "same_machine": len({r.meta.get("machine", {}).get("machine_id") for r in runs}) == 1,
+            "cases": cases}
+
+
+def build_context(results, cv_warning=0.10, others=()):
     meta = results.meta
     suites = {}
     problems = []
@@ -120,10 +149,11 @@ def build_context(results, cv_warning=0.10):
         "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
         "summary": _summary(results),
+        "hardware": _hardware_comparison(results, others),
     }
 
 
-def render(results, output_path):
+def render(results, output_path, others=()):
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
@@ -133,6 +163,6 @@ def render(results, output_path):
     script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
     # The Content-Security-Policy allows exactly this script, by its hash.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    page = env.get_template("report.html.j2").render(**build_context(results), escape=html.escape,
+    page = env.get_template("report.html.j2").render(**build_context(results, others=others), escape=html.escape,
                                                      script=script, script_hash=script_hash)
     Path(output_path).write_text(page, encoding="utf-8")

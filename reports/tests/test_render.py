@@ -156,3 +156,22 @@ def test_tables_can_be_sorted_by_their_numbers(tmp_path, iteration_results):
     values = re.findall(r'<td class="num" data-value="([0-9.e+-]+)">', page)
     assert values and all(float(v) > 0 for v in values)
     assert "<h2>Summary</h2>" in page
+
+
+def test_files_from_two_machines_add_a_hardware_comparison(tmp_path, write_json, load_json):
+    sample = Path(__file__).with_name("data") / "concurrency-sample.json"
+    other = load_json(sample)
+    # A second machine, faked for this test only: another id and CPU, every time doubled.
+    other["context"]["idiombench"]["machine"]["machine_id"] = "00000000fa4e0002"
+    other["context"]["idiombench"]["machine"]["cpu_model"] = "Test CPU (fake, for the test)"
+    for entry in other["benchmarks"]:
+        if entry.get("real_time") is not None:
+            entry["real_time"] *= 2
+    out = tmp_path / "report.html"
+    assert main(["render", str(sample), str(write_json(other, "other.json")), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<h2>Hardware comparison</h2>" in page
+    assert "Test CPU (fake, for the test)" in page
+    hardware = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>")[0]
+    ratios = re.findall(r'data-value="([0-9.]+)">', hardware)
+    assert ratios and all(abs(float(r) - (1.0 if i % 2 == 0 else 2.0)) < 1e-6 for i, r in enumerate(ratios))
