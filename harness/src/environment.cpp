@@ -92,6 +92,14 @@ std::string git_sha() {
   return dirty.empty() ? sha : sha + "-dirty";
 }
 
+// When the measured commit was made (ISO 8601), for ordering runs over history:
+// $IDIOMBENCH_GIT_DATE, else HEAD's committer date, else "" (not a git checkout).
+std::string git_commit_date() {
+  if (const char* forced = std::getenv("IDIOMBENCH_GIT_DATE")) return forced;
+  std::string dir = build_info::source_dir;
+  return command_output("git -C '" + dir + "' log -1 --format=%cI HEAD 2>/dev/null");
+}
+
 std::uint64_t fnv1a(const std::string& text) {
   std::uint64_t hash = 1469598103934665603ull;
   for (unsigned char c : text) {
@@ -179,6 +187,7 @@ Environment probe_environment() {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},
       {"git_sha", git_sha()},
+      {"git_commit_date", git_commit_date()},
       {"build",
        {{"compiler", build_info::compiler},
         {"flags", build_info::flags},

@@ -66,3 +66,23 @@ def case_chart(case_id, points):
         ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return _to_svg(fig, case_id)
+
+
+def history_chart(name, points, steps):
+    """Medians over the runs (oldest first) with the min-max band and a dashed line at
+    every detected step; SVG."""
+    unit, factor = _time_scale(max(p.high for p in points))
+    x = list(range(len(points)))
+    fig, ax = plt.subplots(figsize=(7.5, 2.4))
+    ax.fill_between(x, [p.low / factor for p in points], [p.high / factor for p in points],
+                    color=_BAR, alpha=0.2, linewidth=0)
+    ax.plot(x, [p.median / factor for p in points], color=_BAR, marker="o", markersize=3)
+    for index, before, after in steps:
+        ax.axvline(index - 0.5, color=_BASELINE if after > before else "#54a24b", linestyle="--")
+    ax.set_xticks(x, [p.sha[:7] for p in points], rotation=90, fontsize=7)
+    ax.set_ylabel(f"median ({unit})", fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(alpha=0.3)
+    ax.set_title(name, fontsize=8, loc="left")
+    fig.tight_layout()
+    return _to_svg(fig, "history-" + name)

@@ -10,7 +10,8 @@ import sys
 
 from . import compare as compare_module
 from . import results as results_module
-from .render import render
+from . import history as history_module
+from .render import render, render_history
 from .samples import load_runs
 from .schema import schema_errors
 
@@ -34,6 +35,13 @@ def _compare(args):
     rows = compare_module.compare(base, cand, args.threshold, args.alpha, seed=args.seed)
     print(compare_module.FORMATS[args.format](rows, base, cand, args.threshold, args.alpha))
     return 1 if any(r.verdict == "regression" for r in rows) else 0
+
+
+def _history(args):
+    machines = history_module.load_directory(args.directory)
+    render_history(machines, args.output, args.threshold)
+    print(args.output)
+    return 0
 
 
 def _validate(args):
@@ -85,6 +93,14 @@ def main(argv=None):
                                  help="compare runs from different machines")
     compare_command.add_argument("--seed", type=int, default=0, help="bootstrap seed (reproducible CIs)")
     compare_command.set_defaults(run=_compare)
+
+    history_command = commands.add_parser(
+        "history", help="time series of many runs per machine, with change points")
+    history_command.add_argument("directory", help="a folder of results JSON files")
+    history_command.add_argument("-o", "--output", default="history.html", help="HTML file to write")
+    history_command.add_argument("--threshold", type=float, default=0.05,
+                                 help="smallest relative step reported (default 0.05)")
+    history_command.set_defaults(run=_history)
 
     validate_command = commands.add_parser("validate", help="check results against the schema")
     validate_command.add_argument("results", nargs="+")

@@ -8,7 +8,8 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .charts import case_chart
+from .charts import case_chart, history_chart
+from . import history as history_module
 
 _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
 
@@ -165,4 +166,33 @@ def render(results, output_path, others=()):
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     page = env.get_template("report.html.j2").render(**build_context(results, others=others), escape=html.escape,
                                                      script=script, script_hash=script_hash)
+    Path(output_path).write_text(page, encoding="utf-8")
+
+
+def _environment():
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_history(machines, output_path, min_step=0.05):
+    """machines: {label: [Results, ...] in order} from history.load_directory."""
+    groups = []
+    for label, runs in machines.items():
+        series = history_module.series_of(runs, min_step)
+        changed = [s for s in series if s.steps]
+        groups.append({
+            "machine": label,
+            "runs": [{"sha": r.meta.get("git_sha", "?"), "when": r.meta.get("git_commit_date") or r.context.get("date", ""),
+                      "path": r.path} for r in runs],
+            "regressions": [{"name": n, "good": g, "bad": b, "ratio": f"{ratio:.2f}×"}
+                            for n, g, b, ratio in history_module.regressions(series)],
+            "charts": [{"name": s.name, "svg": history_chart(s.name, s.points, s.steps)} for s in changed],
+            "steady": [{"name": s.name, "points": len(s.points), "last": _format_ns(s.points[-1].median)}
+                       for s in series if not s.steps],
+        })
+    page = _environment().get_template("history.html.j2").render(
+        version=__version__, groups=groups, min_step=min_step)
     Path(output_path).write_text(page, encoding="utf-8")

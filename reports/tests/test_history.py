@@ -1,0 +1,65 @@
+"""history: change points on synthetic series, and the page from a folder of runs."""
+
+import json
+
+import numpy as np
+import pytest
+
+from idiombench_report import changepoints
+from idiombench_report.cli import main
+
+
+def noisy(levels, spread=0.01, seed=0):
+    rng = np.random.default_rng(seed)
+    return [level * (1 + rng.normal(0, spread)) for level in levels]
+
+
+def test_finds_known_steps():
+    values = noisy([100] * 20 + [120] * 15 + [90] * 15, seed=1)
+    found = changepoints.steps(values)
+    assert [index for index, _, _ in found] == [20, 35]
+    assert found[0][2] / found[0][1] == pytest.approx(1.2, rel=0.03)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_flat_noise_has_no_steps(seed):
+    assert changepoints.steps(noisy([100] * 60, spread=0.02, seed=seed)) == []
+
+
+def test_a_step_below_the_threshold_is_ignored():
+    values = noisy([100] * 20 + [102] * 20, spread=0.001, seed=3)
+    assert changepoints.steps(values, min_step=0.05) == []
+    assert len(changepoints.steps(values, min_step=0.01)) == 1
+
+
+def test_history_page_lists_an_injected_regression(tmp_path, load_json, capsys):
+    from pathlib import Path
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    victim = sample["benchmarks"][0]["run_name"]
+    for i in range(12):
+        document = json.loads(json.dumps(sample))
+        document["context"]["idiombench"]["git_sha"] = f"{i:02d}" + "c0ffee" * 6
+        document["context"]["idiombench"]["git_commit_date"] = f"2026-11-{i + 1:02d}T12:00:00+00:00"
+        for entry in document["benchmarks"]:
+            if entry["run_name"] == victim and entry.get("real_time") is not None:
+                entry["real_time"] *= 1.5 if i >= 8 else 1.0
+        (runs / f"run-{11 - i:02d}.json").write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "history.html"
+    assert main(["history", str(runs), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    regressions = page.split("<strong>Regressions</strong>")[1].split("</table>")[0]
+    assert victim in regressions
+    assert "07c0ffee" in regressions and "08c0ffee" in regressions, "the commit range of the step"
+    assert "1.50×" in regressions
+    assert regressions.count("<tr>") == 2, "header + the one regression"
+
+
+def test_a_folder_without_results_is_one_clear_error(tmp_path, capsys):
+    assert main(["history", str(tmp_path), "-o", str(tmp_path / "h.html")]) == 2
+    err = capsys.readouterr().err
+    assert "no results files" in err and "Traceback" not in err
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    assert main(["history", str(tmp_path), "-o", str(tmp_path / "h.html")]) == 2
+    assert "broken.json" in capsys.readouterr().err
