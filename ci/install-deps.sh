@@ -21,7 +21,7 @@ packages=(
   libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
-  python3-pytest
+  python3-pytest chromium  # chromium: the report's real-browser test
 )
 
 missing=()
