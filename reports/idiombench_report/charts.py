@@ -86,3 +86,58 @@ def history_chart(name, points, steps):
     ax.set_title(name, fontsize=8, loc="left")
     fig.tight_layout()
     return _to_svg(fig, "history-" + name)
+
+
+_SWEEP_PREFERENCE = ("threads", "workers", "concurrency", "n", "bytes", "capacity", "pages")
+
+
+def sweep_param(benchmarks):
+    """The numeric param a case sweeps most (ties: threads, workers, concurrency, size...),
+    or None when no param takes two values."""
+    values = {}
+    for b in benchmarks:
+        for key, value in b.params.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                values.setdefault(key, set()).add(value)
+    swept = {k: v for k, v in values.items() if len(v) >= 2}
+    if not swept:
+        return None
+    rank = {k: i for i, k in enumerate(_SWEEP_PREFERENCE)}
+    return max(swept, key=lambda k: (len(swept[k]), -rank.get(k, len(rank))))
+
+
+def scaling_chart(case_id, benchmarks, max_lines=14):
+    """Median time against the swept param, log-log, one line per variant and setting of
+    the other params; SVG, or None when the case sweeps nothing."""
+    timed = [b for b in benchmarks if b.status == "ok" and b.median_ns]
+    key = sweep_param(timed)
+    if key is None:
+        return None
+    lines = {}
+    for b in timed:
+        if key not in b.params:
+            continue
+        rest = " ".join(f"{k}:{v}" for k, v in b.params.items() if k != key)
+        label = f"{b.variant} {rest}".strip()
+        lines.setdefault(label, []).append((b.params[key], b.median_ns))
+    lines = {label: sorted(points) for label, points in lines.items() if len(points) >= 2}
+    if not lines:
+        return None
+    shown = sorted(lines.items(), key=lambda kv: kv[1][-1][1])[:max_lines]
+    unit, factor = _time_scale(max(t for _, points in shown for _, t in points))
+    fig, ax = plt.subplots(figsize=(7.5, 3.4))
+    for label, points in shown:
+        ax.plot([x for x, _ in points], [t / factor for _, t in points], marker="o", markersize=3,
+                label=label)
+    ax.set_xscale("log", base=2 if key in ("threads", "workers", "concurrency") else 10)
+    ax.set_yscale("log")
+    ax.set_xlabel(key, fontsize=8)
+    ax.set_ylabel(f"median time ({unit})", fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.grid(alpha=0.3, which="both")
+    title = f"scaling with {key}" + (f" ({max_lines} of {len(lines)} lines: the fastest at the largest {key})"
+                                     if len(lines) > max_lines else "")
+    ax.set_title(title, fontsize=9, loc="left")
+    ax.legend(fontsize=6, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    fig.tight_layout()
+    return _to_svg(fig, "scaling-" + case_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .charts import case_chart, history_chart
+from .charts import case_chart, history_chart, scaling_chart
 from . import history as history_module
 
 _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
@@ -60,8 +60,9 @@ def _case_view(case_id, question, points):
                 "counters": ", ".join(f"{k} {_format_number(v)}" for k, v in sorted(counters.items())),
                 "status": b.status, "reason": b.reason,
             })
+    every = [b for runs in points.values() for b in runs]
     return {"id": case_id, "question": question, "chart": case_chart(case_id, points),
-            "rows": rows}
+            "scaling": scaling_chart(case_id, every), "rows": rows}
 
 
 def _summary(results):

@@ -175,3 +175,16 @@ def test_files_from_two_machines_add_a_hardware_comparison(tmp_path, write_json,
     hardware = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>")[0]
     ratios = re.findall(r'data-value="([0-9.]+)">', hardware)
     assert ratios and all(abs(float(r) - (1.0 if i % 2 == 0 else 2.0)) < 1e-6 for i, r in enumerate(ratios))
+
+
+def test_a_swept_parameter_gets_a_scaling_chart(tmp_path):
+    from idiombench_report.charts import sweep_param
+    sample = Path(__file__).with_name("data") / "concurrency-sample.json"
+    results = load(sample)
+    cpu_map = [b for b in results.benchmarks if b.case == "cpu_map"]
+    assert sweep_param(cpu_map) == "workers"
+    page = render_to(tmp_path, sample)
+    assert "scaling with workers" in page
+    iteration = load(Path(__file__).with_name("data") / "iteration-sample.json")
+    lazy = [b for b in iteration.benchmarks if b.case == "lazy_memory"]
+    assert sweep_param(lazy) is None, "one size only: nothing to draw"
