@@ -141,3 +141,33 @@ def scaling_chart(case_id, benchmarks, max_lines=14):
     ax.legend(fontsize=6, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     fig.tight_layout()
     return _to_svg(fig, "scaling-" + case_id)
+
+
+def machines_chart(case, rows, machines, max_rows=30):
+    """Grouped horizontal bars: each benchmark's median on each machine (log scale when
+    they spread widely); SVG. `rows` are [(name, [median_ns or None per machine])]."""
+    rows = [(name, medians) for name, medians in rows if any(medians)][:max_rows]
+    if not rows:
+        return None
+    unit, factor = _time_scale(max(m for _, medians in rows for m in medians if m))
+    height = 0.9 + 0.22 * len(rows) * len(machines)
+    fig, ax = plt.subplots(figsize=(7.5, height))
+    bar = 0.8 / len(machines)
+    colours = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2"]
+    for m, machine in enumerate(machines):
+        ys = [i + m * bar for i in range(len(rows))]
+        widths = [(medians[m] or 0) / factor for _, medians in rows]
+        ax.barh(ys, widths, height=bar, color=colours[m % len(colours)], label=f"machine {m + 1}")
+    ax.set_yticks([i + bar * (len(machines) - 1) / 2 for i in range(len(rows))],
+                  [name for name, _ in rows], fontsize=7)
+    ax.invert_yaxis()
+    values = [m for _, medians in rows for m in medians if m]
+    if max(values) / min(values) > 50:
+        ax.set_xscale("log")
+    ax.set_xlabel(f"median time per run ({unit})", fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(fontsize=7)
+    ax.set_title(case + (f" (first {max_rows} benchmarks)" if len(rows) >= max_rows else ""), fontsize=9, loc="left")
+    fig.tight_layout()
+    return _to_svg(fig, "machines-" + case)

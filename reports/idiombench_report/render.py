@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .charts import case_chart, history_chart, scaling_chart
+from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
 
 _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
@@ -99,15 +99,20 @@ def _hardware_comparison(results, others):
     for b in results.benchmarks:
         if b.run_name not in medians[0]:
             continue
-        cells = []
+        cells, raw = [], []
         for by_name in medians:
             other = by_name.get(b.run_name)
             ratio = other.median_ns / b.median_ns if other else None
+            raw.append(other.median_ns if other else None)
             cells.append({"median": _format_ns(other.median_ns) if other else "–",
                           "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
         cases.setdefault(f"{b.suite}/{b.case}", []).append(
-            {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells})
-    return {"machines": [_machine_label(r) for r in runs],
+            {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells,
+             "raw": raw})
+    machines = [_machine_label(r) for r in runs]
+    charts = {case: machines_chart(case, [(r["name"], r["raw"]) for r in rows], machines)
+              for case, rows in cases.items()}
+    return {"machines": machines, "charts": charts,
             "same_machine": len({r.meta.get("machine", {}).get("machine_id") for r in runs}) == 1,
             "cases": cases}
 

@@ -172,6 +172,8 @@ def test_files_from_two_machines_add_a_hardware_comparison(tmp_path, write_json,
     page = out.read_text(encoding="utf-8")
     assert "<h2>Hardware comparison</h2>" in page
     assert "Test CPU (fake, for the test)" in page
+    section = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>Suite")[0]
+    assert "<svg" in section and "machine 2" in section, "grouped bars per machine"
     hardware = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>")[0]
     ratios = re.findall(r'data-value="([0-9.]+)">', hardware)
     assert ratios and all(abs(float(r) - (1.0 if i % 2 == 0 else 2.0)) < 1e-6 for i, r in enumerate(ratios))
