@@ -14,20 +14,13 @@
 #include <optional>
 
 #include "fetch_titles/case.hpp"
+#include "fetch_titles/page_slot.hpp"
 #include "http/blocking_connection.hpp"
 
 namespace idiombench::io {
 namespace {
 
-struct Slot {
-  enum class State { idle, connecting, sending, receiving } state = State::idle;
-  concurrency::UniqueFd fd;
-  std::size_t page = 0;
-  std::string request;
-  std::size_t sent = 0;
-  std::optional<ResponseParser> parser;
-  Clock::time_point deadline;
-  bool reused = false, received = false, retried = false;
+struct Slot : PageSlot {
   bool waiting_to_write = false;  // registered for EPOLLOUT rather than EPOLLIN
 };
 
@@ -53,10 +46,7 @@ class Loop {
 
  private:
   int wait_ms() const {
-    auto first = Clock::time_point::max();
-    for (const auto& s : slots_) {
-      if (s.state != Slot::State::idle) first = std::min(first, s.deadline);
-    }
+    const auto first = first_deadline(slots_);
     return first == Clock::time_point::max() ? -1 : milliseconds_left(first);
   }
 
@@ -69,10 +59,7 @@ class Loop {
 
   void start_next(std::size_t s) {
     if (next_ >= job_.paths.size()) return;
-    Slot& slot = slots_[s];
-    slot.page = next_++;
-    slot.deadline = Clock::now() + job_.timeout;
-    slot.retried = false;
+    slots_[s].assign(next_++, job_);
     ++active_;
     begin(s);
   }
@@ -80,20 +67,14 @@ class Loop {
   // (Re)starts the slot's page: on its kept connection, or a new one.
   void begin(std::size_t s) {
     Slot& slot = slots_[s];
-    slot.request = http_request(job_.target, job_.paths[slot.page], job_.keep_alive);
-    slot.sent = 0;
-    slot.parser.emplace();
-    slot.received = false;
-    slot.reused = static_cast<bool>(slot.fd);
+    slot.restart(job_);
     if (slot.reused) {
       // A kept connection is nearly always writable: send at once, no epoll round.
       slot.state = Slot::State::sending;
       return progress(s, 0);
     }
-    slot.fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    slot.fd = tcp_socket(SOCK_NONBLOCK);
     if (!slot.fd) return finish(s, {"", fmt::format("socket: {}", std::strerror(errno))}, false);
-    const int one = 1;
-    ::setsockopt(slot.fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     const auto* address = reinterpret_cast<const sockaddr*>(&job_.target.address);
     if (::connect(slot.fd.get(), address, sizeof job_.target.address) != 0 &&
         errno != EINPROGRESS) {
@@ -158,20 +139,12 @@ class Loop {
         return retry_or_fail(s, fmt::format("recv: {}", std::strerror(errno)));
       }
     }
-    const auto& p = *slot.parser;
-    const bool keep = job_.keep_alive && p.state() == ResponseParser::State::complete &&
-                      !p.closes() && !p.surplus();
-    finish(s, page_result(p), keep);
+    finish(s, page_result(*slot.parser), slot.keeps_connection(job_));
   }
 
   // A kept connection the server closed meanwhile gets one fresh attempt.
   void retry_or_fail(std::size_t s, std::string why) {
-    Slot& slot = slots_[s];
-    if (slot.reused && !slot.received && !slot.retried) {
-      slot.retried = true;
-      slot.fd.reset();
-      return begin(s);
-    }
+    if (slots_[s].take_retry()) return begin(s);
     finish(s, {"", std::move(why)}, false);
   }
 

@@ -17,6 +17,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "fetch_titles/page_slot.hpp"
 #include "http/blocking_connection.hpp"
 #endif
 
@@ -27,17 +28,9 @@ namespace {
 
 constexpr std::uint64_t kIgnored = ~std::uint64_t{0};  // user_data of cancel requests
 
-struct Slot {
-  enum class State { idle, connecting, sending, receiving } state = State::idle;
-  concurrency::UniqueFd fd;
-  std::size_t page = 0;
-  std::uint32_t generation = 0;
-  std::string request;
-  std::size_t sent = 0;
-  std::optional<ResponseParser> parser;
+struct Slot : PageSlot {
+  std::uint32_t generation = 0;  // of the page: completions for an older one are stale
   std::vector<char> buffer = std::vector<char>(65536);
-  Clock::time_point deadline;
-  bool reused = false, received = false, retried = false;
 };
 
 class Ring {
@@ -76,10 +69,8 @@ class Ring {
 
  private:
   __kernel_timespec time_to_first_deadline() const {
-    auto first = Clock::now() + std::chrono::seconds(1);
-    for (const auto& s : slots_) {
-      if (s.state != Slot::State::idle) first = std::min(first, s.deadline);
-    }
+    // At most a second: the loop also wakes to notice nothing is left to do.
+    const auto first = std::min(first_deadline(slots_), Clock::now() + std::chrono::seconds(1));
     auto ns = std::max<long long>(
         0, std::chrono::duration_cast<std::chrono::nanoseconds>(first - Clock::now()).count());
     return {ns / 1000000000, ns % 1000000000};
@@ -113,26 +104,17 @@ class Ring {
 
   void start_next(std::size_t s) {
     if (next_ >= job_.paths.size()) return;
-    Slot& slot = slots_[s];
-    slot.page = next_++;
-    slot.deadline = Clock::now() + job_.timeout;
-    slot.retried = false;
+    slots_[s].assign(next_++, job_);
     ++active_;
     begin(s);
   }
 
   void begin(std::size_t s) {
     Slot& slot = slots_[s];
-    slot.request = http_request(job_.target, job_.paths[slot.page], job_.keep_alive);
-    slot.sent = 0;
-    slot.parser.emplace();
-    slot.received = false;
-    slot.reused = static_cast<bool>(slot.fd);
+    slot.restart(job_);
     if (slot.reused) return submit_send(s);
-    slot.fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    slot.fd = tcp_socket(0);  // blocking is fine: io_uring does the waiting
     if (!slot.fd) return finish(s, {"", fmt::format("socket: {}", std::strerror(errno))}, false);
-    const int one = 1;
-    ::setsockopt(slot.fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     io_uring_sqe* e = sqe();
     io_uring_prep_connect(e, slot.fd.get(), reinterpret_cast<const sockaddr*>(&job_.target.address),
                           sizeof job_.target.address);
@@ -171,18 +153,12 @@ class Ring {
       case Slot::State::idle:
         return;
     }
-    const auto& p = *slot.parser;
-    const bool keep = job_.keep_alive && p.state() == ResponseParser::State::complete &&
-                      !p.closes() && !p.surplus();
-    finish(s, page_result(p), keep);
+    finish(s, page_result(*slot.parser), slot.keeps_connection(job_));
   }
 
   void retry_or_fail(std::size_t s, std::string why) {
-    Slot& slot = slots_[s];
-    if (slot.reused && !slot.received && !slot.retried) {
-      slot.retried = true;
-      slot.fd.reset();
-      ++slot.generation;
+    if (slots_[s].take_retry()) {
+      ++slots_[s].generation;
       return begin(s);
     }
     finish(s, {"", std::move(why)}, false);
