@@ -4,6 +4,7 @@
 # Idempotent and quiet when nothing is missing. Exit non-zero with a clear
 # message when something cannot be installed.
 #
+#   ci/install-deps.sh [--tests]   --tests: also what only the tests need (chromium)
 #   IDIOMBENCH_SKIP_APT=1   do not touch Debian packages (check only)
 #   Kokkos_ROOT=/path       use this Kokkos instead of building one
 set -euo pipefail
@@ -21,8 +22,12 @@ packages=(
   libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
-  python3-pytest chromium  # chromium: the report's real-browser test
+  python3-pytest
 )
+# Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py).
+if [[ ${1:-} == --tests ]]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

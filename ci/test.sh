@@ -13,6 +13,7 @@ source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 preset=${1:-ci}
 
+"$here/install-deps.sh" --tests
 "$here/build.sh" "$preset"
 python=$(python_with_deps)
 bin="$root/build/$preset/harness/idiombench"
