@@ -1,7 +1,6 @@
 #include "cpu_map/pipe_process_pool.hpp"
 
 #include <poll.h>
-#include <signal.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -52,36 +51,12 @@ int serve(int channel, TaskFunction function) {
 
 }  // namespace
 
-PipeProcessPool::PipeProcessPool(int workers, TaskFunction function) {
-  for (int i = 0; i < std::max(1, workers); ++i) {
-    auto [parent_end, child_end] = make_socketpair();
-    const int fd = child_end.get();
-    pid_t pid = fork_child({fd}, [fd, function] { return serve(fd, function); });
-    workers_.push_back({pid, std::move(parent_end)});
-  }
-}
+PipeProcessPool::PipeProcessPool(int workers, TaskFunction function)
+    : workers_(workers, [function](int channel) { return serve(channel, function); }) {}
 
-PipeProcessPool::~PipeProcessPool() {
-  for (auto& w : workers_) w.channel.reset();
-  for (auto& w : workers_) {
-    if (w.pid > 0) wait_child(w.pid);
-  }
-}
-
-std::vector<pid_t> PipeProcessPool::worker_pids() const {
-  std::vector<pid_t> pids;
-  for (const auto& w : workers_) {
-    if (w.pid > 0) pids.push_back(w.pid);
-  }
-  return pids;
-}
-
-void PipeProcessPool::worker_died(Worker& worker) {
+void PipeProcessPool::worker_died(std::size_t worker) {
   broken_ = true;
-  worker.channel.reset();
-  ::kill(worker.pid, SIGKILL);  // if it is only wedged, make sure it is gone
-  std::string how = wait_child(worker.pid);
-  worker.pid = -1;
+  const std::string how = workers_.bury(worker);
   throw std::runtime_error("worker process died" + (how.empty() ? std::string() : ": " + how));
 }
 
@@ -99,11 +74,10 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
     if (next >= n || !error.empty()) return;
     ChunkHeader header{next, std::min(chunk, n - next)};
     try {
-      write_full(workers_[w].channel.get(), &header, sizeof header);
-      write_full(workers_[w].channel.get(), tasks.data() + header.first,
-                 header.count * sizeof(Task));
+      write_full(workers_.channel(w), &header, sizeof header);
+      write_full(workers_.channel(w), tasks.data() + header.first, header.count * sizeof(Task));
     } catch (const std::system_error&) {
-      worker_died(workers_[w]);
+      worker_died(w);
     }
     next += header.count;
     busy[w] = true;
@@ -113,7 +87,7 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
   std::vector<pollfd> fds(workers_.size());
   while (std::find(busy.begin(), busy.end(), true) != busy.end()) {
     for (std::size_t w = 0; w < workers_.size(); ++w) {
-      fds[w] = {busy[w] ? workers_[w].channel.get() : -1, POLLIN, 0};
+      fds[w] = {busy[w] ? workers_.channel(w) : -1, POLLIN, 0};
     }
     if (::poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR) continue;
@@ -123,17 +97,17 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
       if (!busy[w] || fds[w].revents == 0) continue;
       ReplyHeader reply;
       try {
-        if (!read_full(workers_[w].channel.get(), &reply, sizeof reply)) worker_died(workers_[w]);
+        if (!read_full(workers_.channel(w), &reply, sizeof reply)) worker_died(w);
         if (reply.error_length > 0) {
           std::string message(reply.error_length, '\0');
-          read_full(workers_[w].channel.get(), message.data(), message.size());
+          read_full(workers_.channel(w), message.data(), message.size());
           if (error.empty()) error = message;
         } else {
-          read_full(workers_[w].channel.get(), results.data() + reply.first,
+          read_full(workers_.channel(w), results.data() + reply.first,
                     reply.count * sizeof(std::uint64_t));
         }
       } catch (const std::system_error&) {
-        worker_died(workers_[w]);
+        worker_died(w);
       }
       busy[w] = false;
       send_next(w);

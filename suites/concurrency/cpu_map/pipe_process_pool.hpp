@@ -12,28 +12,23 @@
 #include <vector>
 
 #include "cpu_map/task.hpp"
-#include "unique_fd.hpp"
+#include "worker_processes.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 
 class PipeProcessPool {
  public:
   PipeProcessPool(int workers, TaskFunction function);
-  ~PipeProcessPool();  // closes the pipes (workers exit on end of file) and reaps them
   PipeProcessPool(const PipeProcessPool&) = delete;
   PipeProcessPool& operator=(const PipeProcessPool&) = delete;
 
   Results map(std::span<const Task> tasks);
-  std::vector<pid_t> worker_pids() const;
+  std::vector<pid_t> worker_pids() const { return workers_.pids(); }
 
  private:
-  struct Worker {
-    pid_t pid;
-    UniqueFd channel;
-  };
-  [[noreturn]] void worker_died(Worker& worker);
+  [[noreturn]] void worker_died(std::size_t worker);
 
-  std::vector<Worker> workers_;
+  WorkerProcesses workers_;  // destroyed with the pool: channels closed, workers reaped
   bool broken_ = false;
 };
 

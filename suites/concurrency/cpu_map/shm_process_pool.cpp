@@ -1,7 +1,5 @@
 #include "cpu_map/shm_process_pool.hpp"
 
-#include <signal.h>
-
 #include <algorithm>
 #include <cstring>
 #include <exception>
@@ -56,39 +54,15 @@ SharedMemoryProcessPool::SharedMemoryProcessPool(int workers, TaskFunction funct
               sizeof(Control) + capacity_ * (sizeof(Task) + sizeof(std::uint64_t))),
       control_(construct_at_offset<Control>(region_, 0)),
       tasks_(reinterpret_cast<Task*>(static_cast<char*>(region_.data()) + sizeof(Control))),
-      results_(reinterpret_cast<std::uint64_t*>(tasks_ + capacity_)) {
-  for (int i = 0; i < std::max(1, workers); ++i) {
-    auto [parent_end, child_end] = make_socketpair();
-    const int fd = child_end.get();
-    Control* control = control_;
-    const Task* tasks = tasks_;
-    std::uint64_t* results = results_;
-    pid_t pid = fork_child({fd}, [=] { return serve(fd, *control, tasks, results, function); });
-    workers_.push_back({pid, std::move(parent_end)});
-  }
-}
+      results_(reinterpret_cast<std::uint64_t*>(tasks_ + capacity_)),
+      workers_(workers,
+               [control = control_, tasks = tasks_, results = results_, function](int channel) {
+                 return serve(channel, *control, tasks, results, function);
+               }) {}
 
-SharedMemoryProcessPool::~SharedMemoryProcessPool() {
-  for (auto& w : workers_) w.channel.reset();
-  for (auto& w : workers_) {
-    if (w.pid > 0) wait_child(w.pid);
-  }
-}
-
-std::vector<pid_t> SharedMemoryProcessPool::worker_pids() const {
-  std::vector<pid_t> pids;
-  for (const auto& w : workers_) {
-    if (w.pid > 0) pids.push_back(w.pid);
-  }
-  return pids;
-}
-
-void SharedMemoryProcessPool::worker_died(Worker& worker) {
+void SharedMemoryProcessPool::worker_died(std::size_t worker) {
   broken_ = true;
-  worker.channel.reset();
-  ::kill(worker.pid, SIGKILL);
-  std::string how = wait_child(worker.pid);
-  worker.pid = -1;
+  const std::string how = workers_.bury(worker);
   throw std::runtime_error("worker process died" + (how.empty() ? std::string() : ": " + how));
 }
 
@@ -99,18 +73,18 @@ void SharedMemoryProcessPool::round(std::span<const Task> tasks, std::uint64_t* 
   control_->failed.store(0, std::memory_order_relaxed);
   control_->next.store(0, std::memory_order_release);
   const char go = 1;
-  for (auto& w : workers_) {
+  for (std::size_t w = 0; w < workers_.size(); ++w) {
     try {
-      write_full(w.channel.get(), &go, 1);
+      write_full(workers_.channel(w), &go, 1);
     } catch (const std::system_error&) {
       worker_died(w);
     }
   }
-  for (auto& w : workers_) {
+  for (std::size_t w = 0; w < workers_.size(); ++w) {
     char done;
     bool got = false;
     try {
-      got = read_full(w.channel.get(), &done, 1);
+      got = read_full(workers_.channel(w), &done, 1);
     } catch (const std::system_error&) {
     }
     if (!got) worker_died(w);

@@ -13,7 +13,7 @@
 
 #include "cpu_map/task.hpp"
 #include "shared_region.hpp"
-#include "unique_fd.hpp"
+#include "worker_processes.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 
@@ -21,12 +21,11 @@ class SharedMemoryProcessPool {
  public:
   // `capacity`: tasks per round through the shared memory (larger maps take rounds).
   SharedMemoryProcessPool(int workers, TaskFunction function, std::size_t capacity = 1 << 16);
-  ~SharedMemoryProcessPool();
   SharedMemoryProcessPool(const SharedMemoryProcessPool&) = delete;
   SharedMemoryProcessPool& operator=(const SharedMemoryProcessPool&) = delete;
 
   Results map(std::span<const Task> tasks);
-  std::vector<pid_t> worker_pids() const;
+  std::vector<pid_t> worker_pids() const { return workers_.pids(); }
 
   struct Control {
     alignas(64) std::atomic<std::uint64_t> next;
@@ -36,11 +35,7 @@ class SharedMemoryProcessPool {
   };
 
  private:
-  struct Worker {
-    pid_t pid;
-    UniqueFd channel;
-  };
-  [[noreturn]] void worker_died(Worker& worker);
+  [[noreturn]] void worker_died(std::size_t worker);
   void round(std::span<const Task> tasks, std::uint64_t* results);
 
   std::size_t capacity_;
@@ -48,7 +43,7 @@ class SharedMemoryProcessPool {
   Control* control_;
   Task* tasks_;
   std::uint64_t* results_;
-  std::vector<Worker> workers_;
+  WorkerProcesses workers_;  // last: forked once the shared memory is laid out
   bool broken_ = false;
 };
 

@@ -4,7 +4,6 @@
 // is kept for the process per (target, size); a worker that dies fails its page and the
 // pool is rebuilt on the next call.
 #include <poll.h>
-#include <signal.h>
 
 #include <cerrno>
 #include <map>
@@ -14,10 +13,10 @@
 #include <system_error>
 #include <tuple>
 
-#include "child_process.hpp"
 #include "fetch_titles/case.hpp"
 #include "http/blocking_connection.hpp"
 #include "unique_fd.hpp"
+#include "worker_processes.hpp"
 
 namespace idiombench::io {
 namespace {
@@ -68,20 +67,8 @@ int serve(int channel, const Target& target) {
 
 class FetchPool {
  public:
-  FetchPool(const Target& target, int workers) {
-    for (int i = 0; i < workers; ++i) {
-      auto [mine, theirs] = concurrency::make_socketpair();
-      const int fd = theirs.get();
-      pid_t pid = concurrency::fork_child({fd}, [fd, &target] { return serve(fd, target); });
-      workers_.push_back({pid, std::move(mine)});
-    }
-  }
-  ~FetchPool() {
-    for (auto& w : workers_) w.channel.reset();
-    for (auto& w : workers_) {
-      if (w.pid > 0) concurrency::wait_child(w.pid);
-    }
-  }
+  FetchPool(const Target& target, int workers)
+      : workers_(workers, [&target](int channel) { return serve(channel, target); }) {}
   bool broken() const { return broken_; }
 
   Titles fetch(const FetchJob& job) {
@@ -89,13 +76,13 @@ class FetchPool {
     std::vector<std::size_t> page_of(workers_.size(), SIZE_MAX);
     std::size_t next = 0, busy = 0;
     auto hand_out = [&](std::size_t w) {
-      if (next >= job.paths.size() || workers_[w].pid <= 0) return;
+      if (next >= job.paths.size() || !workers_.alive(w)) return;
       const std::string& path = job.paths[next];
       Request request{static_cast<std::uint32_t>(path.size()), job.keep_alive ? 1u : 0u,
                       job.timeout.count()};
       try {
-        write_full(workers_[w].channel.get(), &request, sizeof request);
-        write_full(workers_[w].channel.get(), path.data(), path.size());
+        write_full(workers_.channel(w), &request, sizeof request);
+        write_full(workers_.channel(w), path.data(), path.size());
       } catch (const std::system_error&) {
         return;  // the worker is gone; poll reports it
       }
@@ -106,7 +93,7 @@ class FetchPool {
     std::vector<pollfd> fds(workers_.size());
     while (busy > 0) {
       for (std::size_t w = 0; w < workers_.size(); ++w) {
-        fds[w] = {page_of[w] != SIZE_MAX ? workers_[w].channel.get() : -1, POLLIN, 0};
+        fds[w] = {page_of[w] != SIZE_MAX ? workers_.channel(w) : -1, POLLIN, 0};
       }
       if (::poll(fds.data(), fds.size(), -1) < 0) {
         if (errno == EINTR) continue;
@@ -117,15 +104,12 @@ class FetchPool {
         PageResult& result = titles[page_of[w]];
         bool got = false;
         try {
-          got = read_string(workers_[w].channel.get(), result.title) &&
-                read_string(workers_[w].channel.get(), result.error);
+          got = read_string(workers_.channel(w), result.title) &&
+                read_string(workers_.channel(w), result.error);
         } catch (const std::system_error&) {
         }
         if (!got) {
-          workers_[w].channel.reset();
-          ::kill(workers_[w].pid, SIGKILL);
-          result = {"", "worker process died: " + concurrency::wait_child(workers_[w].pid)};
-          workers_[w].pid = -1;
+          result = {"", "worker process died: " + workers_.bury(w)};
           broken_ = true;
         }
         page_of[w] = SIZE_MAX;
@@ -137,9 +121,9 @@ class FetchPool {
       }
     }
     const Request end{kEndOfJob, 0, 0};
-    for (auto& w : workers_) {
+    for (std::size_t w = 0; w < workers_.size(); ++w) {
       try {
-        if (w.pid > 0) write_full(w.channel.get(), &end, sizeof end);
+        if (workers_.alive(w)) write_full(workers_.channel(w), &end, sizeof end);
       } catch (const std::system_error&) {
       }
     }
@@ -147,11 +131,7 @@ class FetchPool {
   }
 
  private:
-  struct Worker {
-    pid_t pid;
-    concurrency::UniqueFd channel;
-  };
-  std::vector<Worker> workers_;
+  concurrency::WorkerProcesses workers_;  // destroyed with the pool: closed and reaped
   bool broken_ = false;
 };
 
