@@ -16,6 +16,8 @@ source "$here/common.sh"
 packages=(
   # toolchain
   build-essential cmake ninja-build clang libomp-dev clang-format pkg-config git xz-utils
+  # instruction-count mode (callgrind and its client-request header)
+  valgrind
   # C++ libraries (every suite's; see DESIGN.md "Dependencies")
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   librange-v3-dev libboost-dev libboost-context-dev libtbb-dev liburing-dev libxsimd-dev

@@ -1,13 +1,18 @@
 // Both sides of the parent/child protocol: the parent starts `idiombench _child`
 // for one benchmark; the child measures (or only verifies) it and writes a JSON
 // fragment to its result descriptor.
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
 #include "idiombench/case.hpp"
+#include "instructions.hpp"
 #include "isolation.hpp"
 #include "measure.hpp"
 
@@ -51,6 +56,25 @@ std::string last_line(const std::string& text) {
   return text.substr(start == std::string::npos ? 0 : start + 1, end - start);
 }
 
+// A private folder for callgrind's output, removed with everything in it.
+class TemporaryFolder {
+ public:
+  TemporaryFolder() {
+    auto pattern = (std::filesystem::temp_directory_path() / "idiombench-counts.XXXXXX").string();
+    if (mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~TemporaryFolder() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace
 
 int child_command(const ChildRequest& request) {
@@ -59,9 +83,11 @@ int child_command(const ChildRequest& request) {
   auto planned = request.conformance ? plan_conformance(all) : plan_benchmarks(all);
   for (const auto& benchmark : planned) {
     if (benchmark.name != request.name) continue;
-    auto fragment = request.verify_only
-                        ? verify_only(benchmark)
-                        : measure(benchmark, {request.repetitions, request.min_time});
+    auto fragment =
+        request.verify_only
+            ? verify_only(benchmark)
+            : measure(benchmark, {request.repetitions, request.min_time,
+                                  request.measure == "instructions", request.iterations});
     return write_all(request.result_fd, fragment.dump()) ? 0 : 1;
   }
   std::fprintf(stderr, "idiombench: no benchmark named '%s'\n", request.name.c_str());
@@ -76,11 +102,27 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
                                    "--min-time",     std::to_string(request.min_time)};
   if (request.conformance) argv.push_back("--conformance");
   if (request.verify_only) argv.push_back("--verify-only");
-  // The child is this same binary: the path is resolved here so the child's
-  // command line (in `ps`, in a crash report) names it.
-  char self[4096];
-  auto length = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (length > 0) argv[0].assign(self, static_cast<std::size_t>(length));
+  const bool counting = request.measure == "instructions";
+  if (counting) {
+    argv.insert(argv.end(), {"--measure", "instructions", "--iterations",
+                             std::to_string(request.iterations)});
+  }
+  if (!request.binary.empty()) {
+    argv[0] = request.binary;
+  } else {
+    // The child is this same binary: the path is resolved here so the child's
+    // command line (in `ps`, in a crash report) names it.
+    char self[4096];
+    auto length = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length > 0) argv[0].assign(self, static_cast<std::size_t>(length));
+  }
+  std::optional<TemporaryFolder> counts;
+  std::string counts_file;
+  if (counting) {
+    counts.emplace();
+    counts_file = counts->path() + "/callgrind.out";
+    argv = under_callgrind(argv, counts_file);
+  }
 
   auto outcome = run_isolated(argv, timeout);
   auto crashed = [&](const std::string& why) {
@@ -100,16 +142,29 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
       return fragment;
     }
     case ChildOutcome::Kind::signaled:
+      if (counting && outcome.code == SIGILL) {
+        return crashed("killed by SIGILL under Valgrind: an instruction it cannot execute "
+                       "(AVX-512?); build the 'instructions' preset");
+      }
       return crashed("killed by " + describe_signal(outcome.code));
     case ChildOutcome::Kind::exited:
       break;
   }
   if (outcome.code != 0) return crashed("exited with status " + std::to_string(outcome.code));
+  nlohmann::json fragment;
   try {
-    return nlohmann::json::parse(outcome.result);
+    fragment = nlohmann::json::parse(outcome.result);
   } catch (const nlohmann::json::exception& e) {
     return crashed(std::string("unreadable result from the child: ") + e.what());
   }
+  if (counting && fragment.value("status", "") == "ok") {
+    auto total = callgrind_total(counts_file);
+    if (!total) return crashed("callgrind wrote no instruction count");
+    for (auto& run : fragment["runs"]) {
+      run["instructions"] = *total / std::max<double>(1, run.value("iterations", 1));
+    }
+  }
+  return fragment;
 }
 
 }  // namespace idiombench

@@ -3,6 +3,8 @@
 // 3 the results could not be written.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,15 +16,21 @@ namespace idiombench {
 
 struct RunOptions {
   Selection selection;
-  int repetitions = 0;   // 0: the profile's default
+  int repetitions = 0;   // in all, over every process; 0: the profile's default
+  int processes = 0;     // child processes per benchmark (ab: pairs); 0: the profile's default
   double min_time = 0;   // seconds per repetition; 0: the profile's default
-  double timeout = 120;  // seconds per benchmark
-  std::string out = "idiombench-results.json";
-  std::string command_line;  // recorded in the results
+  double timeout = 120;  // seconds per process
+  std::optional<std::uint64_t> seed;  // of the slot order; none: a fresh one (recorded)
+  std::string measure = "time";       // or "instructions" (callgrind)
+  int iterations = 5;                 // instruction mode: iterations counted per process
+  std::string out = "idiombench-results.json";  // ab: the folder
+  std::string baseline;                         // ab: the baseline binary
+  std::string command_line;                     // recorded in the results
 };
 
 // How a benchmark child process is asked for one benchmark.
 struct ChildRequest {
+  std::string binary;  // an idiombench binary; empty: this one
   std::string name;
   std::string profile = "quick";
   bool conformance = false;  // look the name up among the conformance points
@@ -30,16 +38,20 @@ struct ChildRequest {
   int repetitions = 3;
   double min_time = 0.05;
   int result_fd = 3;
+  std::string measure = "time";  // or "instructions": the parent runs the child under callgrind
+  int iterations = 5;            // instruction mode
 };
 
 int list_command(const Selection& selection, bool json);
 int info_command(bool json);
 int run_command(const RunOptions& options);
+int ab_command(const RunOptions& options);
 int verify_command(const Selection& selection, double timeout);
 int child_command(const ChildRequest& request);
 
 // The benchmark child for `request`, run in its own process group with a deadline:
-// returns the fragment it produced, or one describing how it crashed or hung.
+// returns the fragment it produced, or one describing how it crashed or hung. In
+// instruction mode each run of the fragment gets `instructions` (per iteration).
 nlohmann::json run_in_child(const ChildRequest& request, double timeout);
 
 }  // namespace idiombench

@@ -183,6 +183,12 @@ Environment probe_environment() {
                            "'): expect more run-to-run spread");
   }
 
+  if (std::string(build_info::injected_slowdown).size() > 0) {
+    env.warnings.push_back(std::string("this build injects a slowdown (") +
+                           build_info::injected_slowdown +
+                           ") for the gate experiment: its figures are not the variants'");
+  }
+
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},
@@ -192,7 +198,9 @@ Environment probe_environment() {
        {{"compiler", build_info::compiler},
         {"flags", build_info::flags},
         {"build_type", build_type},
-        {"sanitizers", build_info::sanitizers}}},
+        {"sanitizers", build_info::sanitizers},
+        {"target_isa", build_info::target_isa},
+        {"injected_slowdown", build_info::injected_slowdown}}},
       {"machine",
        {{"machine_id", machine_id},
         {"cpu_model", model},

@@ -18,7 +18,9 @@ struct ChildOutcome {
 
 // The child runs in its own process group (so a hang is killed with everything it
 // started) and dies with its parent. Throws std::system_error when it cannot start.
-ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds);
+// With `result_on_stdout`, its stdout is the result (for commands that print JSON).
+ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds,
+                          bool result_on_stdout = false);
 
 // "SIGSEGV (Segmentation fault)".
 std::string describe_signal(int signal_number);

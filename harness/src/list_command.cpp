@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "results.hpp"
 
 namespace idiombench {
 
@@ -19,7 +20,8 @@ int list_command(const Selection& selection, bool json) {
                        {"variant", benchmark.variant_info().name},
                        {"model", benchmark.variant_info().model},
                        {"available", reason.empty()},
-                       {"reason", reason}});
+                       {"reason", reason},
+                       {"identity", identity_of(benchmark)}});
   }
   if (json) {
     std::printf("%s\n", listing.dump(1).c_str());

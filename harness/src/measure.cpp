@@ -2,12 +2,15 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <regex>
 #include <sstream>
 
+#include "build_info.hpp"
 #include "idiombench/case.hpp"
+#include "instructions.hpp"
 
 namespace idiombench {
 namespace {
@@ -37,6 +40,48 @@ std::string finite_json(const std::string& text) {
   return std::regex_replace(text, non_finite, "$1null");
 }
 
+// ci/gate-experiment.sh's real slowdown: a build configured with
+// IDIOMBENCH_INJECT_SLOWDOWN="REGEX:EVERY" runs the variants of the matching benchmarks
+// once more every EVERY-th iteration. 0 (never) in every other build.
+long injected_every(const std::string& name) {
+  const std::string spec = build_info::injected_slowdown;
+  auto colon = spec.rfind(':');
+  if (spec.empty() || colon == std::string::npos) return 0;
+  if (!std::regex_search(name, std::regex(spec.substr(0, colon)))) return 0;
+  return std::stol(spec.substr(colon + 1));
+}
+
+nlohmann::json counted_run(const std::string& name, PreparedCase& prepared, std::size_t variant,
+                           const Verification& check, int iterations) {
+  if (!running_under_valgrind()) {
+    return failed("instruction mode: the child is not running under callgrind");
+  }
+  prepared.run(variant);  // warm-up: first-touch and lazy initialisation do not count
+  const auto start = std::chrono::steady_clock::now();
+  start_counting();
+  for (int i = 0; i < iterations; ++i) prepared.run(variant);
+  stop_counting();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  nlohmann::json run = {{"name", name},
+                        {"run_name", name},
+                        {"run_type", "iteration"},
+                        {"repetitions", 1},
+                        {"repetition_index", 0},
+                        {"threads", 1},
+                        {"iterations", iterations},
+                        {"real_time", seconds * 1e9 / iterations},
+                        {"cpu_time", seconds * 1e9 / iterations},
+                        {"time_unit", "ns"},
+                        {"peak_bytes", check.peak_bytes}};
+  for (const auto& [counter, value] : check.counters) run[counter] = value;
+  return {{"status", "ok"},
+          {"reason", ""},
+          {"verified", true},
+          {"checksum", check.checksum ? nlohmann::json(*check.checksum) : nlohmann::json()},
+          {"runs", nlohmann::json::array({run})}};
+}
+
 }  // namespace
 
 nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options) {
@@ -51,12 +96,33 @@ nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& 
   const auto variant = benchmark.variant;
   const Verification check = prepared->verify(variant);
   if (!check.ok) return failed(check.mismatch);
+  if (options.instructions) {
+    return counted_run(benchmark.name, *prepared, variant, check, options.iterations);
+  }
 
   const Throughput work = prepared->throughput();
   std::string timing_error;
+  const long every = injected_every(benchmark.name);
   auto body = [&](benchmark::State& state) {
     try {
-      for (auto _ : state) prepared->run(variant);
+      if (every == 0) {
+        for (auto _ : state) prepared->run(variant);
+      } else if (state.max_iterations >= every) {
+        long count = 0;
+        for (auto _ : state) {
+          prepared->run(variant);
+          if (++count % every == 0) prepared->run(variant);
+        }
+      } else {  // too few iterations to repeat one in EVERY: spin 1/EVERY of each one
+        using Clock = std::chrono::steady_clock;
+        for (auto _ : state) {
+          auto start = Clock::now();
+          prepared->run(variant);
+          auto end = Clock::now();
+          while (Clock::now() < end + (end - start) / every) {
+          }
+        }
+      }
     } catch (...) {
       timing_error = "threw while timed: " + detail::describe_current_exception();
       state.SkipWithError(timing_error.c_str());

@@ -10,12 +10,15 @@ namespace idiombench {
 
 struct MeasureOptions {
   int repetitions = 3;
-  double min_time = 0.05;  // seconds per repetition
+  double min_time = 0.05;     // seconds per repetition
+  bool instructions = false;  // count instructions (under callgrind) instead of timing
+  int iterations = 5;         // instruction mode: iterations counted, after one warm-up
 };
 
 // Returns a fragment: {"status", "reason", "verified", "checksum", "runs": [...]}
 // where runs are Google Benchmark's JSON entries renamed to the benchmark's name.
-// A wrong answer gives status "failed" and no runs.
+// A wrong answer gives status "failed" and no runs. In instruction mode there is one
+// run of `iterations` iterations, counted by callgrind (the parent reads the count).
 nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options);
 
 }  // namespace idiombench

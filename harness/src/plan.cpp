@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "profiles.hpp"
+
 namespace idiombench {
 namespace {
 
@@ -27,7 +29,7 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
   const auto& registry = Registry::instance();
   check_names(selection.suites, registry.suites(), "suite");
   check_names(selection.models, known_models(), "model");
-  check_names({selection.profile}, known_profiles(), "profile");
+  const auto& grid = profile_named(selection.profile).grid;
   std::vector<std::string> all_variants;
   for (const auto* c : registry.cases()) {
     for (const auto& v : c->variants()) all_variants.push_back(v.name);
@@ -51,7 +53,7 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
       if (!selection.models.empty() && !contains(selection.models, variant.model)) continue;
       auto params_points =
           points == Points::profile
-              ? expand_for_model(grid_for(info, selection.profile), variant.model)
+              ? expand_for_model(grid_for(info, grid), variant.model)
               : cross_for_model(info.conformance, info.conformance_axes, variant.model);
       for (const auto& params : params_points) {
         auto name = benchmark_name(info, variant.name, params);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -26,21 +27,6 @@ nlohmann::json params_json(const Params& params) {
   return out;
 }
 
-void add_identity(nlohmann::json& entry, const PlannedBenchmark& benchmark) {
-  const auto& info = benchmark.info();
-  entry["suite"] = info.suite;
-  entry["case"] = info.name;
-  entry["variant"] = benchmark.variant_info().name;
-  entry["model"] = benchmark.variant_info().model;
-  entry["params"] = params_json(benchmark.params);
-  entry["question"] = info.question;
-  entry["baseline"] = info.baseline;
-  if (!info.physical_limit.of.empty()) {
-    entry["physical_limit"] = {{"of", info.physical_limit.of},
-                               {"counter", info.physical_limit.counter}};
-  }
-}
-
 bool timed(const nlohmann::json& entry) {
   return entry.value("status", "") == "ok" && entry.value("run_type", "") == "iteration";
 }
@@ -51,38 +37,35 @@ std::string system_error(const std::string& what, const std::string& path) {
 
 }  // namespace
 
-nlohmann::json untimed_entry(const PlannedBenchmark& benchmark, const std::string& status,
-                             const std::string& reason) {
+nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
+  const auto& info = benchmark.info();
+  nlohmann::json identity = {{"suite", info.suite},
+                             {"case", info.name},
+                             {"variant", benchmark.variant_info().name},
+                             {"model", benchmark.variant_info().model},
+                             {"params", params_json(benchmark.params)},
+                             {"question", info.question},
+                             {"baseline", info.baseline}};
+  if (!info.physical_limit.of.empty()) {
+    identity["physical_limit"] = {{"of", info.physical_limit.of},
+                                  {"counter", info.physical_limit.counter}};
+  }
+  return identity;
+}
+
+nlohmann::json untimed_entry(const std::string& name, const nlohmann::json& identity,
+                             const std::string& status, const std::string& reason) {
   nlohmann::json entry = {
-      {"name", benchmark.name}, {"run_name", benchmark.name}, {"run_type", "iteration"},
+      {"name", name},           {"run_name", name},           {"run_type", "iteration"},
       {"repetitions", 0},       {"repetition_index", 0},      {"threads", 1},
       {"iterations", 0},        {"real_time", 0.0},           {"cpu_time", 0.0},
       {"time_unit", "ns"},      {"error_occurred", true},     {"error_message", reason}};
-  add_identity(entry, benchmark);
+  entry.update(identity);
   entry["status"] = status;
   entry["reason"] = reason;
   entry["verified"] = false;
   entry["checksum"] = nullptr;
   return entry;
-}
-
-nlohmann::json entries_from_fragment(const PlannedBenchmark& benchmark,
-                                     const nlohmann::json& fragment) {
-  const std::string status = fragment.at("status");
-  const auto& runs = fragment.at("runs");
-  if (status != "ok" || runs.empty()) {
-    return nlohmann::json::array({untimed_entry(benchmark, status, fragment.value("reason", ""))});
-  }
-  auto entries = nlohmann::json::array();
-  for (auto run : runs) {
-    add_identity(run, benchmark);
-    run["status"] = "ok";
-    run["reason"] = "";
-    run["verified"] = fragment.at("verified");
-    run["checksum"] = fragment.at("checksum");
-    entries.push_back(std::move(run));
-  }
-  return entries;
 }
 
 void apply_physical_limits(nlohmann::json& benchmarks) {
@@ -157,6 +140,27 @@ void write_atomically(const std::string& path, const std::string& content) {
   if (dir >= 0) {
     fsync(dir);
     close(dir);
+  }
+}
+
+ResultsFile::ResultsFile(std::string path, nlohmann::json context)
+    : path_(std::move(path)),
+      document_({{"context", std::move(context)}, {"benchmarks", nlohmann::json::array()}}) {}
+
+bool ResultsFile::due() const {
+  return std::chrono::steady_clock::now() - saved_ >= std::chrono::seconds(1);
+}
+
+void ResultsFile::save(nlohmann::json entries) {
+  saved_ = std::chrono::steady_clock::now();
+  apply_physical_limits(entries);
+  document_["benchmarks"] = std::move(entries);
+  try {
+    write_atomically(path_, document_.dump(1));
+    write_error_.clear();
+  } catch (const std::exception& e) {
+    if (write_error_.empty()) std::fprintf(stderr, "idiombench: error: %s\n", e.what());
+    write_error_ = e.what();
   }
 }
 

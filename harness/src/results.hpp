@@ -3,6 +3,7 @@
 // half-written.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -12,14 +13,14 @@ namespace idiombench {
 
 inline constexpr int kSchemaVersion = 1;
 
-// An entry for a benchmark that has no timings: skipped, failed, crashed, timeout.
-nlohmann::json untimed_entry(const PlannedBenchmark& benchmark, const std::string& status,
-                             const std::string& reason);
+// What every entry of a benchmark says about what it is: suite, case, variant, model,
+// params, question, baseline and (where the case names one) its physical limit.
+nlohmann::json identity_of(const PlannedBenchmark& benchmark);
 
-// The entries for a benchmark that a child measured: its fragment's runs with
-// idiombench's fields added, or one untimed entry when it did not time.
-nlohmann::json entries_from_fragment(const PlannedBenchmark& benchmark,
-                                     const nlohmann::json& fragment);
+// An entry for a benchmark that has no timings: skipped, failed, crashed, timeout.
+// `name` is the benchmark's full name, `identity` as identity_of gives it.
+nlohmann::json untimed_entry(const std::string& name, const nlohmann::json& identity,
+                             const std::string& status, const std::string& reason);
 
 // Sets fraction_of_peak on every timed entry whose case names a physical limit:
 // its counter over the best value of that counter among the limit case's timed
@@ -33,5 +34,28 @@ void write_atomically(const std::string& path, const std::string& content);
 
 // Throws UsageError when `path`'s folder cannot take a new file.
 void check_writable(const std::string& path);
+
+// A results file being filled: rewritten atomically as processes finish (at most once a
+// second, so that thousands of short processes do not spend their time rewriting it),
+// so a run that is killed loses at most the last second. A failed write is reported
+// once on stderr and remembered (exit status 3), and the run goes on.
+class ResultsFile {
+ public:
+  ResultsFile(std::string path, nlohmann::json context);
+  nlohmann::json& meta() { return document_["context"]["idiombench"]; }
+  // Replaces the benchmarks with `entries` and writes the file.
+  void save(nlohmann::json entries);
+  // Whether a second has passed since the last save.
+  bool due() const;
+  const std::string& path() const { return path_; }
+  const std::string& write_error() const { return write_error_; }
+  const nlohmann::json& benchmarks() const { return document_["benchmarks"]; }
+
+ private:
+  std::string path_;
+  nlohmann::json document_;
+  std::string write_error_;
+  std::chrono::steady_clock::time_point saved_{};
+};
 
 }  // namespace idiombench

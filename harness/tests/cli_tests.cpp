@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "instructions.hpp"
 #include "isolation.hpp"
 #include "results.hpp"
 
@@ -185,14 +187,148 @@ TEST(Cli, VerifyListsEachMismatchAndExitsOne) {
 }
 
 TEST(Cli, ListJsonNamesEveryBenchmarkWithItsAvailability) {
-  auto listed = selftest({"list", "--json"});
-  ASSERT_EQ(listed.exit_code, 0);
-  auto items = nlohmann::json::parse(listed.output);
+  auto listed = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "list", "--json"}, 60, true);
+  ASSERT_EQ(listed.code, 0);
+  auto items = nlohmann::json::parse(listed.result);
   ASSERT_EQ(items.size(), 8u);
   for (const auto& item : items) {
     EXPECT_EQ(item["suite"], "selftest");
     EXPECT_EQ(item["available"], item["variant"] != "unavailable") << item.dump();
+    EXPECT_EQ(item["identity"]["params"]["n"], 1000) << "ab builds a baseline's entries from it";
+    EXPECT_EQ(item["identity"]["baseline"], "correct");
   }
+}
+
+// The repetitions of one process for each process_index of `name`'s iteration entries.
+std::map<int, int> repetitions_per_process(const nlohmann::json& results, const std::string& name) {
+  std::map<int, int> out;
+  for (const auto& entry : results.at("benchmarks")) {
+    if (entry.at("run_name") == name && entry.at("run_type") == "iteration") {
+      ++out[entry.at("process_index").get<int>()];
+    }
+  }
+  return out;
+}
+
+TEST(Cli, RepetitionsAreSplitAcrossProcessesAndTheSeedIsRecorded) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "correct", "--variant", "counting", "--processes", "3",
+                       "--repetitions", "7", "--min-time", "0.005", "--seed", "42", "--out", out});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto results = read_json(out);
+  const auto& meta = results["context"]["idiombench"];
+  EXPECT_EQ(meta["seed"], 42);
+  EXPECT_EQ(meta["processes"], 3);
+  EXPECT_EQ(meta["repetitions"], 7);
+  for (const char* name : {"selftest/sum/correct/n:1000", "selftest/sum/counting/n:1000"}) {
+    EXPECT_EQ(repetitions_per_process(results, name), (std::map<int, int>{{0, 3}, {1, 2}, {2, 2}}))
+        << name << ": every (benchmark, process) slot ran once, 7 repetitions split 3+2+2";
+  }
+  int aggregates = 0;
+  for (const auto& entry : results["benchmarks"]) {
+    if (entry["run_type"] != "aggregate") continue;
+    ++aggregates;
+    EXPECT_EQ(entry["iterations"], 7) << "aggregates are over every process's repetitions";
+  }
+  EXPECT_EQ(aggregates, 8);
+}
+
+TEST(Cli, AFailureInOneProcessStopsTheBenchmarkWithItsProcessNamed) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "crash", "--variant", "correct", "--processes", "4",
+                       "--min-time", "0.005", "--out", out});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  auto variants = by_variant(read_json(out));
+  EXPECT_EQ(variants["crash"]["status"], "crashed");
+  EXPECT_NE(variants["crash"]["reason"].get<std::string>().find("of 4:"), std::string::npos)
+      << variants["crash"]["reason"];
+  EXPECT_EQ(variants["correct"]["status"], "ok");
+}
+
+// A baseline binary that lacks the `counting` variant: a wrapper that hides it from
+// `list --json` (its children are the selftest binary's).
+std::string baseline_without_counting(const TempDir& dir) {
+  auto path = dir.file("baseline.sh");
+  std::ofstream(path) << "#!/bin/sh\nbinary='" << IDIOMBENCH_SELFTEST_BINARY << "'\n"
+                      << R"(if [ "$1" = list ]; then
+  "$binary" "$@" | python3 -c 'import json, sys
+print(json.dumps([i for i in json.load(sys.stdin) if i["variant"] != "counting"]))'
+  exit 0
+fi
+exec "$binary" "$@"
+)";
+  chmod(path.c_str(), 0755);
+  return path;
+}
+
+TEST(Cli, AbPairsProcessesOfTwoBinariesInOneSession) {
+  TempDir dir;
+  auto folder = dir.file("ab");
+  auto run = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--variant",
+                       "unavailable", "--processes", "3", "--min-time", "0.005", "--seed", "9",
+                       "--out", folder});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto base = read_json(folder + "/baseline.json");
+  auto cand = read_json(folder + "/candidate.json");
+  const auto& a = base["context"]["idiombench"]["ab"];
+  const auto& b = cand["context"]["idiombench"]["ab"];
+  EXPECT_EQ(a["session"], b["session"]);
+  EXPECT_EQ(a["role"], "baseline");
+  EXPECT_EQ(b["role"], "candidate");
+  EXPECT_EQ(a["pairs"], 3);
+  const std::map<int, int> one_per_pair = {{0, 1}, {1, 1}, {2, 1}};
+  EXPECT_EQ(repetitions_per_process(base, "selftest/sum/correct/n:1000"), one_per_pair);
+  EXPECT_EQ(repetitions_per_process(cand, "selftest/sum/correct/n:1000"), one_per_pair);
+  EXPECT_EQ(by_variant(base)["unavailable"]["status"], "skipped");
+  EXPECT_EQ(base["context"]["idiombench"]["complete"], true);
+}
+
+TEST(Cli, AbListsABenchmarkOnlyOneBinaryHasOnItsSideOnly) {
+  TempDir dir;
+  auto folder = dir.file("ab");
+  auto run = selftest({"ab", baseline_without_counting(dir), "--variant", "correct", "--variant",
+                       "counting", "--processes", "2", "--min-time", "0.005", "--out", folder});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto base = by_variant(read_json(folder + "/baseline.json"));
+  auto cand = by_variant(read_json(folder + "/candidate.json"));
+  EXPECT_EQ(base.count("counting"), 0u) << "new in the candidate: not an error";
+  EXPECT_EQ(cand["counting"]["status"], "ok");
+  EXPECT_EQ(base["correct"]["status"], "ok");
+}
+
+TEST(Cli, AbRefusesABaselineThatIsNotABinary) {
+  TempDir dir;
+  auto run = selftest({"ab", dir.file("nothing-here"), "--out", dir.file("ab")});
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("not an executable"), std::string::npos) << run.output;
+}
+
+TEST(Cli, InstructionCountsAreIdenticalRunToRun) {
+  if (!instruction_mode_unavailable().empty()) {
+    GTEST_SKIP() << "instruction mode unavailable here: " << instruction_mode_unavailable();
+  }
+  if (IDIOMBENCH_TESTS_UNDER_ASAN) GTEST_SKIP() << "Valgrind does not run sanitized binaries";
+  TempDir dir;
+  std::vector<double> counts;
+  for (const char* name : {"a.json", "b.json"}) {
+    auto out = dir.file(name);
+    auto run = selftest({"run", "--variant", "correct", "--measure", "instructions",
+                         "--iterations", "3", "--out", out},
+                        300);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto results = read_json(out);
+    EXPECT_EQ(results["context"]["idiombench"]["measure"], "instructions");
+    const auto& entry = results["benchmarks"].at(0);
+    EXPECT_EQ(entry["instructions_exact"], true);
+    counts.push_back(entry.at("instructions").get<double>());
+  }
+  // Summing 1000 int64 is on the order of a thousand instructions, not millions: only
+  // the counted loop, not the input building or the verification.
+  EXPECT_GT(counts[0], 200);
+  EXPECT_LT(counts[0], 20000);
+  EXPECT_EQ(counts[0], counts[1]);
 }
 
 TEST(Cli, InfoJsonHasTheMachineFingerprintAndBackends) {

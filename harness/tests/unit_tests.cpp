@@ -2,7 +2,9 @@
 // rules, the registry, heap accounting, the summary table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 #include <limits>
 #include <span>
 #include <sstream>
@@ -15,6 +17,8 @@
 #include "idiombench/equivalence.hpp"
 #include "idiombench/params.hpp"
 #include "plan.hpp"
+#include "profiles.hpp"
+#include "sampling.hpp"
 #include "results.hpp"
 #include "summary.hpp"
 
@@ -335,6 +339,76 @@ TEST(Environment, DescribesTheMachineAndWarnsAboutNonReleaseBuilds) {
   for (const auto& w : env.warnings) warned |= w.find("non-release build") != std::string::npos;
   EXPECT_EQ(warned, build_type != "Release" && build_type != "RelWithDebInfo") << build_type;
   EXPECT_EQ(env.idiombench.at("warnings").size(), env.warnings.size());
+}
+
+TEST(Sampling, EverySlotOnceAndTheOrderFollowsTheSeed) {
+  auto a = shuffled_slots(7, 3, 1), same = shuffled_slots(7, 3, 1), other = shuffled_slots(7, 3, 2);
+  ASSERT_EQ(a.size(), 21u);
+  std::set<std::pair<std::size_t, int>> seen;
+  for (const auto& slot : a) seen.insert({slot.benchmark, slot.process});
+  EXPECT_EQ(seen.size(), 21u) << "each (benchmark, process) exactly once";
+  auto order = [](const std::vector<Slot>& slots) {
+    std::vector<std::pair<std::size_t, int>> out;
+    for (const auto& s : slots) out.push_back({s.benchmark, s.process});
+    return out;
+  };
+  EXPECT_EQ(order(a), order(same));
+  EXPECT_NE(order(a), order(other));
+  // Interleaved: the first process of some benchmark comes after a later one of another.
+  auto plain = order(shuffled_slots(7, 3, 0));
+  EXPECT_FALSE(std::is_sorted(plain.begin(), plain.end()));
+}
+
+TEST(Sampling, RepetitionsAreSplitAsEvenlyAsPossible) {
+  EXPECT_EQ(split_repetitions(7, 3), (std::vector<int>{3, 2, 2}));
+  EXPECT_EQ(split_repetitions(20, 10), std::vector<int>(10, 2));
+  EXPECT_EQ(split_repetitions(1, 1), std::vector<int>{1});
+}
+
+TEST(Sampling, EntriesCarryTheirProcessAndAggregatesSpanAllProcesses) {
+  BenchmarkSamples samples;
+  samples.name = "s/c/v";
+  samples.identity = {{"suite", "s"}, {"case", "c"}, {"variant", "v"}, {"model", "serial"}};
+  samples.planned_processes = 2;
+  auto run = [](double t) {
+    return nlohmann::json{{"name", "s/c/v"}, {"run_type", "iteration"}, {"real_time", t},
+                          {"cpu_time", t}, {"iterations", 10}, {"repetition_index", 0}};
+  };
+  auto fragment = [&](std::vector<double> times) {
+    auto runs = nlohmann::json::array();
+    for (double t : times) runs.push_back(run(t));
+    runs.push_back({{"name", "s/c/v_mean"}, {"run_type", "aggregate"}, {"real_time", 0}});
+    return nlohmann::json{{"status", "ok"}, {"verified", true}, {"checksum", 1.0}, {"runs", runs}};
+  };
+  samples.processes.push_back({1, fragment({30, 50})});
+  samples.processes.push_back({0, fragment({10})});
+  auto entries = samples.entries();
+  ASSERT_EQ(entries.size(), 3u + 4u);
+  EXPECT_EQ(entries[0]["process_index"], 0) << "ordered by process";
+  EXPECT_EQ(entries[0]["real_time"], 10);
+  EXPECT_EQ(entries[2]["process_index"], 1);
+  EXPECT_EQ(entries[2]["repetition_index"], 2);
+  EXPECT_EQ(entries[2]["repetitions"], 3);
+  EXPECT_EQ(entries[3]["aggregate_name"], "mean");
+  EXPECT_DOUBLE_EQ(entries[3]["real_time"].get<double>(), 30);
+  EXPECT_DOUBLE_EQ(entries[4]["real_time"].get<double>(), 30);  // median of 10, 30, 50
+  EXPECT_DOUBLE_EQ(entries[5]["real_time"].get<double>(), 20);  // stddev
+  EXPECT_EQ(samples.status(), "ok");
+
+  samples.processes.push_back({0, {{"status", "crashed"}, {"reason", "killed"}, {"runs", {}}}});
+  EXPECT_TRUE(samples.settled());
+  auto failed = samples.entries();
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0]["status"], "crashed");
+  EXPECT_EQ(failed[0]["reason"], "process 1 of 2: killed");
+}
+
+TEST(Profiles, GateSamplesManyProcessesOfTheQuickGrid) {
+  const auto& gate = profile_named("gate");
+  EXPECT_EQ(gate.grid, "quick");
+  EXPECT_GE(gate.processes, 5);
+  EXPECT_EQ(profile_named("quick").processes, 1);
+  EXPECT_THROW(profile_named("huge"), UsageError);
 }
 
 }  // namespace

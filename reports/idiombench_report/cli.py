@@ -2,7 +2,8 @@
 
 Exit status: 0 success; 1 a regression (compare), invalid results (validate) or not-ok
 benchmarks (validate --require-ok); 2 bad input (missing file, not JSON, bad
-arguments, runs from different machines without --allow-cross-machine).
+arguments, runs from different machines without --allow-cross-machine) or, for
+compare, benchmarks that could not be tested (unless --allow-insufficient).
 """
 
 import argparse
@@ -10,6 +11,7 @@ import sys
 
 from . import compare as compare_module
 from . import results as results_module
+from . import experiment as experiment_module
 from . import history as history_module
 from .render import render, render_history
 from .samples import load_runs
@@ -25,16 +27,36 @@ def _render(args):
 
 
 def _compare(args):
-    if not 0 <= args.threshold < 10 or not 0 < args.alpha < 1:
+    if (args.threshold is not None and not 0 <= args.threshold < 10) or not 0 < args.alpha < 1:
         raise results_module.ResultsError("--threshold must be in [0, 10) and --alpha in (0, 1)")
     base, cand = load_runs(args.base), load_runs(args.candidate)
     if base.machine and cand.machine and base.machine != cand.machine and not args.allow_cross_machine:
         raise results_module.ResultsError(
             f"the runs come from different machines ({base.description}; {cand.description}): "
             "timings do not compare; pass --allow-cross-machine to compare them anyway")
-    rows = compare_module.compare(base, cand, args.threshold, args.alpha, seed=args.seed)
-    print(compare_module.FORMATS[args.format](rows, base, cand, args.threshold, args.alpha))
-    return 1 if any(r.verdict == "regression" for r in rows) else 0
+    if base.measure != cand.measure:
+        raise results_module.ResultsError(
+            f"{base.path} measured {base.measure} but {cand.path} measured {cand.measure}: "
+            "they do not compare")
+    settings = compare_module.settings_for(base, cand, args.threshold, args.alpha, args.unpaired)
+    rows = compare_module.compare(base, cand, settings)
+    print(compare_module.FORMATS[args.format](rows, base, cand, settings))
+    if any(r.verdict == "regression" for r in rows):
+        return 1
+    untested = [r for r in rows if r.verdict == "insufficient"]
+    if untested and not args.allow_insufficient:
+        print(f"idiombench-report: error: {len(untested)} of {len(rows)} benchmarks could not be "
+              f"tested ({untested[0].note}); the gate cannot pass on them "
+              "(--allow-insufficient accepts that)", file=sys.stderr)
+        return 2
+    return 0
+
+
+
+def _experiment(args):
+    lines, _ = experiment_module.analyse(args.directory, args.injected, args.threshold, args.alpha)
+    print("\n".join(lines))
+    return 0
 
 
 def _history(args):
@@ -84,14 +106,21 @@ def main(argv=None):
         "compare", help="statistically compare a candidate run with a base run (exit 1 on a regression)")
     compare_command.add_argument("base", help="results JSON of the base (idiombench or Google Benchmark)")
     compare_command.add_argument("candidate", help="results JSON of the candidate")
-    compare_command.add_argument("--threshold", type=float, default=0.05,
-                                 help="smallest ratio change that counts (default 0.05: 5%%)")
-    compare_command.add_argument("--alpha", type=float, default=0.01,
-                                 help="significance level of the Mann-Whitney U test (default 0.01)")
+    compare_command.add_argument(
+        "--threshold", type=float, default=None,
+        help="smallest ratio change that counts (default 0.03 for times, 0.005 for instruction counts)")
+    compare_command.add_argument(
+        "--alpha", type=float, default=compare_module.DEFAULT_ALPHA,
+        help="false-discovery rate across the benchmarks (Benjamini-Hochberg; default 0.01)")
+    compare_command.add_argument(
+        "--allow-insufficient", action="store_true",
+        help="exit 0 even when some benchmarks have too few processes to be tested")
+    compare_command.add_argument(
+        "--unpaired", action="store_true",
+        help="ignore the pairing of an `ab` session (Welch's test on process medians)")
     compare_command.add_argument("--format", choices=sorted(compare_module.FORMATS), default="text")
     compare_command.add_argument("--allow-cross-machine", action="store_true",
                                  help="compare runs from different machines")
-    compare_command.add_argument("--seed", type=int, default=0, help="bootstrap seed (reproducible CIs)")
     compare_command.set_defaults(run=_compare)
 
     history_command = commands.add_parser(
@@ -101,6 +130,15 @@ def main(argv=None):
     history_command.add_argument("--threshold", type=float, default=0.05,
                                  help="smallest relative step reported (default 0.05)")
     history_command.set_defaults(run=_history)
+
+    experiment_command = commands.add_parser(
+        "experiment", help="false alarms and detection power of compare, from ci/gate-experiment.sh's sessions")
+    experiment_command.add_argument("directory", help="the experiment's folder (aa-N/, slow-N/)")
+    experiment_command.add_argument("--injected", default=None,
+                                    help="regex of the benchmarks the slow build slowed down")
+    experiment_command.add_argument("--threshold", type=float, default=None)
+    experiment_command.add_argument("--alpha", type=float, default=compare_module.DEFAULT_ALPHA)
+    experiment_command.set_defaults(run=_experiment)
 
     validate_command = commands.add_parser("validate", help="check results against the schema")
     validate_command.add_argument("results", nargs="+")

@@ -1,11 +1,26 @@
 """compare: did the candidate get slower than the base, benchmark by benchmark?
 
-A change is reported only when it is both statistically and practically significant:
-a two-sided Mann-Whitney U test on the raw repetitions gives p < alpha, AND the ratio of
-medians (candidate / base) is beyond the threshold (> 1 + t: regression; < 1 / (1 + t):
-improvement). The ratio comes with a bootstrap 95% confidence interval. A benchmark that
-was ok and is not any more is a regression whatever its times. Too few repetitions to
-ever reach p < alpha are said so, not guessed at.
+The statistics follow the sampling. The process is the unit of independence, so each
+process is summarised by the median of its repetitions and the test works on those
+summaries, in log space (a slowdown is a ratio):
+
+- two files from one `idiombench ab` session: Yuen's 20%-trimmed paired t-test on the
+  log ratios of the pairs (pair k = the baseline's and the candidate's process k, run
+  back to back);
+- any other two files: the Yuen-Welch trimmed t-test on the log process medians.
+
+Trimming matters here: the noise between processes is heavy-tailed (a neighbour, a
+page placement), and one outlying pair would otherwise widen the interval of the whole
+benchmark.
+
+Across all the benchmarks of a comparison the p-values are adjusted for the false
+discovery rate (Benjamini-Hochberg): a change counts when its q < alpha AND its ratio is
+beyond the threshold. Each row says the smallest change its data could have detected
+(80% power at alpha, and never below the threshold). A benchmark with fewer than three
+processes on a side cannot be tested: it is `insufficient`, and the CLI fails unless
+told to allow it. In instruction mode, deterministic counts are compared directly
+against the threshold. A benchmark that was ok and is not any more is a regression
+whatever its figures.
 """
 
 import json
@@ -15,79 +30,194 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from scipy import stats
 
+# The defaults chosen by ci/gate-experiment.sh on the 2-core VM (README, "The regression gate").
+DEFAULT_THRESHOLD = {"time": 0.03, "instructions": 0.005}
+DEFAULT_ALPHA = 0.01
+MIN_PROCESSES = 3
+TRIM = 0.2  # Yuen's trimming: the fraction of processes set aside at each end
+POWER = 0.8
+# Deterministic instruction counts agree within this between processes of one binary.
+EXACT_SPREAD = 0.001
+
 
 @dataclass
 class Row:
     name: str
     verdict: str  # regression, improvement, unchanged, insufficient, new, missing, fixed
-    ratio: float = None
-    low: float = None
+    ratio: float = None  # candidate / base
+    low: float = None  # 95% confidence interval of the ratio
     high: float = None
     p: float = None
-    base_n: int = 0
+    q: float = None  # Benjamini-Hochberg adjusted p
+    detectable: float = None  # smallest relative change these data could detect
+    base_n: int = 0  # processes
     cand_n: int = 0
+    method: str = ""  # paired-yuen, welch-yuen, exact-count
     note: str = ""
 
 
-def minimum_p(n1, n2):
-    """The smallest two-sided p an exact Mann-Whitney test can give for these sizes."""
-    return min(1.0, 2.0 / math.comb(n1 + n2, n1))
+@dataclass
+class Settings:
+    threshold: float
+    alpha: float
+    paired: bool
 
 
-def bootstrap_ratio(base, cand, rounds, rng):
-    base, cand = np.asarray(base), np.asarray(cand)
-    b = np.median(rng.choice(base, size=(rounds, base.size)), axis=1)
-    c = np.median(rng.choice(cand, size=(rounds, cand.size)), axis=1)
-    ratios = c / b
-    return float(np.percentile(ratios, 2.5)), float(np.percentile(ratios, 97.5))
+def settings_for(base, cand, threshold=None, alpha=DEFAULT_ALPHA, unpaired=False):
+    """The threshold of the files' mode unless given; paired when they are one `ab` session."""
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLD.get(base.measure, DEFAULT_THRESHOLD["time"])
+    return Settings(threshold, alpha, same_session(base, cand) and not unpaired)
 
 
-def compare_one(name, base, cand, threshold, alpha, rounds, rng):
-    row = Row(name=name, verdict="unchanged", base_n=len(base), cand_n=len(cand))
-    row.ratio = float(np.median(cand) / np.median(base))
-    if len(base) >= 2 and len(cand) >= 2:
-        row.low, row.high = bootstrap_ratio(base, cand, rounds, rng)
-    if minimum_p(len(base), len(cand)) >= alpha:
-        row.verdict = "insufficient"
-        row.note = (f"{len(base)} and {len(cand)} repetitions cannot reach p < {alpha:g}; "
-                    f"run with more --repetitions")
-        return row
-    row.p = float(stats.mannwhitneyu(base, cand, alternative="two-sided").pvalue)
-    if row.p < alpha and row.ratio > 1 + threshold:
+def benjamini_hochberg(p_values):
+    """Adjusted p-values (q) controlling the false-discovery rate, in the input order."""
+    p = np.asarray(p_values, dtype=float)
+    if p.size == 0:
+        return []
+    order = np.argsort(p)
+    ranked = p[order] * p.size / np.arange(1, p.size + 1)
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
+    q = np.empty_like(p)
+    q[order] = np.minimum(ranked, 1.0)
+    return [float(x) for x in q]
+
+
+def _t_summary(row, mean, se, df, settings):
+    """Fills ratio, CI, p and detectable from a log-space mean difference and its error."""
+    row.ratio = float(math.exp(mean))
+    if se > 0:
+        half = stats.t.ppf(0.975, df) * se
+        row.low, row.high = float(math.exp(mean - half)), float(math.exp(mean + half))
+        row.p = float(2 * stats.t.sf(abs(mean) / se, df))
+        reach = (stats.t.ppf(1 - settings.alpha / 2, df) + stats.t.ppf(POWER, df)) * se
+        row.detectable = max(settings.threshold, float(math.expm1(reach)))
+    else:  # identical summaries: no noise, any difference is real
+        row.low = row.high = row.ratio
+        row.p = 0.0 if mean != 0 else 1.0
+        row.detectable = settings.threshold
+
+
+def _trimmed(x):
+    """Yuen's pieces for one sample: its 20%-trimmed mean, the size left after trimming,
+    and the winsorized variance. Trimming keeps one process that met a noisy neighbour
+    from hiding a real change (or inventing one)."""
+    x = np.sort(np.asarray(x, dtype=float))
+    n = x.size
+    g = int(math.floor(TRIM * n))
+    kept = n - 2 * g
+    winsorized = np.clip(x, x[g], x[n - g - 1])
+    return float(x[g:n - g].mean()), kept, float(winsorized.var(ddof=1))
+
+
+def _test_paired(row, base, cand, settings):
+    """Yuen's trimmed test on the log ratios of the pairs of one `ab` session."""
+    pairs = sorted(set(base) & set(cand))
+    row.base_n, row.cand_n, row.method = len(base), len(cand), "paired-yuen"
+    if len(pairs) < MIN_PROCESSES:
+        return False
+    d = np.log([cand[k] for k in pairs]) - np.log([base[k] for k in pairs])
+    mean, kept, wvar = _trimmed(d)
+    se = math.sqrt(wvar) / ((kept / d.size) * math.sqrt(d.size))
+    _t_summary(row, mean, se, kept - 1, settings)
+    return True
+
+
+def _test_welch(row, base, cand, settings):
+    """Yuen-Welch trimmed test on the log process medians of two independent runs."""
+    b, c = np.log(list(base.values())), np.log(list(cand.values()))
+    row.base_n, row.cand_n, row.method = b.size, c.size, "welch-yuen"
+    if b.size < MIN_PROCESSES or c.size < MIN_PROCESSES:
+        return False
+    (mb, hb, wb), (mc, hc, wc) = _trimmed(b), _trimmed(c)
+    db, dc = (b.size - 1) * wb / (hb * (hb - 1)), (c.size - 1) * wc / (hc * (hc - 1))
+    se = math.sqrt(db + dc)
+    df = (db + dc) ** 2 / (db ** 2 / (hb - 1) + dc ** 2 / (hc - 1)) if se > 0 else 1
+    _t_summary(row, mc - mb, se, df, settings)
+    return True
+
+
+def _exact_counts(row, base, cand, settings):
+    """Instruction counts of deterministic code: no statistics, the counts themselves."""
+    values_b, values_c = list(base.values()), list(cand.values())
+    if min(values_b + values_c) <= 0:
+        return False
+    spread = max(max(v) / min(v) - 1 for v in (values_b, values_c))
+    if spread > EXACT_SPREAD:
+        return False  # not as deterministic as its model promised: test it like a time
+    row.base_n, row.cand_n, row.method = len(values_b), len(values_c), "exact-count"
+    row.ratio = float(np.median(values_c) / np.median(values_b))
+    row.low, row.high = min(values_c) / max(values_b), max(values_c) / min(values_b)
+    row.detectable = settings.threshold
+    if row.ratio > 1 + settings.threshold:
         row.verdict = "regression"
-    elif row.p < alpha and row.ratio < 1 / (1 + threshold):
+    elif row.ratio < 1 / (1 + settings.threshold):
         row.verdict = "improvement"
-    return row
+    return True
 
 
-def compare(base, cand, threshold=0.05, alpha=0.01, rounds=2000, seed=0):
+def _insufficient(row, settings):
+    row.verdict = "insufficient"
+    least = min(row.base_n, row.cand_n)
+    what = "pairs" if settings.paired else "processes"
+    row.note = (f"{least} {what} per side cannot be tested (at least {MIN_PROCESSES}): the noise "
+                "between processes is not sampled; run with --processes 10 or --profile gate, "
+                "or use `idiombench ab`")
+
+
+def compare(base, cand, settings=None):
     """Rows for every benchmark of either run, in the base's order then the new ones."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for name, base_samples in base.samples.items():
+    settings = settings or settings_for(base, cand)
+    paired, threshold, alpha = settings.paired, settings.threshold, settings.alpha
+    rows, tested = [], []
+    for name in base.status:
+        base_medians = base.process_medians(name)
         if name not in cand.status:
-            rows.append(Row(name=name, verdict="missing", base_n=len(base_samples),
+            rows.append(Row(name=name, verdict="missing", base_n=len(base_medians),
                             note="not in the candidate"))
             continue
+        cand_medians = cand.process_medians(name)
         was, now = base.status.get(name, "ok"), cand.status.get(name, "ok")
-        cand_samples = cand.samples.get(name, [])
         if was == "ok" and now != "ok":
-            rows.append(Row(name=name, verdict="regression", base_n=len(base_samples),
+            rows.append(Row(name=name, verdict="regression", base_n=len(base_medians),
                             note=f"status {was} -> {now}: {cand.reasons.get(name, '')}".strip()))
         elif was != "ok" and now == "ok":
-            rows.append(Row(name=name, verdict="fixed", cand_n=len(cand_samples),
+            rows.append(Row(name=name, verdict="fixed", cand_n=len(cand_medians),
                             note=f"status {was} -> ok"))
         elif was != "ok":
             rows.append(Row(name=name, verdict="unchanged", note=f"status {now} in both"))
-        elif not base_samples or not cand_samples:
+        elif not base_medians or not cand_medians:
             rows.append(Row(name=name, verdict="insufficient", note="no timed repetitions"))
         else:
-            rows.append(compare_one(name, base_samples, cand_samples, threshold, alpha, rounds, rng))
+            row = Row(name=name, verdict="unchanged")
+            rows.append(row)
+            counted = base.measure == "instructions" and base.exact.get(name) and cand.exact.get(name)
+            if counted and _exact_counts(row, base_medians, cand_medians, settings):
+                continue
+            test = _test_paired if paired else _test_welch
+            if test(row, base_medians, cand_medians, settings):
+                tested.append(row)
+            else:
+                _insufficient(row, settings)
     for name in cand.status:
         if name not in base.status:
-            rows.append(Row(name=name, verdict="new", cand_n=len(cand.samples.get(name, [])),
+            rows.append(Row(name=name, verdict="new", cand_n=len(cand.process_medians(name)),
                             note="not in the base"))
+
+    for row, q in zip(tested, benjamini_hochberg([r.p for r in tested])):
+        row.q = q
+        if q < alpha and row.ratio > 1 + threshold:
+            row.verdict = "regression"
+        elif q < alpha and row.ratio < 1 / (1 + threshold):
+            row.verdict = "improvement"
     return rows
+
+
+def same_session(base, cand):
+    """Whether the two files are the two sides of one `idiombench ab` session."""
+    a, b = base.session or {}, cand.session or {}
+    return bool(a.get("session")) and a.get("session") == b.get("session") and \
+        {a.get("role"), b.get("role")} == {"baseline", "candidate"}
 
 
 def geometric_mean_ratio(rows):
@@ -95,11 +225,16 @@ def geometric_mean_ratio(rows):
     return math.exp(sum(math.log(r) for r in ratios) / len(ratios)) if ratios else None
 
 
-def _counts(rows):
-    counts = {}
+def median_detectable(rows):
+    values = [r.detectable for r in rows if r.detectable is not None]
+    return float(np.median(values)) if values else None
+
+
+def counts(rows):
+    tally = {}
     for r in rows:
-        counts[r.verdict] = counts.get(r.verdict, 0) + 1
-    return counts
+        tally[r.verdict] = tally.get(r.verdict, 0) + 1
+    return tally
 
 
 def _ratio_text(r):
@@ -111,20 +246,37 @@ def _ratio_text(r):
     return text
 
 
-def format_text(rows, base, cand, threshold, alpha):
+def _percent(x):
+    return f"{x:.1%}" if x is not None else "-"
+
+
+def _method_text(base, cand, settings):
+    unit = "instruction counts" if base.measure == "instructions" else "times"
+    if settings.paired:
+        pairs = (base.session or {}).get("pairs", "?")
+        how = f"paired trimmed t-test (Yuen) over {pairs} process pairs of one `ab` session"
+    else:
+        how = "trimmed Welch t-test (Yuen) over process medians"
+    return (f"{unit}; {how}; a change needs q < {settings.alpha:g} (Benjamini-Hochberg) and a "
+            f"ratio beyond {settings.threshold:.1%}")
+
+
+def format_text(rows, base, cand, settings):
     lines = [f"base:      {base.path} ({base.description})",
              f"candidate: {cand.path} ({cand.description})",
-             f"regression: p < {alpha:g} and ratio > {1 + threshold:.3f}; "
-             f"improvement: p < {alpha:g} and ratio < {1 / (1 + threshold):.3f}", ""]
+             _method_text(base, cand, settings), ""]
     width = max([len(r.name) for r in rows] + [9])
-    lines.append(f"{'benchmark':<{width}}  {'verdict':<12} {'ratio [95% CI]':<26} {'p':>9}  note")
+    lines.append(f"{'benchmark':<{width}}  {'verdict':<12} {'ratio [95% CI]':<26} {'q':>8} "
+                 f"{'detects':>8}  note")
     for r in rows:
-        p = f"{r.p:.2g}" if r.p is not None else "-"
-        lines.append(f"{r.name:<{width}}  {r.verdict:<12} {_ratio_text(r):<26} {p:>9}  {r.note}")
-    gm = geometric_mean_ratio(rows)
+        q = f"{r.q:.2g}" if r.q is not None else "-"
+        lines.append(f"{r.name:<{width}}  {r.verdict:<12} {_ratio_text(r):<26} {q:>8} "
+                     f"{_percent(r.detectable):>8}  {r.note}")
+    gm, md = geometric_mean_ratio(rows), median_detectable(rows)
     lines.append("")
     lines.append(f"geometric mean ratio: {gm:.3f}" if gm else "geometric mean ratio: -")
-    lines.append(", ".join(f"{n} {v}" for v, n in sorted(_counts(rows).items())))
+    lines.append(f"median smallest detectable change: {_percent(md)}")
+    lines.append(", ".join(f"{n} {v}" for v, n in sorted(counts(rows).items())))
     return "\n".join(lines)
 
 
@@ -132,34 +284,37 @@ def _md(text):
     return str(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def format_markdown(rows, base, cand, threshold, alpha):
-    counts = _counts(rows)
-    gm = geometric_mean_ratio(rows)
-    regressions = counts.get("regression", 0)
+def format_markdown(rows, base, cand, settings):
+    tally = counts(rows)
+    gm, md = geometric_mean_ratio(rows), median_detectable(rows)
+    regressions = tally.get("regression", 0)
     lines = [f"### idiombench compare: {regressions} regression{'s' if regressions != 1 else ''}",
              "",
-             f"Base `{_md(base.path)}` vs candidate `{_md(cand.path)}`. A change needs p < {alpha:g} "
-             f"(two-sided Mann-Whitney U on the repetitions) and a ratio beyond {threshold:.0%}."
-             + (f" Geometric mean ratio: **{gm:.3f}**." if gm else ""),
+             f"Base `{_md(base.path)}` vs candidate `{_md(cand.path)}`: {_md(_method_text(base, cand, settings))}."
+             + (f" Geometric mean ratio **{gm:.3f}**." if gm else "")
+             + (f" Median smallest detectable change {md:.1%}." if md else ""),
              "",
-             "| benchmark | verdict | ratio (cand/base) [95% CI] | p | note |",
-             "|---|---|---|---|---|"]
+             "| benchmark | verdict | ratio (cand/base) [95% CI] | q | detects | note |",
+             "|---|---|---|---|---|---|"]
     order = {"regression": 0, "improvement": 1, "missing": 2, "new": 3, "fixed": 4,
              "insufficient": 5, "unchanged": 6}
     for r in sorted(rows, key=lambda r: order.get(r.verdict, 9)):
-        verdict = {"regression": "**regression**", "improvement": "improvement"}.get(r.verdict, r.verdict)
-        p = f"{r.p:.2g}" if r.p is not None else "–"
-        lines.append(f"| `{_md(r.name)}` | {verdict} | {_ratio_text(r)} | {p} | {_md(r.note)} |")
+        verdict = {"regression": "**regression**"}.get(r.verdict, r.verdict)
+        q = f"{r.q:.2g}" if r.q is not None else "–"
+        lines.append(f"| `{_md(r.name)}` | {verdict} | {_ratio_text(r)} | {q} | "
+                     f"{_percent(r.detectable)} | {_md(r.note)} |")
     lines.append("")
-    lines.append(", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
+    lines.append(", ".join(f"{n} {v}" for v, n in sorted(tally.items())))
     return "\n".join(lines)
 
 
-def format_json(rows, base, cand, threshold, alpha):
+def format_json(rows, base, cand, settings):
     return json.dumps({
-        "base": base.path, "candidate": cand.path, "threshold": threshold, "alpha": alpha,
+        "base": base.path, "candidate": cand.path, "measure": base.measure,
+        "threshold": settings.threshold, "alpha": settings.alpha, "paired": settings.paired,
         "geometric_mean_ratio": geometric_mean_ratio(rows),
-        "counts": _counts(rows),
+        "median_detectable": median_detectable(rows),
+        "counts": counts(rows),
         "benchmarks": [asdict(r) for r in rows],
     }, indent=2)
 

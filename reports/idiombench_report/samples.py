@@ -1,8 +1,15 @@
-"""Reading the raw repetitions of any benchmark file: idiombench results (validated
-against the schema) or plain Google Benchmark JSON (its `iteration` entries), so that
-`compare` works on anything Google Benchmark wrote."""
+"""Reading the raw repetitions of any benchmark file, grouped by the process that
+measured them: idiombench results (validated against the schema) or plain Google
+Benchmark JSON (its `iteration` entries, all from one process), so that `compare` works
+on anything Google Benchmark wrote.
+
+The process is the unit of independence: repetitions inside one process share its
+layout, pages, core and neighbours, so `compare` summarises each process by the median
+of its repetitions and tests those summaries."""
 
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from . import results as results_module
 
@@ -14,9 +21,21 @@ class Runs:
     path: str
     machine: str  # idiombench's machine_id, or Google Benchmark's host_name; "" if unknown
     description: str  # CPU model and host, for messages
-    samples: dict = field(default_factory=dict)  # name -> [ns, ...]
+    samples: dict = field(default_factory=dict)  # name -> [value, ...] (ns or instructions)
     status: dict = field(default_factory=dict)  # name -> "ok" | failed | crashed | ...
     reasons: dict = field(default_factory=dict)
+    processes: dict = field(default_factory=dict)  # name -> {process_index: [value, ...]}
+    exact: dict = field(default_factory=dict)  # name -> deterministic instruction counts
+    measure: str = "time"  # or "instructions": the samples are instructions per iteration
+    session: dict = None  # the `ab` session this file belongs to, if any
+
+    def add(self, name, value, process=0):
+        self.samples.setdefault(name, []).append(value)
+        self.processes.setdefault(name, {}).setdefault(process, []).append(value)
+
+    def process_medians(self, name):
+        """One summary per process (the median of its repetitions), by process index."""
+        return {k: float(np.median(v)) for k, v in sorted(self.processes.get(name, {}).items())}
 
 
 def _is_idiombench(document):
@@ -32,10 +51,25 @@ def load_runs(path):
         runs = Runs(path=str(path), machine=str(machine.get("machine_id", "")),
                     description=f"{machine.get('cpu_model', '?')} on {loaded.context.get('host_name', '?')}, "
                                 f"machine {machine.get('machine_id', '?')}")
+        runs.measure = loaded.meta.get("measure", "time")
+        runs.session = loaded.meta.get("ab")
         for b in loaded.benchmarks:
-            runs.samples[b.run_name] = list(b.samples_ns)
+            runs.samples[b.run_name] = []
             runs.status[b.run_name] = b.status
             runs.reasons[b.run_name] = b.reason
+        for entry in document["benchmarks"]:
+            if entry["status"] != "ok" or entry["run_type"] != "iteration":
+                continue
+            name = entry["run_name"]
+            if runs.measure == "instructions":
+                if not isinstance(entry.get("instructions"), (int, float)):
+                    raise results_module.ResultsError(
+                        f"{path}: '{name}' is an instruction-mode entry without instructions")
+                value = float(entry["instructions"])
+                runs.exact[name] = bool(entry.get("instructions_exact", False))
+            else:
+                value = entry["real_time"] * _TO_NS[entry["time_unit"]]
+            runs.add(name, value, entry.get("process_index", 0))
         return runs
     return _load_google_benchmark(path, document)
 
@@ -63,6 +97,6 @@ def _load_google_benchmark(path, document):
         except (KeyError, TypeError, ValueError) as e:
             raise results_module.ResultsError(
                 f"{path}: benchmark '{name}' has no usable real_time/time_unit") from e
-        runs.samples.setdefault(name, []).append(ns)
+        runs.add(name, ns, entry.get("process_index", 0) if isinstance(entry.get("process_index"), int) else 0)
         runs.status.setdefault(name, "ok")
     return runs

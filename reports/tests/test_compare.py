@@ -1,30 +1,76 @@
-"""compare: statistics, verdicts, formats, exit codes, inputs."""
+"""compare: statistics over processes, pairing, false-discovery control, verdicts,
+formats, exit codes, inputs.
+
+The synthetic data model the noise of a real machine: every process draws its own
+offset (layout, pages, core: 5-10%), and its repetitions scatter tightly around it."""
 
 import copy
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from idiombench_report.cli import main
-from idiombench_report.compare import minimum_p
+from idiombench_report.compare import benjamini_hochberg
+
+DATA = Path(__file__).with_name("data")
 
 
-def google_benchmark(times_by_name, host="ci-runner"):
-    """A plain Google Benchmark JSON document with the given raw repetitions."""
+def processes(center, k, seed, between=0.08, within=0.01, reps=3, factor=1.0):
+    """k processes of `reps` repetitions around `center`: a process-level offset of
+    `between` (relative sd) and repetition scatter of `within`."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(k):
+        offset = center * factor * np.exp(rng.normal(0, between))
+        out.append(list(offset * np.exp(rng.normal(0, within, reps))))
+    return out
+
+
+def google_benchmark(by_name, host="ci-runner"):
+    """Google Benchmark JSON with process_index on each repetition: {name: [[reps of
+    process 0], [reps of process 1], ...]} (a flat list is one process)."""
     entries = []
-    for name, times in times_by_name.items():
-        for i, t in enumerate(times):
-            entries.append({"name": name, "run_name": name, "run_type": "iteration",
-                            "repetitions": len(times), "repetition_index": i, "iterations": 100,
-                            "real_time": float(t), "cpu_time": float(t), "time_unit": "ns"})
+    for name, procs in by_name.items():
+        if procs and not isinstance(procs[0], list):
+            procs = [procs]
+        index = 0
+        for p, reps in enumerate(procs):
+            for t in reps:
+                entries.append({"name": name, "run_name": name, "run_type": "iteration",
+                                "repetitions": sum(map(len, procs)), "repetition_index": index,
+                                "process_index": p, "iterations": 100, "real_time": float(t),
+                                "cpu_time": float(t), "time_unit": "ns"})
+                index += 1
         entries.append({"name": name + "_mean", "run_name": name, "run_type": "aggregate",
-                        "aggregate_name": "mean", "real_time": float(np.mean(times)), "time_unit": "ns"})
+                        "aggregate_name": "mean", "real_time": 1.0, "time_unit": "ns"})
     return {"context": {"host_name": host}, "benchmarks": entries}
 
 
-def noisy(center, n, spread, seed):
-    return list(np.random.default_rng(seed).normal(center, center * spread, n))
+def ab_session(base_by_name, cand_by_name, load_json, measure="time", exact=True):
+    """Two idiombench results files of one `ab` session (built on a real file's context)."""
+    template = load_json(DATA / "selftest-sample.json")
+    entry = next(e for e in template["benchmarks"] if e["status"] == "ok")
+
+    def side(by_name, role):
+        doc = copy.deepcopy(template)
+        meta = doc["context"]["idiombench"]
+        meta.update({"processes": len(next(iter(by_name.values()))), "measure": measure,
+                     "ab": {"session": "0123456789abcdef", "role": role,
+                            "pairs": len(next(iter(by_name.values())))}})
+        doc["benchmarks"] = []
+        for name, procs in by_name.items():
+            for p, reps in enumerate(procs):
+                for i, t in enumerate(reps):
+                    e = copy.deepcopy(entry)
+                    e.update({"name": name, "run_name": name, "process_index": p,
+                              "repetition_index": i, "real_time": float(t)})
+                    if measure == "instructions":
+                        e.update({"instructions": float(t), "instructions_exact": exact})
+                    doc["benchmarks"].append(e)
+        return doc
+    return side(base_by_name, "baseline"), side(cand_by_name, "candidate")
 
 
 def run_compare(write_json, capsys, base, cand, *extra):
@@ -33,86 +79,173 @@ def run_compare(write_json, capsys, base, cand, *extra):
     return code, capsys.readouterr()
 
 
-def test_identical_runs_are_unchanged(write_json, capsys):
-    doc = google_benchmark({"BM_a": noisy(100, 20, 0.02, 1), "BM_b": noisy(50, 20, 0.02, 2)})
-    code, out = run_compare(write_json, capsys, doc, doc, "--format", "json")
-    assert code == 0
-    report = json.loads(out.out)
-    assert {r["verdict"] for r in report["benchmarks"]} == {"unchanged"}
-    assert report["geometric_mean_ratio"] == pytest.approx(1.0)
+def rows_of(out):
+    return {r["name"]: r for r in json.loads(out.out)["benchmarks"]}
 
 
-def test_a_ten_percent_slowdown_with_enough_repetitions_is_a_regression(write_json, capsys):
-    base = google_benchmark({"BM_a": noisy(100, 20, 0.02, 1), "BM_same": noisy(80, 20, 0.02, 3)})
-    cand = google_benchmark({"BM_a": noisy(110, 20, 0.02, 2), "BM_same": noisy(80, 20, 0.02, 4)})
+def test_process_offsets_alone_raise_no_alarm(write_json, capsys):
+    """A/A with 8% between-process noise, 1% within: 40 benchmarks, none flagged. (The
+    old test on repetitions flagged most of these: their repetitions are tight.)"""
+    names = [f"BM_{i}" for i in range(40)]
+    base = google_benchmark({n: processes(100, 10, seed=i) for i, n in enumerate(names)})
+    cand = google_benchmark({n: processes(100, 10, seed=1000 + i) for i, n in enumerate(names)})
+    code, out = run_compare(write_json, capsys, base, cand, "--format", "json")
+    assert code == 0, out.out
+    rows = rows_of(out)
+    assert {r["verdict"] for r in rows.values()} == {"unchanged"}
+    assert all(r["method"] == "welch-yuen" and r["base_n"] == 10 for r in rows.values())
+
+
+def test_a_known_shift_is_flagged_with_its_interval(write_json, capsys):
+    base = google_benchmark({"BM_slow": processes(100, 10, 1, between=0.02),
+                             "BM_same": processes(80, 10, 3, between=0.02)})
+    cand = google_benchmark({"BM_slow": processes(100, 10, 2, between=0.02, factor=1.15),
+                             "BM_same": processes(80, 10, 4, between=0.02)})
     code, out = run_compare(write_json, capsys, base, cand, "--format", "json")
     assert code == 1
-    rows = {r["name"]: r for r in json.loads(out.out)["benchmarks"]}
-    assert rows["BM_a"]["verdict"] == "regression"
-    assert rows["BM_a"]["p"] < 0.01
-    assert 1.05 < rows["BM_a"]["low"] <= rows["BM_a"]["ratio"] <= rows["BM_a"]["high"]
+    rows = rows_of(out)
+    assert rows["BM_slow"]["verdict"] == "regression"
+    assert rows["BM_slow"]["q"] < 0.01
+    assert 1.05 < rows["BM_slow"]["low"] <= rows["BM_slow"]["ratio"] <= rows["BM_slow"]["high"]
     assert rows["BM_same"]["verdict"] == "unchanged"
+    assert 0.03 <= rows["BM_same"]["detectable"] < 0.15
 
 
 def test_a_speedup_is_an_improvement_not_a_failure(write_json, capsys):
-    base = google_benchmark({"BM_a": noisy(100, 20, 0.02, 1)})
-    cand = google_benchmark({"BM_a": noisy(80, 20, 0.02, 2)})
+    base = google_benchmark({"BM_a": processes(100, 10, 1, between=0.02)})
+    cand = google_benchmark({"BM_a": processes(100, 10, 2, between=0.02, factor=0.8)})
     code, out = run_compare(write_json, capsys, base, cand)
     assert code == 0
     assert "improvement" in out.out
 
 
 def test_a_significant_shift_below_the_threshold_is_unchanged(write_json, capsys):
-    base = google_benchmark({"BM_a": noisy(100, 30, 0.001, 1)})
-    cand = google_benchmark({"BM_a": noisy(101, 30, 0.001, 2)})
+    base = google_benchmark({"BM_a": processes(100, 10, 1, between=0.001, within=0.001)})
+    cand = google_benchmark({"BM_a": processes(101, 10, 2, between=0.001, within=0.001)})
     code, out = run_compare(write_json, capsys, base, cand, "--format", "json")
-    row = json.loads(out.out)["benchmarks"][0]
-    assert row["p"] < 1e-6, "statistically significant..."
-    assert row["verdict"] == "unchanged", "...but 1% is below the 5% threshold"
+    row = rows_of(out)["BM_a"]
+    assert row["q"] < 1e-6, "statistically significant..."
+    assert row["verdict"] == "unchanged", "...but 1% is below the 3% threshold"
     assert code == 0
 
 
-def test_too_few_repetitions_are_said_not_guessed(write_json, capsys):
-    base = google_benchmark({"BM_a": [100, 101, 99]})
-    cand = google_benchmark({"BM_a": [200, 201, 199]})
+def test_pairing_sees_through_noise_that_both_sides_share(write_json, capsys, load_json):
+    """In an ab session, pair k of both binaries ran back to back: a slow phase of the
+    machine hits both. The paired test finds a 5% slowdown that the unpaired one, facing
+    20% between-pair noise, cannot."""
+    rng = np.random.default_rng(7)
+    phase = np.exp(rng.normal(0, 0.2, 12))  # shared by the two processes of a pair
+    base = {"suite/case/v": [[100 * f * np.exp(rng.normal(0, 0.005))] for f in phase]}
+    cand = {"suite/case/v": [[105 * f * np.exp(rng.normal(0, 0.005))] for f in phase]}
+    b, c = ab_session(base, cand, load_json)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    row = rows_of(out)["suite/case/v"]
+    assert row["method"] == "paired-yuen"
+    assert row["verdict"] == "regression" and code == 1
+    assert 1.03 < row["ratio"] < 1.07
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json", "--unpaired")
+    row = rows_of(out)["suite/case/v"]
+    assert row["method"] == "welch-yuen" and row["verdict"] == "unchanged" and code == 0
+
+
+def test_pairing_needs_both_sides_of_one_session(write_json, capsys, load_json):
+    procs = {"suite/case/v": processes(100, 5, 1)}
+    b, c = ab_session(procs, procs, load_json)
+    c["context"]["idiombench"]["ab"]["session"] = "fedcba9876543210"
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    assert rows_of(out)["suite/case/v"]["method"] == "welch-yuen"
+
+
+def test_false_discovery_rate_is_controlled_across_many_benchmarks():
+    rng = np.random.default_rng(3)
+    nulls = list(rng.uniform(0, 1, 990))
+    q = benjamini_hochberg(nulls + [1e-6] * 10)
+    assert sum(x < 0.01 for x in q[:990]) == 0, "uniform p-values of 990 nulls: no discovery"
+    assert all(x < 0.01 for x in q[990:]), "the ten real effects survive"
+    assert min(nulls) < 0.01, "unadjusted, some nulls would have been flagged"
+    assert benjamini_hochberg([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.04, 0.04])
+
+
+def test_one_process_per_benchmark_is_insufficient_and_exits_2(write_json, capsys):
+    """Repetitions of one process (the quick profile, plain Google Benchmark) do not
+    sample the noise between processes: the gate says so and fails, whatever the data."""
+    base = google_benchmark({"BM_a": [100, 101, 99] * 10})
+    cand = google_benchmark({"BM_a": [100, 101, 99] * 10})
     code, out = run_compare(write_json, capsys, base, cand)
+    assert code == 2
+    assert "insufficient" in out.out
+    assert "could not be tested" in out.err and "--allow-insufficient" in out.err
+    code, out = run_compare(write_json, capsys, base, cand, "--allow-insufficient")
     assert code == 0
-    assert "insufficient" in out.out and "cannot reach p < 0.01" in out.out
-    assert minimum_p(3, 3) == pytest.approx(0.1)
-    assert minimum_p(5, 5) < 0.01 < minimum_p(4, 4)
+
+
+def test_quick_profile_files_exit_2(capsys):
+    sample = DATA / "iteration-sample.json"  # a real quick-profile run: one process each
+    assert main(["compare", str(sample), str(sample)]) == 2
+    assert "could not be tested" in capsys.readouterr().err
+
+
+def test_a_regression_wins_over_insufficient(write_json, capsys):
+    base = google_benchmark({"BM_a": processes(100, 10, 1, between=0.01), "BM_b": [1, 2, 3]})
+    cand = google_benchmark({"BM_a": processes(100, 10, 2, between=0.01, factor=1.3),
+                             "BM_b": [1, 2, 3]})
+    code, _ = run_compare(write_json, capsys, base, cand)
+    assert code == 1
 
 
 def test_new_and_missing_benchmarks_are_listed(write_json, capsys):
-    base = google_benchmark({"BM_old": noisy(100, 6, 0.01, 1), "BM_kept": noisy(10, 6, 0.01, 2)})
-    cand = google_benchmark({"BM_new": noisy(100, 6, 0.01, 3), "BM_kept": noisy(10, 6, 0.01, 4)})
+    base = google_benchmark({"BM_old": processes(100, 5, 1), "BM_kept": processes(10, 5, 2)})
+    cand = google_benchmark({"BM_new": processes(100, 5, 3), "BM_kept": processes(10, 5, 4)})
     code, out = run_compare(write_json, capsys, base, cand, "--format", "json")
     verdicts = {r["name"]: r["verdict"] for r in json.loads(out.out)["benchmarks"]}
     assert verdicts == {"BM_old": "missing", "BM_new": "new", "BM_kept": "unchanged"}
     assert code == 0
 
 
+def test_exact_instruction_counts_gate_on_the_threshold(write_json, capsys, load_json):
+    base = {"s/c/a": [[1_000_000]], "s/c/b": [[5_000]], "s/c/c": [[70_000]]}
+    cand = {"s/c/a": [[1_010_000]], "s/c/b": [[5_000]], "s/c/c": [[70_100]]}
+    b, c = ab_session(base, cand, load_json, measure="instructions")
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    rows = rows_of(out)
+    assert code == 1
+    assert rows["s/c/a"]["verdict"] == "regression" and rows["s/c/a"]["method"] == "exact-count"
+    assert rows["s/c/a"]["ratio"] == pytest.approx(1.01)
+    assert rows["s/c/b"]["verdict"] == "unchanged" and rows["s/c/b"]["ratio"] == 1.0
+    assert rows["s/c/c"]["verdict"] == "unchanged", "0.14% is below the 0.5% default"
+
+
+def test_inexact_instruction_counts_are_tested_like_times(write_json, capsys, load_json):
+    base = {"s/c/threads": [[1_000_000 + 5_000 * k] for k in range(1)]}
+    b, c = ab_session(base, base, load_json, measure="instructions", exact=False)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    row = rows_of(out)["s/c/threads"]
+    assert row["verdict"] == "insufficient" and code == 2
+
+
+def test_time_and_instruction_files_do_not_compare(write_json, capsys, load_json):
+    procs = {"s/c/v": processes(100, 5, 1)}
+    b, _ = ab_session(procs, procs, load_json)
+    _, c = ab_session(procs, procs, load_json, measure="instructions")
+    code, out = run_compare(write_json, capsys, b, c)
+    assert code == 2 and "measured time" in out.err
+
+
 def test_markdown_suits_a_pull_request_comment(write_json, capsys):
-    base = google_benchmark({"BM_a": noisy(100, 10, 0.01, 1), "BM_<b>|c": noisy(10, 10, 0.01, 2)})
-    cand = google_benchmark({"BM_a": noisy(130, 10, 0.01, 3), "BM_<b>|c": noisy(10, 10, 0.01, 4)})
+    base = google_benchmark({"BM_a": processes(100, 10, 1), "BM_<b>|c": processes(10, 10, 2)})
+    cand = google_benchmark({"BM_a": processes(100, 10, 3, factor=1.3),
+                             "BM_<b>|c": processes(10, 10, 4)})
     code, out = run_compare(write_json, capsys, base, cand, "--format", "markdown")
     assert code == 1
     text = out.out
     assert text.startswith("### idiombench compare: 1 regression")
-    assert "| benchmark | verdict |" in text
+    assert "| benchmark | verdict |" in text and "| detects |" in text
     assert "**regression**" in text
     assert "<b>" not in text and "BM_&lt;b&gt;\\|c" in text
 
 
-def test_idiombench_results_compare_with_themselves(capsys):
-    from pathlib import Path
-    sample = Path(__file__).with_name("data") / "concurrency-sample.json"
-    assert main(["compare", str(sample), str(sample)]) == 0
-    assert "regression" not in capsys.readouterr().out.split("geometric mean")[1]
-
-
 def test_an_ok_benchmark_that_fails_is_a_regression(write_json, capsys, load_json):
-    from pathlib import Path
-    document = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    document = load_json(DATA / "concurrency-sample.json")
     broken = copy.deepcopy(document)
     victim = broken["benchmarks"][0]["run_name"]
     broken["benchmarks"] = [e for e in broken["benchmarks"] if e["run_name"] != victim or e["run_type"] == "iteration"]
@@ -125,8 +258,8 @@ def test_an_ok_benchmark_that_fails_is_a_regression(write_json, capsys, load_jso
 
 
 def test_runs_from_two_machines_are_refused_unless_allowed(write_json, capsys):
-    base = google_benchmark({"BM_a": noisy(100, 6, 0.01, 1)}, host="laptop")
-    cand = google_benchmark({"BM_a": noisy(100, 6, 0.01, 2)}, host="server")
+    base = google_benchmark({"BM_a": processes(100, 5, 1)}, host="laptop")
+    cand = google_benchmark({"BM_a": processes(100, 5, 2)}, host="server")
     code, out = run_compare(write_json, capsys, base, cand)
     assert code == 2
     assert "different machines" in out.err and "--allow-cross-machine" in out.err

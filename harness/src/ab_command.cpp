@@ -1,0 +1,239 @@
+// `idiombench ab BASELINE`: the baseline binary and this one, measured side by side.
+// For every benchmark, K pairs of processes (one of each binary, in random order within
+// the pair), the pairs of all benchmarks shuffled together, so that whatever the machine
+// does during the session hits both sides alike. Writes OUT/baseline.json and
+// OUT/candidate.json, two ordinary results files marked as one session, for `compare`
+// to use paired statistics.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <random>
+#include <regex>
+
+#include "commands.hpp"
+#include "environment.hpp"
+#include "isolation.hpp"
+#include "progress.hpp"
+#include "results.hpp"
+#include "sampling_plan.hpp"
+
+namespace idiombench {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Runs `binary args...` and parses what it prints as JSON; UsageError if it cannot.
+nlohmann::json json_from(const std::string& binary, std::vector<std::string> args) {
+  args.insert(args.begin(), binary);
+  auto outcome = run_isolated(args, 120, /*result_on_stdout=*/true);
+  if (outcome.kind != ChildOutcome::Kind::exited || outcome.code != 0) {
+    throw UsageError("the baseline '" + binary + "' failed to answer '" + args.at(1) +
+                     "': " + outcome.output_tail.substr(0, 300));
+  }
+  try {
+    return nlohmann::json::parse(outcome.result);
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError("the baseline '" + binary + "' answered '" + args.at(1) +
+                     "' with something that is not JSON: " + e.what());
+  }
+}
+
+bool allowed(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The baseline's listing entries that the selection picks.
+std::vector<nlohmann::json> select_listing(const nlohmann::json& listing,
+                                           const Selection& selection) {
+  std::regex filter(selection.filter.empty() ? std::string(".") : selection.filter);
+  std::vector<nlohmann::json> picked;
+  for (const auto& item : listing) {
+    if (!allowed(selection.suites, item.value("suite", "")) ||
+        !allowed(selection.variants, item.value("variant", "")) ||
+        !allowed(selection.models, item.value("model", "")) ||
+        !std::regex_search(item.value("name", ""), filter)) {
+      continue;
+    }
+    picked.push_back(item);
+  }
+  return picked;
+}
+
+// What a listing entry says the benchmark is; binaries older than `list --json`'s
+// identity give only names, so the rest is read from the name.
+nlohmann::json identity_from_listing(const nlohmann::json& item) {
+  if (item.contains("identity")) return item["identity"];
+  const std::string name = item.value("name", "");
+  auto params = nlohmann::json::object();
+  std::size_t at = 0;
+  for (int slash = 0; slash < 3 && at != std::string::npos; ++slash) {
+    at = name.find('/', at == 0 ? 0 : at + 1);
+  }
+  while (at != std::string::npos) {
+    auto next = name.find('/', at + 1);
+    auto knob = name.substr(at + 1, next == std::string::npos ? next : next - at - 1);
+    auto colon = knob.find(':');
+    if (colon != std::string::npos) {
+      auto value = knob.substr(colon + 1);
+      bool number = !value.empty() && value.find_first_not_of("-0123456789") == std::string::npos;
+      params[knob.substr(0, colon)] = number ? nlohmann::json(std::stoll(value)) : nlohmann::json(value);
+    }
+    at = next;
+  }
+  return {{"suite", item.value("suite", "")},   {"case", item.value("case", "")},
+          {"variant", item.value("variant", "")}, {"model", item.value("model", "")},
+          {"params", params},
+          {"question", "(the baseline build does not describe its cases)"},
+          {"baseline", item.value("variant", "")}};
+}
+
+std::string session_id(std::uint64_t seed) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%016llx",
+                static_cast<unsigned long long>(std::mt19937_64(seed ^ fresh_seed())()));
+  return text;
+}
+
+std::string this_binary() {
+  char self[4096];
+  auto length = readlink("/proc/self/exe", self, sizeof self - 1);
+  return length > 0 ? std::string(self, static_cast<std::size_t>(length)) : "";
+}
+
+}  // namespace
+
+int ab_command(const RunOptions& options) {
+  const auto baseline = options.baseline;
+  if (access(baseline.c_str(), X_OK) != 0 || fs::is_directory(baseline)) {
+    throw UsageError("the baseline '" + baseline + "' is not an executable idiombench binary");
+  }
+  auto planned = plan_benchmarks(options.selection);
+  const auto sampling = sampling_for(options);
+  std::error_code ignored;
+  fs::create_directories(options.out, ignored);
+  if (!fs::is_directory(options.out)) {
+    throw UsageError("--out " + options.out + " is not a folder that can be created");
+  }
+  const auto base_path = (fs::path(options.out) / "baseline.json").string();
+  const auto cand_path = (fs::path(options.out) / "candidate.json").string();
+  check_writable(base_path);
+
+  // The benchmarks of either binary that the selection picks: the candidate's first.
+  const auto listing = select_listing(
+      json_from(baseline, {"list", "--json", "--profile", sampling.grid}), options.selection);
+  auto base_context = json_from(baseline, {"info", "--json"});
+  const auto environment = probe_environment();
+  for (const auto& warning : environment.warnings) {
+    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
+  }
+
+  std::vector<BenchmarkSamples> base, cand;
+  std::map<std::string, std::size_t> index;
+  for (const auto& benchmark : planned) {
+    index[benchmark.name] = cand.size();
+    cand.push_back(samples_for(benchmark.name, identity_of(benchmark),
+                               benchmark.variant_info().why_unavailable(), sampling));
+    base.push_back({});
+  }
+  for (const auto& item : listing) {
+    const std::string name = item.value("name", "");
+    auto samples = samples_for(name, identity_from_listing(item),
+                               item.value("available", true) ? "" : item.value("reason", "?"),
+                               sampling);
+    if (!index.count(name)) {
+      index[name] = cand.size();
+      cand.push_back({});
+      base.push_back({});
+    }
+    base[index[name]] = std::move(samples);
+  }
+  if (index.empty()) throw UsageError("the selection matches no benchmark of either binary");
+
+  const auto id = session_id(sampling.seed);
+  auto session = [&](const std::string& role) {
+    return nlohmann::json{{"session", id},
+                          {"role", role},
+                          {"pairs", sampling.processes},
+                          {"baseline_binary", baseline},
+                          {"candidate_binary", this_binary()},
+                          {"pairing", "process_index"}};
+  };
+  ResultsFile base_file(base_path, base_context);
+  ResultsFile cand_file(cand_path, results_context(environment));
+  for (auto* file : {&base_file, &cand_file}) {
+    file->meta().update(sampling.describe());
+    file->meta()["command"] = options.command_line;
+    file->meta()["complete"] = false;
+    file->meta()["ab"] = session(file == &base_file ? "baseline" : "candidate");
+  }
+  auto present = [](const BenchmarkSamples& s) { return !s.name.empty(); };
+  auto save = [&] {
+    std::vector<BenchmarkSamples> b, c;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (present(base[i])) b.push_back(base[i]);
+      if (present(cand[i])) c.push_back(cand[i]);
+    }
+    base_file.save(all_entries(b));
+    cand_file.save(all_entries(c));
+  };
+
+  const auto slots = shuffled_slots(base.size(), sampling.processes, sampling.seed);
+  std::mt19937_64 coin(sampling.seed ^ 0x9e3779b97f4a7c15ULL);
+  Progress progress(slots.size());
+  for (std::size_t k = 0; k < slots.size(); ++k) {
+    const auto [b, pair] = slots[k];
+    BenchmarkSamples* sides[2] = {&base[b], &cand[b]};
+    if (coin() & 1) std::swap(sides[0], sides[1]);
+    const auto& name = present(cand[b]) ? cand[b].name : base[b].name;
+    if ((!present(base[b]) || base[b].settled()) && (!present(cand[b]) || cand[b].settled())) {
+      continue;
+    }
+    progress.show(k, name + "  (pair " + std::to_string(pair + 1) + ")");
+    bool failed = false;
+    for (auto* side : sides) {
+      if (!present(*side) || side->settled()) continue;
+      const std::string binary = side == &base[b] ? baseline : "";
+      side->processes.push_back(
+          {pair, run_in_child(sampling.request(name, pair, binary), sampling.timeout)});
+      if (side->settled()) {
+        report_failure(*side, side == &base[b] ? "baseline" : "candidate");
+        failed = true;
+      }
+    }
+    if (failed || cand_file.due()) save();
+  }
+  for (auto* file : {&base_file, &cand_file}) {
+    file->meta()["complete"] = true;
+    file->meta()["wall_time_s"] = progress.elapsed();
+  }
+  save();
+
+  bool all_ok = true;
+  for (const auto* side : {&base, &cand}) {
+    std::vector<BenchmarkSamples> list;
+    for (const auto& s : *side) {
+      if (present(s)) list.push_back(s);
+    }
+    std::cout << (side == &base ? "baseline: " : "candidate:");
+    for (const auto& [status, count] : tally(list)) {
+      std::cout << " " << count << " " << status;
+      if (status != "ok" && status != "skipped") all_ok = false;
+    }
+    std::cout << "\n";
+  }
+  for (const auto* file : {&base_file, &cand_file}) {
+    if (!file->write_error().empty()) {
+      std::fprintf(stderr, "idiombench: error: results NOT written to %s: %s\n",
+                   file->path().c_str(), file->write_error().c_str());
+      return 3;
+    }
+  }
+  std::cout << "\nresults: " << base_path << " " << cand_path << "\ncompare: "
+            << "idiombench-report compare " << base_path << " " << cand_path << "\n";
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace idiombench

@@ -1,0 +1,116 @@
+#include "instructions.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "build_info.hpp"
+
+#if IDIOMBENCH_HAVE_CALLGRIND
+#include <valgrind/callgrind.h>
+#endif
+
+namespace idiombench {
+namespace {
+
+std::string find_on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::stringstream folders(path ? path : "/usr/bin:/bin");
+  std::string folder;
+  while (std::getline(folders, folder, ':')) {
+    auto candidate = (folder.empty() ? "." : folder) + "/" + program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
+// The suites' SIMD variants are compiled with -march=<target_isa>: "native" on a CPU
+// with AVX-512 means instructions Valgrind cannot decode.
+bool compiled_with_avx512() {
+  const std::string isa = build_info::target_isa;
+  if (isa == "native") return __builtin_cpu_supports("avx512f");
+  return isa.find("avx512") != std::string::npos || isa == "x86-64-v4" ||
+         isa.find("skylake-avx512") != std::string::npos || isa.find("sapphirerapids") != std::string::npos;
+}
+
+}  // namespace
+
+std::string instruction_mode_unavailable() {
+#if !IDIOMBENCH_HAVE_CALLGRIND
+  return "this build has no <valgrind/callgrind.h> (install Debian's valgrind and rebuild)";
+#else
+  if (find_on_path("valgrind").empty()) return "valgrind is not on PATH (Debian package valgrind)";
+  return "";
+#endif
+}
+
+std::string instruction_mode_warning() {
+  if (!compiled_with_avx512()) return "";
+  return "this build's SIMD variants use AVX-512, which Valgrind cannot execute: they will "
+         "crash (SIGILL); build the 'instructions' preset for instruction counts";
+}
+
+bool instructions_exact_for(const std::string& model) {
+  return model == "serial" || model == "simd";
+}
+
+std::string instructions_not_countable(const std::string& model) {
+  if (model == "processes") return "instruction mode: the work runs in other processes, which callgrind does not follow";
+  if (model == "cuda") return "instruction mode: the work runs on a GPU";
+  return "";
+}
+
+std::vector<std::string> under_callgrind(const std::vector<std::string>& argv,
+                                         const std::string& out_file) {
+  std::vector<std::string> wrapped = {find_on_path("valgrind"),
+                                      "--tool=callgrind",
+                                      "--quiet",
+                                      "--collect-atstart=no",
+                                      "--dump-instr=no",
+                                      "--dump-line=no",
+                                      "--callgrind-out-file=" + out_file};
+  wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+  return wrapped;
+}
+
+std::optional<double> callgrind_total(const std::string& out_file) {
+  std::ifstream in(out_file);
+  std::string line;
+  std::optional<double> total;
+  while (std::getline(in, line)) {
+    for (const std::string key : {"summary:", "totals:"}) {
+      if (line.rfind(key, 0) == 0) {
+        try {
+          total = std::stod(line.substr(key.size()));
+        } catch (const std::exception&) {
+        }
+      }
+    }
+  }
+  return total;
+}
+
+void start_counting() {
+#if IDIOMBENCH_HAVE_CALLGRIND
+  CALLGRIND_ZERO_STATS;
+  CALLGRIND_TOGGLE_COLLECT;
+#endif
+}
+
+void stop_counting() {
+#if IDIOMBENCH_HAVE_CALLGRIND
+  CALLGRIND_TOGGLE_COLLECT;
+#endif
+}
+
+bool running_under_valgrind() {
+#if IDIOMBENCH_HAVE_CALLGRIND
+  return RUNNING_ON_VALGRIND != 0;
+#else
+  return false;
+#endif
+}
+
+}  // namespace idiombench

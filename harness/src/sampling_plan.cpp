@@ -1,0 +1,102 @@
+#include "sampling_plan.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "instructions.hpp"
+
+namespace idiombench {
+
+Sampling sampling_for(const RunOptions& options) {
+  const auto& profile = profile_named(options.selection.profile);
+  Sampling s;
+  s.profile = profile.name;
+  s.grid = profile.grid;
+  s.instructions = options.measure == "instructions";
+  if (!s.instructions && options.measure != "time") {
+    throw UsageError("--measure must be 'time' or 'instructions', not '" + options.measure + "'");
+  }
+  if (s.instructions) {
+    if (auto why = instruction_mode_unavailable(); !why.empty()) {
+      throw UsageError("instruction mode is not available: " + why);
+    }
+    if (auto warning = instruction_mode_warning(); !warning.empty()) {
+      std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
+    }
+  }
+  // Counts of deterministic code need one process; several still sample the others.
+  const int default_processes = s.instructions ? 1 : profile.processes;
+  s.processes = options.processes > 0 ? options.processes : default_processes;
+  const int default_repetitions = s.instructions ? s.processes : profile.repetitions;
+  s.repetitions = options.repetitions > 0 ? options.repetitions : default_repetitions;
+  s.repetitions = std::max(s.repetitions, s.processes);  // at least one per process
+  s.per_process = split_repetitions(s.repetitions, s.processes);
+  s.min_time = options.min_time > 0 ? options.min_time : profile.min_time;
+  s.timeout = options.timeout;
+  s.seed = options.seed ? *options.seed : fresh_seed();
+  s.iterations = options.iterations;
+  return s;
+}
+
+nlohmann::json Sampling::describe() const {
+  nlohmann::json meta = {{"profile", profile},       {"repetitions", repetitions},
+                         {"processes", processes},   {"min_time_s", min_time},
+                         {"timeout_s", timeout},     {"seed", seed},
+                         {"measure", instructions ? "instructions" : "time"}};
+  if (instructions) meta["iterations"] = iterations;
+  return meta;
+}
+
+ChildRequest Sampling::request(const std::string& name, int process,
+                               const std::string& binary) const {
+  ChildRequest request;
+  request.binary = binary;
+  request.name = name;
+  request.profile = grid;
+  request.repetitions = per_process.at(static_cast<std::size_t>(process));
+  request.min_time = min_time;
+  request.measure = instructions ? "instructions" : "time";
+  request.iterations = iterations;
+  return request;
+}
+
+BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
+                             std::string unavailable, const Sampling& sampling) {
+  BenchmarkSamples samples;
+  samples.name = name;
+  const std::string model = identity.value("model", "");
+  samples.identity = std::move(identity);
+  samples.planned_processes = sampling.processes;
+  samples.instructions = sampling.instructions;
+  samples.exact = sampling.instructions && instructions_exact_for(model);
+  if (unavailable.empty() && sampling.instructions) unavailable = instructions_not_countable(model);
+  samples.unavailable = std::move(unavailable);
+  return samples;
+}
+
+nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples) {
+  auto entries = nlohmann::json::array();
+  for (const auto& benchmark : samples) {
+    for (auto& entry : benchmark.entries()) entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+void report_failure(const BenchmarkSamples& samples, const std::string& side) {
+  auto entries = samples.entries();
+  if (entries.empty()) return;
+  std::fprintf(stderr, "idiombench: %s%s: %s: %s\n", side.empty() ? "" : (side + ": ").c_str(),
+               samples.name.c_str(),
+               entries.at(0).value("status", "").c_str(),
+               entries.at(0).value("reason", "").c_str());
+}
+
+std::map<std::string, int> tally(const std::vector<BenchmarkSamples>& samples) {
+  std::map<std::string, int> counts;
+  for (const auto& benchmark : samples) {
+    if (!benchmark.processes.empty() || !benchmark.unavailable.empty()) ++counts[benchmark.status()];
+  }
+  return counts;
+}
+
+}  // namespace idiombench

@@ -1,0 +1,54 @@
+// What `run` and `ab` share: the sampling a run asks for (profile defaults overridden by
+// the command line), the child request of one slot, and the tallies at the end.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "profiles.hpp"
+#include "sampling.hpp"
+
+namespace idiombench {
+
+struct Sampling {
+  std::string profile;
+  std::string grid;      // passed to children (older binaries know only quick and full)
+  int processes;         // per benchmark (ab: pairs)
+  int repetitions;       // in all, over the processes
+  std::vector<int> per_process;
+  double min_time;
+  double timeout;
+  std::uint64_t seed;
+  bool instructions;
+  int iterations;
+
+  // The run's fields of context.idiombench.
+  nlohmann::json describe() const;
+  // The child request for process `process` of `name`, run by `binary` (empty: this one).
+  ChildRequest request(const std::string& name, int process, const std::string& binary) const;
+};
+
+// Throws UsageError on a bad combination (instruction mode unavailable here...).
+Sampling sampling_for(const RunOptions& options);
+
+// A benchmark's samples before any process ran: skipped when unavailable here or not
+// countable in instruction mode.
+BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
+                             std::string unavailable, const Sampling& sampling);
+
+// Every benchmark's entries, in order.
+nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples);
+
+// Prints "idiombench: [side: ]name: crashed: reason" for a benchmark that just stopped
+// being ok.
+void report_failure(const BenchmarkSamples& samples, const std::string& side = "");
+
+// {status: count} over the benchmarks that are present.
+std::map<std::string, int> tally(const std::vector<BenchmarkSamples>& samples);
+
+}  // namespace idiombench
