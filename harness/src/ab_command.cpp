@@ -79,12 +79,15 @@ nlohmann::json identity_from_listing(const nlohmann::json& item) {
     if (colon != std::string::npos) {
       auto value = knob.substr(colon + 1);
       bool number = !value.empty() && value.find_first_not_of("-0123456789") == std::string::npos;
-      params[knob.substr(0, colon)] = number ? nlohmann::json(std::stoll(value)) : nlohmann::json(value);
+      params[knob.substr(0, colon)] =
+          number ? nlohmann::json(std::stoll(value)) : nlohmann::json(value);
     }
     at = next;
   }
-  return {{"suite", item.value("suite", "")},   {"case", item.value("case", "")},
-          {"variant", item.value("variant", "")}, {"model", item.value("model", "")},
+  return {{"suite", item.value("suite", "")},
+          {"case", item.value("case", "")},
+          {"variant", item.value("variant", "")},
+          {"model", item.value("model", "")},
           {"params", params},
           {"question", "(the baseline build does not describe its cases)"},
           {"baseline", item.value("variant", "")}};
@@ -140,9 +143,9 @@ int ab_command(const RunOptions& options) {
   }
   for (const auto& item : listing) {
     const std::string name = item.value("name", "");
-    auto samples = samples_for(name, identity_from_listing(item),
-                               item.value("available", true) ? "" : item.value("reason", "?"),
-                               sampling);
+    auto samples =
+        samples_for(name, identity_from_listing(item),
+                    item.value("available", true) ? "" : item.value("reason", "?"), sampling);
     if (!index.count(name)) {
       index[name] = cand.size();
       cand.push_back({});

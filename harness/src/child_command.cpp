@@ -104,8 +104,8 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
   if (request.verify_only) argv.push_back("--verify-only");
   const bool counting = request.measure == "instructions";
   if (counting) {
-    argv.insert(argv.end(), {"--measure", "instructions", "--iterations",
-                             std::to_string(request.iterations)});
+    argv.insert(argv.end(),
+                {"--measure", "instructions", "--iterations", std::to_string(request.iterations)});
   }
   if (!request.binary.empty()) {
     argv[0] = request.binary;
@@ -143,8 +143,9 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
     }
     case ChildOutcome::Kind::signaled:
       if (counting && outcome.code == SIGILL) {
-        return crashed("killed by SIGILL under Valgrind: an instruction it cannot execute "
-                       "(AVX-512?); build the 'instructions' preset");
+        return crashed(
+            "killed by SIGILL under Valgrind: an instruction it cannot execute "
+            "(AVX-512?); build the 'instructions' preset");
       }
       return crashed("killed by " + describe_signal(outcome.code));
     case ChildOutcome::Kind::exited:

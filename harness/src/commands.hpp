@@ -20,9 +20,9 @@ struct RunOptions {
   int processes = 0;     // child processes per benchmark (ab: pairs); 0: the profile's default
   double min_time = 0;   // seconds per repetition; 0: the profile's default
   double timeout = 120;  // seconds per process
-  std::optional<std::uint64_t> seed;  // of the slot order; none: a fresh one (recorded)
-  std::string measure = "time";       // or "instructions" (callgrind)
-  int iterations = 5;                 // instruction mode: iterations counted per process
+  std::optional<std::uint64_t> seed;            // of the slot order; none: a fresh one (recorded)
+  std::string measure = "time";                 // or "instructions" (callgrind)
+  int iterations = 5;                           // instruction mode: iterations counted per process
   std::string out = "idiombench-results.json";  // ab: the folder
   std::string baseline;                         // ab: the baseline binary
   std::string command_line;                     // recorded in the results

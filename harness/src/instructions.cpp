@@ -32,7 +32,8 @@ bool compiled_with_avx512() {
   const std::string isa = build_info::target_isa;
   if (isa == "native") return __builtin_cpu_supports("avx512f");
   return isa.find("avx512") != std::string::npos || isa == "x86-64-v4" ||
-         isa.find("skylake-avx512") != std::string::npos || isa.find("sapphirerapids") != std::string::npos;
+         isa.find("skylake-avx512") != std::string::npos ||
+         isa.find("sapphirerapids") != std::string::npos;
 }
 
 }  // namespace
@@ -57,7 +58,8 @@ bool instructions_exact_for(const std::string& model) {
 }
 
 std::string instructions_not_countable(const std::string& model) {
-  if (model == "processes") return "instruction mode: the work runs in other processes, which callgrind does not follow";
+  if (model == "processes")
+    return "instruction mode: the work runs in other processes, which callgrind does not follow";
   if (model == "cuda") return "instruction mode: the work runs on a GPU";
   return "";
 }

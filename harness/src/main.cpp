@@ -16,9 +16,10 @@ void add_selection(CLI::App* command, idiombench::Selection& selection) {
 }
 
 void add_sampling(CLI::App* command, idiombench::RunOptions& options) {
-  command->add_option("--processes", options.processes,
-                      "fresh processes per benchmark (ab: pairs), repetitions split across them "
-                      "(default: by profile)")
+  command
+      ->add_option("--processes", options.processes,
+                   "fresh processes per benchmark (ab: pairs), repetitions split across them "
+                   "(default: by profile)")
       ->check(CLI::PositiveNumber);
   command
       ->add_option("--seed", options.seed,
@@ -29,8 +30,9 @@ void add_sampling(CLI::App* command, idiombench::RunOptions& options) {
                    "time, or instructions (counted under Valgrind's callgrind: slow, repeatable)")
       ->check(CLI::IsMember({"time", "instructions"}))
       ->capture_default_str();
-  command->add_option("--iterations", options.iterations,
-                      "instruction mode: iterations counted per process")
+  command
+      ->add_option("--iterations", options.iterations,
+                   "instruction mode: iterations counted per process")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
 }
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
 
   RunOptions ab_options;
   ab_options.out = "idiombench-ab";
+  ab_options.selection.profile = "gate";
   auto* ab = app.add_subcommand(
       "ab", "interleaved A/B: pairs of processes of a baseline binary and this one, per benchmark");
   ab->add_option("baseline", ab_options.baseline, "the baseline idiombench binary")->required();

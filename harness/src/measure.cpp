@@ -57,9 +57,13 @@ nlohmann::json counted_run(const std::string& name, PreparedCase& prepared, std:
     return failed("instruction mode: the child is not running under callgrind");
   }
   prepared.run(variant);  // warm-up: first-touch and lazy initialisation do not count
+  const long every = injected_every(name);
   const auto start = std::chrono::steady_clock::now();
   start_counting();
-  for (int i = 0; i < iterations; ++i) prepared.run(variant);
+  for (int i = 1; i <= iterations; ++i) {
+    prepared.run(variant);
+    if (every > 0 && i % every == 0) prepared.run(variant);
+  }
   stop_counting();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -55,11 +55,10 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
 
 nlohmann::json untimed_entry(const std::string& name, const nlohmann::json& identity,
                              const std::string& status, const std::string& reason) {
-  nlohmann::json entry = {
-      {"name", name},           {"run_name", name},           {"run_type", "iteration"},
-      {"repetitions", 0},       {"repetition_index", 0},      {"threads", 1},
-      {"iterations", 0},        {"real_time", 0.0},           {"cpu_time", 0.0},
-      {"time_unit", "ns"},      {"error_occurred", true},     {"error_message", reason}};
+  nlohmann::json entry = {{"name", name},      {"run_name", name},       {"run_type", "iteration"},
+                          {"repetitions", 0},  {"repetition_index", 0},  {"threads", 1},
+                          {"iterations", 0},   {"real_time", 0.0},       {"cpu_time", 0.0},
+                          {"time_unit", "ns"}, {"error_occurred", true}, {"error_message", reason}};
   entry.update(identity);
   entry["status"] = status;
   entry["reason"] = reason;

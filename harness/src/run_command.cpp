@@ -39,9 +39,9 @@ int run_command(const RunOptions& options) {
     auto& benchmark = samples[slots[k].benchmark];
     if (benchmark.settled()) continue;
     const int process = slots[k].process;
-    progress.show(k, sampling.processes > 1 ? benchmark.name + "  (process " +
-                                                  std::to_string(process + 1) + ")"
-                                            : benchmark.name);
+    progress.show(k, sampling.processes > 1
+                         ? benchmark.name + "  (process " + std::to_string(process + 1) + ")"
+                         : benchmark.name);
     benchmark.processes.push_back(
         {process, run_in_child(sampling.request(benchmark.name, process, ""), sampling.timeout)});
     if (benchmark.settled()) report_failure(benchmark);

@@ -13,8 +13,9 @@ namespace {
 // Fields of a repetition that are not statistics of it.
 bool is_statistic(const std::string& key, const nlohmann::json& value) {
   static const std::vector<std::string> not_statistics = {
-      "repetitions", "repetition_index", "threads", "iterations", "family_index",
-      "per_family_instance_index", "process_index", "processes", "checksum"};
+      "repetitions",   "repetition_index", "threads",
+      "iterations",    "family_index",     "per_family_instance_index",
+      "process_index", "processes",        "checksum"};
   return value.is_number() &&
          std::find(not_statistics.begin(), not_statistics.end(), key) == not_statistics.end();
 }
@@ -90,7 +91,8 @@ std::string BenchmarkSamples::status() const {
   if (!unavailable.empty()) return "skipped";
   for (const auto& process : processes) {
     std::string status = process.fragment.at("status");
-    if (status != "ok" || process.fragment.at("runs").empty()) return status == "ok" ? "failed" : status;
+    if (status != "ok" || process.fragment.at("runs").empty())
+      return status == "ok" ? "failed" : status;
   }
   return "ok";
 }

@@ -39,9 +39,12 @@ Sampling sampling_for(const RunOptions& options) {
 }
 
 nlohmann::json Sampling::describe() const {
-  nlohmann::json meta = {{"profile", profile},       {"repetitions", repetitions},
-                         {"processes", processes},   {"min_time_s", min_time},
-                         {"timeout_s", timeout},     {"seed", seed},
+  nlohmann::json meta = {{"profile", profile},
+                         {"repetitions", repetitions},
+                         {"processes", processes},
+                         {"min_time_s", min_time},
+                         {"timeout_s", timeout},
+                         {"seed", seed},
                          {"measure", instructions ? "instructions" : "time"}};
   if (instructions) meta["iterations"] = iterations;
   return meta;
@@ -86,15 +89,15 @@ void report_failure(const BenchmarkSamples& samples, const std::string& side) {
   auto entries = samples.entries();
   if (entries.empty()) return;
   std::fprintf(stderr, "idiombench: %s%s: %s: %s\n", side.empty() ? "" : (side + ": ").c_str(),
-               samples.name.c_str(),
-               entries.at(0).value("status", "").c_str(),
+               samples.name.c_str(), entries.at(0).value("status", "").c_str(),
                entries.at(0).value("reason", "").c_str());
 }
 
 std::map<std::string, int> tally(const std::vector<BenchmarkSamples>& samples) {
   std::map<std::string, int> counts;
   for (const auto& benchmark : samples) {
-    if (!benchmark.processes.empty() || !benchmark.unavailable.empty()) ++counts[benchmark.status()];
+    if (!benchmark.processes.empty() || !benchmark.unavailable.empty())
+      ++counts[benchmark.status()];
   }
   return counts;
 }

@@ -17,9 +17,9 @@ namespace idiombench {
 
 struct Sampling {
   std::string profile;
-  std::string grid;      // passed to children (older binaries know only quick and full)
-  int processes;         // per benchmark (ab: pairs)
-  int repetitions;       // in all, over the processes
+  std::string grid;  // passed to children (older binaries know only quick and full)
+  int processes;     // per benchmark (ab: pairs)
+  int repetitions;   // in all, over the processes
   std::vector<int> per_process;
   double min_time;
   double timeout;

@@ -267,8 +267,8 @@ TEST(Cli, AbPairsProcessesOfTwoBinariesInOneSession) {
   TempDir dir;
   auto folder = dir.file("ab");
   auto run = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--variant",
-                       "unavailable", "--processes", "3", "--min-time", "0.005", "--seed", "9",
-                       "--out", folder});
+                       "unavailable", "--processes", "3", "--repetitions", "3", "--min-time",
+                       "0.005", "--seed", "9", "--out", folder});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   auto base = read_json(folder + "/baseline.json");
   auto cand = read_json(folder + "/candidate.json");
@@ -314,8 +314,8 @@ TEST(Cli, InstructionCountsAreIdenticalRunToRun) {
   std::vector<double> counts;
   for (const char* name : {"a.json", "b.json"}) {
     auto out = dir.file(name);
-    auto run = selftest({"run", "--variant", "correct", "--measure", "instructions",
-                         "--iterations", "3", "--out", out},
+    auto run = selftest({"run", "--variant", "correct", "--measure", "instructions", "--iterations",
+                         "3", "--out", out},
                         300);
     ASSERT_EQ(run.exit_code, 0) << run.output;
     auto results = read_json(out);

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <limits>
+#include <set>
 #include <span>
 #include <sstream>
 #include <vector>
@@ -18,8 +18,8 @@
 #include "idiombench/params.hpp"
 #include "plan.hpp"
 #include "profiles.hpp"
-#include "sampling.hpp"
 #include "results.hpp"
+#include "sampling.hpp"
 #include "summary.hpp"
 
 namespace idiombench {
@@ -372,7 +372,7 @@ TEST(Sampling, EntriesCarryTheirProcessAndAggregatesSpanAllProcesses) {
   samples.planned_processes = 2;
   auto run = [](double t) {
     return nlohmann::json{{"name", "s/c/v"}, {"run_type", "iteration"}, {"real_time", t},
-                          {"cpu_time", t}, {"iterations", 10}, {"repetition_index", 0}};
+                          {"cpu_time", t},   {"iterations", 10},        {"repetition_index", 0}};
   };
   auto fragment = [&](std::vector<double> times) {
     auto runs = nlohmann::json::array();

@@ -12,11 +12,7 @@ _BAR = "#4c78a8"
 _BASELINE = "#f58518"
 
 
-def _time_scale(max_ns):
-    for unit, factor in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
-        if max_ns >= factor:
-            return unit, factor
-    return "ns", 1.0
+from .units import TIME
 
 
 def _to_svg(fig, salt):
@@ -30,7 +26,7 @@ def _to_svg(fig, salt):
     return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
 
 
-def case_chart(case_id, points):
+def case_chart(case_id, points, units=TIME):
     """One horizontal bar chart per params point: median time per variant, whiskers
     from the fastest to the slowest repetition, the baseline in its own colour.
 
@@ -47,7 +43,7 @@ def case_chart(case_id, points):
                              gridspec_kw={"height_ratios": [len(r) for r in timed_points.values()]})
     for ax, (label, runs) in zip(axes[:, 0], timed_points.items()):
         runs = sorted(runs, key=lambda b: b.median_ns, reverse=True)
-        unit, factor = _time_scale(max(b.max_ns for b in runs))
+        label_x, factor = units.axis(max(b.max_ns for b in runs))
         medians = [b.median_ns / factor for b in runs]
         low = [(b.median_ns - b.min_ns) / factor for b in runs]
         high = [(b.max_ns - b.median_ns) / factor for b in runs]
@@ -59,8 +55,7 @@ def case_chart(case_id, points):
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:
             ax.set_xscale("log")
-        ax.set_xlabel(f"time per run ({unit}), median of repetitions, whiskers min-max",
-                      fontsize=8)
+        ax.set_xlabel(f"{label_x}, median of repetitions, whiskers min-max", fontsize=8)
         ax.set_title(label, fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
@@ -71,7 +66,7 @@ def case_chart(case_id, points):
 def history_chart(name, points, steps):
     """Medians over the runs (oldest first) with the min-max band and a dashed line at
     every detected step; SVG."""
-    unit, factor = _time_scale(max(p.high for p in points))
+    unit, factor = TIME.scale(max(p.high for p in points))
     x = list(range(len(points)))
     fig, ax = plt.subplots(figsize=(7.5, 2.4))
     ax.fill_between(x, [p.low / factor for p in points], [p.high / factor for p in points],
@@ -106,7 +101,7 @@ def sweep_param(benchmarks):
     return max(swept, key=lambda k: (len(swept[k]), -rank.get(k, len(rank))))
 
 
-def scaling_chart(case_id, benchmarks, max_lines=14):
+def scaling_chart(case_id, benchmarks, max_lines=14, units=TIME):
     """Median time against the swept param, log-log, one line per variant and setting of
     the other params; SVG, or None when the case sweeps nothing."""
     timed = [b for b in benchmarks if b.status == "ok" and b.median_ns]
@@ -124,7 +119,7 @@ def scaling_chart(case_id, benchmarks, max_lines=14):
     if not lines:
         return None
     shown = sorted(lines.items(), key=lambda kv: kv[1][-1][1])[:max_lines]
-    unit, factor = _time_scale(max(t for _, points in shown for _, t in points))
+    label_y, factor = units.axis(max(t for _, points in shown for _, t in points))
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
     for label, points in shown:
         ax.plot([x for x, _ in points], [t / factor for _, t in points], marker="o", markersize=3,
@@ -132,7 +127,7 @@ def scaling_chart(case_id, benchmarks, max_lines=14):
     ax.set_xscale("log", base=2 if key in ("threads", "workers", "concurrency") else 10)
     ax.set_yscale("log")
     ax.set_xlabel(key, fontsize=8)
-    ax.set_ylabel(f"median time ({unit})", fontsize=8)
+    ax.set_ylabel(label_y, fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3, which="both")
     title = f"scaling with {key}" + (f" ({max_lines} of {len(lines)} lines: the fastest at the largest {key})"
@@ -143,13 +138,13 @@ def scaling_chart(case_id, benchmarks, max_lines=14):
     return _to_svg(fig, "scaling-" + case_id)
 
 
-def machines_chart(case, rows, machines, max_rows=30):
+def machines_chart(case, rows, machines, max_rows=30, units=TIME):
     """Grouped horizontal bars: each benchmark's median on each machine (log scale when
     they spread widely); SVG. `rows` are [(name, [median_ns or None per machine])]."""
     rows = [(name, medians) for name, medians in rows if any(medians)][:max_rows]
     if not rows:
         return None
-    unit, factor = _time_scale(max(m for _, medians in rows for m in medians if m))
+    label_x, factor = units.axis(max(m for _, medians in rows for m in medians if m))
     height = 0.9 + 0.22 * len(rows) * len(machines)
     fig, ax = plt.subplots(figsize=(7.5, height))
     bar = 0.8 / len(machines)
@@ -164,7 +159,7 @@ def machines_chart(case, rows, machines, max_rows=30):
     values = [m for _, medians in rows for m in medians if m]
     if max(values) / min(values) > 50:
         ax.set_xscale("log")
-    ax.set_xlabel(f"median time per run ({unit})", fontsize=8)
+    ax.set_xlabel(label_x, fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=7)

@@ -10,17 +10,13 @@ import jinja2
 from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
+from .units import TIME, units_of
 
 _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
 
 
 def _format_ns(ns):
-    if ns is None:
-        return "–"
-    for unit, factor in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
-        if ns >= factor:
-            return f"{ns / factor:.3g} {unit}"
-    return f"{ns:.3g} ns"
+    return TIME.format(ns)
 
 
 def _format_number(value):
@@ -32,7 +28,7 @@ def _format_number(value):
     return f"{value:.3g}"
 
 
-def _case_view(case_id, question, points):
+def _case_view(case_id, question, points, units=TIME):
     rows = []
     for label, runs in points.items():
         baseline = next((b for b in runs if b.is_baseline and b.samples_ns), None)
@@ -51,8 +47,8 @@ def _case_view(case_id, question, points):
                 "bytes_value": b.counters.get("bytes_per_second", ""),
                 "params": label, "variant": b.label, "model": b.model,
                 "is_baseline": b.is_baseline,
-                "median": _format_ns(b.median_ns), "min": _format_ns(b.min_ns),
-                "max": _format_ns(b.max_ns),
+                "median": units.format(b.median_ns), "min": units.format(b.min_ns),
+                "max": units.format(b.max_ns),
                 "cv": f"{b.cv * 100:.1f}%" if b.cv is not None else "–",
                 "speedup": f"{speedup:.2f}×" if speedup else "–",
                 "items_per_second": _format_number(b.counters.get("items_per_second")),
@@ -61,11 +57,11 @@ def _case_view(case_id, question, points):
                 "status": b.status, "reason": b.reason,
             })
     every = [b for runs in points.values() for b in runs]
-    return {"id": case_id, "question": question, "chart": case_chart(case_id, points),
-            "scaling": scaling_chart(case_id, every), "rows": rows}
+    return {"id": case_id, "question": question, "chart": case_chart(case_id, points, units),
+            "scaling": scaling_chart(case_id, every, units=units), "rows": rows}
 
 
-def _summary(results):
+def _summary(results, units=TIME):
     """Per suite, case and params point: the fastest timed variant and its speedup over
     the case's baseline at that point."""
     rows = []
@@ -77,7 +73,7 @@ def _summary(results):
             fastest = min(timed, key=lambda b: b.median_ns)
             baseline = next((b for b in timed if b.is_baseline), None)
             rows.append({"suite": suite, "case": case, "params": label, "fastest": fastest.label,
-                         "median": _format_ns(fastest.median_ns),
+                         "median": units.format(fastest.median_ns),
                          "speedup": (f"{baseline.median_ns / fastest.median_ns:.2f}×" if baseline else "–"),
                          "baseline": baseline.label if baseline else "(baseline not timed)"})
     return rows
@@ -88,7 +84,7 @@ def _machine_label(results):
     return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')} · {results.context.get('host_name', '?')}"
 
 
-def _hardware_comparison(results, others):
+def _hardware_comparison(results, others, units=TIME):
     """Per case, the median of every benchmark the runs share, on each machine, and its
     ratio to the first file's machine (> 1: slower there)."""
     if not others:
@@ -104,13 +100,13 @@ def _hardware_comparison(results, others):
             other = by_name.get(b.run_name)
             ratio = other.median_ns / b.median_ns if other else None
             raw.append(other.median_ns if other else None)
-            cells.append({"median": _format_ns(other.median_ns) if other else "–",
+            cells.append({"median": units.format(other.median_ns) if other else "–",
                           "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
         cases.setdefault(f"{b.suite}/{b.case}", []).append(
             {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells,
              "raw": raw})
     machines = [_machine_label(r) for r in runs]
-    charts = {case: machines_chart(case, [(r["name"], r["raw"]) for r in rows], machines)
+    charts = {case: machines_chart(case, [(r["name"], r["raw"]) for r in rows], machines, units=units)
               for case, rows in cases.items()}
     return {"machines": machines, "charts": charts,
             "same_machine": len({r.meta.get("machine", {}).get("machine_id") for r in runs}) == 1,
@@ -119,6 +115,7 @@ def _hardware_comparison(results, others):
 
 def build_context(results, cv_warning=0.10, others=()):
     meta = results.meta
+    units = units_of(results)
     suites = {}
     problems = []
     skipped = []
@@ -126,7 +123,8 @@ def build_context(results, cv_warning=0.10, others=()):
     noisy = []
     for (suite, case), points in results.cases().items():
         any_run = next(iter(points.values()))[0]
-        suites.setdefault(suite, []).append(_case_view(f"{suite}-{case}", any_run.question, points))
+        suites.setdefault(suite, []).append(
+            _case_view(f"{suite}-{case}", any_run.question, points, units))
         for runs in points.values():
             for b in runs:
                 counts[b.status] = counts.get(b.status, 0) + 1
@@ -155,8 +153,9 @@ def build_context(results, cv_warning=0.10, others=()):
         "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),
         "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
-        "summary": _summary(results),
-        "hardware": _hardware_comparison(results, others),
+        "summary": _summary(results, units),
+        "hardware": _hardware_comparison(results, others, units),
+        "measure": units.measure,
     }
 
 

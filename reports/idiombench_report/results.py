@@ -127,6 +127,9 @@ def load(path):
         more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise ResultsError(f"{path} does not match the results schema:\n  {shown}{more}")
 
+    # In instruction mode the figure is the instruction count per iteration, not the
+    # wall time under Valgrind (samples_ns then holds counts).
+    counting = document["context"]["idiombench"].get("measure") == "instructions"
     by_name = {}
     counter_samples = {}
     for entry in document["benchmarks"]:
@@ -139,7 +142,10 @@ def load(path):
                 question=entry["question"], baseline=entry["baseline"])
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue
-        by_name[name].samples_ns.append(entry["real_time"] * _TO_NS[entry["time_unit"]])
+        if counting and isinstance(entry.get("instructions"), (int, float)):
+            by_name[name].samples_ns.append(float(entry["instructions"]))
+        else:
+            by_name[name].samples_ns.append(entry["real_time"] * _TO_NS[entry["time_unit"]])
         for key, value in entry.items():
             if key not in _NOT_COUNTERS and isinstance(value, (int, float)) and value is not True:
                 counter_samples.setdefault(name, {}).setdefault(key, []).append(value)

@@ -190,3 +190,18 @@ def test_a_swept_parameter_gets_a_scaling_chart(tmp_path):
     iteration = load(Path(__file__).with_name("data") / "iteration-sample.json")
     lazy = [b for b in iteration.benchmarks if b.case == "lazy_memory"]
     assert sweep_param(lazy) is None, "one size only: nothing to draw"
+
+
+def test_instruction_counts_are_shown_as_counts_not_times(tmp_path, write_json, load_json, selftest_results):
+    document = load_json(selftest_results)
+    document["context"]["idiombench"].update({"measure": "instructions", "iterations": 5})
+    for entry in document["benchmarks"]:
+        if entry["status"] == "ok":
+            entry.update({"instructions": 2503.0, "instructions_exact": True, "real_time": 9e6})
+    path = write_json(document)
+    assert load(path).benchmarks[0].median_ns == 2503.0, "the figure is the count"
+    out = tmp_path / "report.html"
+    assert main(["render", str(path), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "instruction counts" in page and "2.5 k instr" in page
+    assert "9 ms" not in page, "Valgrind's wall time is not shown as the variant's time"
