@@ -191,16 +191,16 @@ int ab_command(const RunOptions& options) {
     BenchmarkSamples* sides[2] = {&base[b], &cand[b]};
     if (coin() & 1) std::swap(sides[0], sides[1]);
     const auto& name = present(cand[b]) ? cand[b].name : base[b].name;
-    if ((!present(base[b]) || base[b].settled()) && (!present(cand[b]) || cand[b].settled())) {
+    if (!(present(base[b]) && base[b].wants(pair)) && !(present(cand[b]) && cand[b].wants(pair))) {
       continue;
     }
     progress.show(k, name + "  (pair " + std::to_string(pair + 1) + ")");
     bool failed = false;
     for (auto* side : sides) {
-      if (!present(*side) || side->settled()) continue;
+      if (!present(*side) || !side->wants(pair)) continue;
       const std::string binary = side == &base[b] ? baseline : "";
       side->processes.push_back(
-          {pair, run_in_child(sampling.request(name, pair, binary), sampling.timeout)});
+          {pair, run_in_child(sampling.request(*side, pair, binary), sampling.timeout)});
       if (side->settled()) {
         report_failure(*side, side == &base[b] ? "baseline" : "candidate");
         failed = true;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "build_info.hpp"
+#include "idiombench/measure_mode.hpp"
 
 #if IDIOMBENCH_HAVE_CALLGRIND
 #include <valgrind/callgrind.h>
@@ -105,6 +106,10 @@ void stop_counting() {
 #if IDIOMBENCH_HAVE_CALLGRIND
   CALLGRIND_TOGGLE_COLLECT;
 #endif
+}
+
+bool counting_instructions() {
+  return running_under_valgrind();
 }
 
 bool running_under_valgrind() {

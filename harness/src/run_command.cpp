@@ -37,13 +37,13 @@ int run_command(const RunOptions& options) {
   Progress progress(slots.size());
   for (std::size_t k = 0; k < slots.size(); ++k) {
     auto& benchmark = samples[slots[k].benchmark];
-    if (benchmark.settled()) continue;
     const int process = slots[k].process;
-    progress.show(k, sampling.processes > 1
+    if (!benchmark.wants(process)) continue;
+    progress.show(k, benchmark.planned_processes > 1
                          ? benchmark.name + "  (process " + std::to_string(process + 1) + ")"
                          : benchmark.name);
     benchmark.processes.push_back(
-        {process, run_in_child(sampling.request(benchmark.name, process, ""), sampling.timeout)});
+        {process, run_in_child(sampling.request(benchmark, process, ""), sampling.timeout)});
     if (benchmark.settled()) report_failure(benchmark);
     if (results.due() || benchmark.settled()) results.save(all_entries(samples));
   }

@@ -43,6 +43,8 @@ struct BenchmarkSamples {
 
   // A process failed, crashed or timed out: the remaining ones are not run.
   bool settled() const;
+  // Whether slot `process` is to be run: not settled, and one of its planned processes.
+  bool wants(int process) const { return !settled() && process < planned_processes; }
   // Its results entries: the repetitions of every process so far (each with its
   // process_index), then mean/median/stddev/cv over all of them; or one untimed entry
   // (skipped, or the first process that was not ok); empty before any process ran.

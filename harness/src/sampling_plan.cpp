@@ -7,6 +7,12 @@
 
 namespace idiombench {
 
+namespace {
+// Instruction mode, by default: counts that vary (threads) are sampled over this many
+// processes, enough for compare's test; deterministic ones need one.
+constexpr int kInexactCountProcesses = 5;
+}  // namespace
+
 Sampling sampling_for(const RunOptions& options) {
   const auto& profile = profile_named(options.selection.profile);
   Sampling s;
@@ -24,13 +30,11 @@ Sampling sampling_for(const RunOptions& options) {
       std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
     }
   }
-  // Counts of deterministic code need one process; several still sample the others.
-  const int default_processes = s.instructions ? 1 : profile.processes;
-  s.processes = options.processes > 0 ? options.processes : default_processes;
-  const int default_repetitions = s.instructions ? s.processes : profile.repetitions;
-  s.repetitions = options.repetitions > 0 ? options.repetitions : default_repetitions;
+  s.processes_given = options.processes > 0;
+  const int default_processes = s.instructions ? kInexactCountProcesses : profile.processes;
+  s.processes = s.processes_given ? options.processes : default_processes;
+  s.repetitions = options.repetitions > 0 ? options.repetitions : profile.repetitions;
   s.repetitions = std::max(s.repetitions, s.processes);  // at least one per process
-  s.per_process = split_repetitions(s.repetitions, s.processes);
   s.min_time = options.min_time > 0 ? options.min_time : profile.min_time;
   s.timeout = options.timeout;
   s.seed = options.seed ? *options.seed : fresh_seed();
@@ -50,13 +54,20 @@ nlohmann::json Sampling::describe() const {
   return meta;
 }
 
-ChildRequest Sampling::request(const std::string& name, int process,
+int Sampling::processes_for(const std::string& model) const {
+  if (!instructions || processes_given) return processes;
+  return instructions_exact_for(model) ? 1 : kInexactCountProcesses;
+}
+
+ChildRequest Sampling::request(const BenchmarkSamples& samples, int process,
                                const std::string& binary) const {
   ChildRequest request;
   request.binary = binary;
-  request.name = name;
+  request.name = samples.name;
   request.profile = grid;
-  request.repetitions = per_process.at(static_cast<std::size_t>(process));
+  const int total = instructions ? samples.planned_processes : repetitions;
+  request.repetitions =
+      split_repetitions(total, samples.planned_processes).at(static_cast<std::size_t>(process));
   request.min_time = min_time;
   request.measure = instructions ? "instructions" : "time";
   request.iterations = iterations;
@@ -69,7 +80,7 @@ BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
   samples.name = name;
   const std::string model = identity.value("model", "");
   samples.identity = std::move(identity);
-  samples.planned_processes = sampling.processes;
+  samples.planned_processes = sampling.processes_for(model);
   samples.instructions = sampling.instructions;
   samples.exact = sampling.instructions && instructions_exact_for(model);
   if (unavailable.empty() && sampling.instructions) unavailable = instructions_not_countable(model);

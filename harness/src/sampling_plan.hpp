@@ -17,10 +17,10 @@ namespace idiombench {
 
 struct Sampling {
   std::string profile;
-  std::string grid;  // passed to children (older binaries know only quick and full)
-  int processes;     // per benchmark (ab: pairs)
-  int repetitions;   // in all, over the processes
-  std::vector<int> per_process;
+  std::string grid;      // passed to children (older binaries know only quick and full)
+  int processes;         // per benchmark (ab: pairs); the most any benchmark gets
+  bool processes_given;  // on the command line: then every benchmark gets that many
+  int repetitions;       // in all, over the processes (instruction mode: one per process)
   double min_time;
   double timeout;
   std::uint64_t seed;
@@ -29,8 +29,12 @@ struct Sampling {
 
   // The run's fields of context.idiombench.
   nlohmann::json describe() const;
-  // The child request for process `process` of `name`, run by `binary` (empty: this one).
-  ChildRequest request(const std::string& name, int process, const std::string& binary) const;
+  // How many processes a benchmark of this model gets: `processes`, except in instruction
+  // mode by default, where a deterministic count needs one and others get 5.
+  int processes_for(const std::string& model) const;
+  // The child request for process `process` of `samples`, run by `binary` (empty: this one).
+  ChildRequest request(const BenchmarkSamples& samples, int process,
+                       const std::string& binary) const;
 };
 
 // Throws UsageError on a bad combination (instruction mode unavailable here...).
