@@ -1,0 +1,47 @@
+"""experiment: false alarms and detection counted from synthetic ab sessions laid out
+as ci/gate-experiment.sh writes them."""
+
+import numpy as np
+
+from idiombench_report.cli import main
+from idiombench_report.experiment import analyse
+
+from synthetic import ab_session
+
+
+def session(load_json, write_json, folder, seed, slow_factor=1.0, slowed="slow/"):
+    rng = np.random.default_rng(seed)
+    base, cand = {}, {}
+    for i in range(12):
+        name = f"{'slow/' if i < 4 else 'same/'}case/v{i}"
+        phase = np.exp(rng.normal(0, 0.05, 10))  # shared by both processes of a pair
+        factor = slow_factor if name.startswith(slowed) else 1.0
+        base[name] = [[100 * f * np.exp(rng.normal(0, 0.01))] for f in phase]
+        cand[name] = [[100 * factor * f * np.exp(rng.normal(0, 0.01))] for f in phase]
+    b, c = ab_session(base, cand, load_json)
+    for doc in (b, c):
+        doc["context"]["idiombench"]["ab"]["session"] = f"{seed:016x}"
+    write_json(b, f"{folder}/baseline.json")
+    write_json(c, f"{folder}/candidate.json")
+
+
+def test_counts_false_alarms_and_detections(tmp_path, load_json, write_json):
+    for i in (1, 2, 3):
+        (tmp_path / f"aa-{i}").mkdir()
+        session(load_json, write_json, f"aa-{i}", seed=i)
+    for i in (1, 2):
+        (tmp_path / f"slow-{i}").mkdir()
+        session(load_json, write_json, f"slow-{i}", seed=10 + i, slow_factor=1.10)
+    lines, figures = analyse(tmp_path, injected="^slow/")
+    assert figures["aa_sessions"] == 3 and figures["aa_tested"] == 36
+    assert figures["aa_flagged"] == 0 and figures["aa_exit_0"] == 3
+    assert figures["unpaired_tested"] == 36
+    assert figures["detection"][1.20] == 1.0, "a 20% shift over 5% shared noise is always caught"
+    assert figures["real_total"] == 8 and figures["real_flagged"] == 8
+    assert figures["real_sessions_caught"] == 2
+    assert any("x1.10" in line for line in lines)
+
+
+def test_cli_says_when_there_is_nothing_to_analyse(tmp_path, capsys):
+    assert main(["experiment", str(tmp_path)]) == 0
+    assert "no sessions" in capsys.readouterr().out
