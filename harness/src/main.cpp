@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
 
   auto* list = app.add_subcommand("list", "list benchmarks and whether they can run here");
   add_selection(list, selection);
-  list->add_option("--profile", selection.profile, "quick or full")->capture_default_str();
+  list->add_option("--profile", selection.profile, "quick, full or gate")->capture_default_str();
   list->add_flag("--json", json, "machine-readable output");
 
   RunOptions run_options;

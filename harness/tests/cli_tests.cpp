@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "build_info.hpp"
 #include "instructions.hpp"
 #include "isolation.hpp"
 #include "results.hpp"
@@ -309,7 +310,9 @@ TEST(Cli, InstructionCountsAreIdenticalRunToRun) {
   if (!instruction_mode_unavailable().empty()) {
     GTEST_SKIP() << "instruction mode unavailable here: " << instruction_mode_unavailable();
   }
-  if (IDIOMBENCH_TESTS_UNDER_ASAN) GTEST_SKIP() << "Valgrind does not run sanitized binaries";
+  if (IDIOMBENCH_TESTS_UNDER_ASAN || std::string(build_info::sanitizers).size() > 0) {
+    GTEST_SKIP() << "Valgrind does not run sanitized binaries";
+  }
   TempDir dir;
   std::vector<double> counts;
   for (const char* name : {"a.json", "b.json"}) {
