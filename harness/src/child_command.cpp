@@ -118,7 +118,8 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
   }
   std::optional<TemporaryFolder> counts;
   std::string counts_file;
-  if (counting) {
+  const bool callgrind = counting && instruction_counter() == "callgrind";
+  if (callgrind) {
     counts.emplace();
     counts_file = counts->path() + "/callgrind.out";
     argv = under_callgrind(argv, counts_file);
@@ -142,7 +143,7 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
       return fragment;
     }
     case ChildOutcome::Kind::signaled:
-      if (counting && outcome.code == SIGILL) {
+      if (callgrind && outcome.code == SIGILL) {
         return crashed(
             "killed by SIGILL under Valgrind: an instruction it cannot execute "
             "(AVX-512?); build the 'instructions' preset");
@@ -158,11 +159,16 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
   } catch (const nlohmann::json::exception& e) {
     return crashed(std::string("unreadable result from the child: ") + e.what());
   }
-  if (counting && fragment.value("status", "") == "ok") {
+  if (callgrind && fragment.value("status", "") == "ok") {
     auto total = callgrind_total(counts_file);
     if (!total) return crashed("callgrind wrote no instruction count");
     for (auto& run : fragment["runs"]) {
       run["instructions"] = *total / std::max<double>(1, run.value("iterations", 1));
+    }
+  }
+  if (counting && fragment.value("status", "") == "ok") {
+    for (const auto& run : fragment["runs"]) {
+      if (!run.contains("instructions")) return crashed("the child counted no instructions");
     }
   }
   return fragment;

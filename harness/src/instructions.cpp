@@ -1,6 +1,12 @@
 #include "instructions.hpp"
 
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <cstdint>
+#include <cstring>
 
 #include <cstdlib>
 #include <fstream>
@@ -37,9 +43,29 @@ bool compiled_with_avx512() {
          isa.find("sapphirerapids") != std::string::npos;
 }
 
-}  // namespace
+int open_instruction_counter() {
+  perf_event_attr attr;
+  std::memset(&attr, 0, sizeof attr);
+  attr.size = sizeof attr;
+  attr.type = PERF_TYPE_HARDWARE;
+  attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+  attr.disabled = 1;
+  attr.inherit = 1;  // threads the variant starts count too
+  attr.exclude_kernel = 1;
+  attr.exclude_hv = 1;
+  return static_cast<int>(syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC));
+}
 
-std::string instruction_mode_unavailable() {
+bool hardware_counters_usable() {
+  const char* forced = std::getenv("IDIOMBENCH_INSTRUCTION_COUNTER");
+  if (forced && std::string(forced) == "callgrind") return false;
+  int fd = open_instruction_counter();
+  if (fd < 0) return false;
+  close(fd);
+  return true;
+}
+
+std::string callgrind_unavailable() {
 #if !IDIOMBENCH_HAVE_CALLGRIND
   return "this build has no <valgrind/callgrind.h> (install Debian's valgrind and rebuild)";
 #else
@@ -48,10 +74,42 @@ std::string instruction_mode_unavailable() {
 #endif
 }
 
+}  // namespace
+
+std::string instruction_counter() {
+  static const std::string counter = hardware_counters_usable() ? "perf" : "callgrind";
+  return counter;
+}
+
+std::string instruction_mode_unavailable() {
+  if (instruction_counter() == "perf") return "";
+  auto why = callgrind_unavailable();
+  return why.empty() ? "" : "no hardware instruction counter here, and " + why;
+}
+
+HardwareInstructions::HardwareInstructions() : fd_(open_instruction_counter()) {}
+
+HardwareInstructions::~HardwareInstructions() {
+  if (fd_ >= 0) close(fd_);
+}
+
+void HardwareInstructions::start() {
+  ioctl(fd_, PERF_EVENT_IOC_RESET, 0);
+  ioctl(fd_, PERF_EVENT_IOC_ENABLE, 0);
+}
+
+std::optional<double> HardwareInstructions::stop() {
+  ioctl(fd_, PERF_EVENT_IOC_DISABLE, 0);
+  std::uint64_t count = 0;
+  if (read(fd_, &count, sizeof count) != static_cast<ssize_t>(sizeof count)) return std::nullopt;
+  return static_cast<double>(count);
+}
+
 std::string instruction_mode_warning() {
-  if (!compiled_with_avx512()) return "";
-  return "this build's SIMD variants use AVX-512, which Valgrind cannot execute: they will "
-         "crash (SIGILL); build the 'instructions' preset for instruction counts";
+  if (instruction_counter() == "perf" || !compiled_with_avx512()) return "";
+  return "this build targets an ISA with AVX-512 (-march=native here), which Valgrind cannot "
+         "execute: benchmarks will crash with SIGILL; build the 'instructions' preset "
+         "(cmake --preset instructions) for instruction counts";
 }
 
 bool instructions_exact_for(const std::string& model) {

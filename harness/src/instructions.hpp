@@ -1,8 +1,10 @@
-// Instruction-count mode: the benchmark child runs under Valgrind's callgrind, which
-// counts the instructions executed between the client requests around the timed loop
-// (so building the input and verifying it do not count). Repeatable where wall-clock
-// time is not, for single-threaded code; slow (tens of times), so a fixed small number
-// of iterations is measured.
+// Instruction-count mode: the instructions executed by the timed loop only (building
+// the input and verifying it do not count). Where the kernel offers hardware counters,
+// the child reads them itself (perf_event_open, user-space instructions of the process
+// and the threads it starts); otherwise it runs under Valgrind's callgrind, which counts
+// between client requests around the loop: exact, but tens of times slower, so a fixed
+// small number of iterations is measured. Repeatable where wall-clock time is not, for
+// single-threaded code.
 #pragma once
 
 #include <optional>
@@ -11,8 +13,11 @@
 
 namespace idiombench {
 
-// Empty when instruction counts can be taken here; otherwise why not (no valgrind on
-// PATH, no callgrind client requests in this build).
+// Which counter instruction mode uses here: "perf" where hardware counters can be opened
+// (unless IDIOMBENCH_INSTRUCTION_COUNTER=callgrind), else "callgrind".
+std::string instruction_counter();
+// Empty when instruction counts can be taken here; otherwise why not (no hardware
+// counters, and no valgrind on PATH or no callgrind client requests in this build).
 std::string instruction_mode_unavailable();
 // Non-empty when this build has code Valgrind cannot execute (AVX-512 from
 // -march=native): those variants crash under it; the `instructions` preset avoids it.
@@ -37,5 +42,22 @@ std::optional<double> callgrind_total(const std::string& out_file);
 void start_counting();
 void stop_counting();
 bool running_under_valgrind();
+
+// In the child, without Valgrind: a hardware instruction counter (user space, this
+// process and the threads it starts after `open`).
+class HardwareInstructions {
+ public:
+  HardwareInstructions();
+  ~HardwareInstructions();
+  HardwareInstructions(const HardwareInstructions&) = delete;
+  HardwareInstructions& operator=(const HardwareInstructions&) = delete;
+  bool usable() const { return fd_ >= 0; }
+  void start();
+  // Instructions since start(), or nothing when the counter could not be read.
+  std::optional<double> stop();
+
+ private:
+  int fd_ = -1;
+};
 
 }  // namespace idiombench

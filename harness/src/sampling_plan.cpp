@@ -50,7 +50,10 @@ nlohmann::json Sampling::describe() const {
                          {"timeout_s", timeout},
                          {"seed", seed},
                          {"measure", instructions ? "instructions" : "time"}};
-  if (instructions) meta["iterations"] = iterations;
+  if (instructions) {
+    meta["iterations"] = iterations;
+    meta["instruction_counter"] = instruction_counter();
+  }
   return meta;
 }
 

@@ -306,21 +306,17 @@ TEST(Cli, AbRefusesABaselineThatIsNotABinary) {
   EXPECT_NE(run.output.find("not an executable"), std::string::npos) << run.output;
 }
 
-TEST(Cli, InstructionCountsAreIdenticalRunToRun) {
-  if (!instruction_mode_unavailable().empty()) {
-    GTEST_SKIP() << "instruction mode unavailable here: " << instruction_mode_unavailable();
-  }
-  if (IDIOMBENCH_TESTS_UNDER_ASAN || std::string(build_info::sanitizers).size() > 0) {
-    GTEST_SKIP() << "Valgrind does not run sanitized binaries";
-  }
-  TempDir dir;
+// Instructions per iteration of the selftest's `correct` variant, from two runs.
+std::vector<double> counts_of_two_runs(const TempDir& dir, std::vector<std::string> env) {
   std::vector<double> counts;
   for (const char* name : {"a.json", "b.json"}) {
     auto out = dir.file(name);
-    auto run = selftest({"run", "--variant", "correct", "--measure", "instructions", "--iterations",
-                         "3", "--out", out},
-                        300);
-    ASSERT_EQ(run.exit_code, 0) << run.output;
+    std::vector<std::string> args = {"/usr/bin/env"};
+    args.insert(args.end(), env.begin(), env.end());
+    args.insert(args.end(), {IDIOMBENCH_SELFTEST_BINARY, "run", "--variant", "correct", "--measure",
+                             "instructions", "--iterations", "3", "--out", out});
+    auto outcome = run_isolated(args, 300);
+    EXPECT_EQ(outcome.code, 0) << outcome.output_tail;
     auto results = read_json(out);
     EXPECT_EQ(results["context"]["idiombench"]["measure"], "instructions");
     const auto& entry = results["benchmarks"].at(0);
@@ -331,7 +327,28 @@ TEST(Cli, InstructionCountsAreIdenticalRunToRun) {
   // the counted loop, not the input building or the verification.
   EXPECT_GT(counts[0], 200);
   EXPECT_LT(counts[0], 20000);
+  return counts;
+}
+
+TEST(Cli, CallgrindCountsAreIdenticalRunToRun) {
+  if (IDIOMBENCH_TESTS_UNDER_ASAN || std::string(build_info::sanitizers).size() > 0) {
+    GTEST_SKIP() << "Valgrind does not run sanitized binaries";
+  }
+  if (access("/usr/bin/valgrind", X_OK) != 0) GTEST_SKIP() << "no /usr/bin/valgrind here";
+  TempDir dir;
+  auto counts = counts_of_two_runs(dir, {"IDIOMBENCH_INSTRUCTION_COUNTER=callgrind"});
   EXPECT_EQ(counts[0], counts[1]);
+  auto meta = read_json(dir.file("a.json"))["context"]["idiombench"];
+  EXPECT_EQ(meta["instruction_counter"], "callgrind");
+}
+
+TEST(Cli, HardwareCountsAreCloseRunToRun) {
+  if (instruction_counter() != "perf") {
+    GTEST_SKIP() << "no hardware instruction counter here (perf_event_open refused)";
+  }
+  TempDir dir;
+  auto counts = counts_of_two_runs(dir, {});
+  EXPECT_NEAR(counts[0], counts[1], counts[0] * 0.001);
 }
 
 TEST(Cli, InfoJsonHasTheMachineFingerprintAndBackends) {
