@@ -100,12 +100,6 @@ std::string session_id(std::uint64_t seed) {
   return text;
 }
 
-std::string this_binary() {
-  char self[4096];
-  auto length = readlink("/proc/self/exe", self, sizeof self - 1);
-  return length > 0 ? std::string(self, static_cast<std::size_t>(length)) : "";
-}
-
 }  // namespace
 
 int ab_command(const RunOptions& options) {
@@ -161,7 +155,7 @@ int ab_command(const RunOptions& options) {
                           {"role", role},
                           {"pairs", sampling.processes},
                           {"baseline_binary", baseline},
-                          {"candidate_binary", this_binary()},
+                          {"candidate_binary", this_executable()},
                           {"pairing", "process_index"}};
   };
   ResultsFile base_file(base_path, base_context);

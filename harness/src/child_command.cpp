@@ -107,14 +107,12 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
     argv.insert(argv.end(),
                 {"--measure", "instructions", "--iterations", std::to_string(request.iterations)});
   }
+  // By default the child is this same binary: the path is resolved here so the child's
+  // command line (in `ps`, in a crash report) names it.
   if (!request.binary.empty()) {
     argv[0] = request.binary;
-  } else {
-    // The child is this same binary: the path is resolved here so the child's
-    // command line (in `ps`, in a crash report) names it.
-    char self[4096];
-    auto length = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (length > 0) argv[0].assign(self, static_cast<std::size_t>(length));
+  } else if (auto self = this_executable(); !self.empty()) {
+    argv[0] = self;
   }
   std::optional<TemporaryFolder> counts;
   std::string counts_file;

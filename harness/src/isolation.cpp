@@ -69,6 +69,12 @@ bool drain(int fd, std::string& into) {
 
 }  // namespace
 
+std::string this_executable() {
+  char self[4096];
+  auto length = readlink("/proc/self/exe", self, sizeof self - 1);
+  return length > 0 ? std::string(self, static_cast<std::size_t>(length)) : "";
+}
+
 std::string describe_signal(int signal_number) {
   const char* abbrev = sigabbrev_np(signal_number);
   std::string name =

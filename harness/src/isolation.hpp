@@ -22,6 +22,9 @@ struct ChildOutcome {
 ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds,
                           bool result_on_stdout = false);
 
+// The absolute path of the running executable ("" when /proc cannot say).
+std::string this_executable();
+
 // "SIGSEGV (Segmentation fault)".
 std::string describe_signal(int signal_number);
 

@@ -23,11 +23,6 @@ const std::vector<std::string>& known_models() {
   return models;
 }
 
-const std::vector<std::string>& known_profiles() {
-  static const std::vector<std::string> profiles{"quick", "full"};
-  return profiles;
-}
-
 const ParamGrid& grid_for(const CaseInfo& info, std::string_view profile) {
   if (profile == "quick") return info.quick;
   if (profile == "full") return info.full;

@@ -82,8 +82,8 @@ class CaseBase {
 
 // The execution models of DESIGN.md; a variant must declare one of them.
 const std::vector<std::string>& known_models();
-// Profile names and their grids.
-const std::vector<std::string>& known_profiles();
+// A case's params grid by name: "quick" or "full" (profiles choose one; see
+// harness/src/profiles.hpp).
 const ParamGrid& grid_for(const CaseInfo& info, std::string_view profile);
 
 class Registry {
