@@ -4,7 +4,8 @@
 # tests, every suite's conformance and contract tests), `idiombench verify`, a quick
 # run of the iteration suite validated against the schema, the same build and ctest
 # with clang 14 (preset ci-clang), the concurrency suite's tests under
-# ThreadSanitizer (preset tsan: the concurrency and memoization suites), and the report's pytest.
+# ThreadSanitizer (preset tsan: the support library and the suites built on it), and the
+# report's pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,7 +39,7 @@ if [[ $preset == ci && ${IDIOMBENCH_SKIP_CLANG:-0} != 1 ]]; then
 fi
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then
-  log "concurrency and memoization tests under ThreadSanitizer (preset tsan; IDIOMBENCH_SKIP_TSAN=1 skips it)"
+  log "support, concurrency, io and memoization tests under ThreadSanitizer (preset tsan; IDIOMBENCH_SKIP_TSAN=1 skips it)"
   "$here/build.sh" tsan
   ctest --preset tsan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi

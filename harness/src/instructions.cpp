@@ -59,10 +59,7 @@ int open_instruction_counter() {
 bool hardware_counters_usable() {
   const char* forced = std::getenv("IDIOMBENCH_INSTRUCTION_COUNTER");
   if (forced && std::string(forced) == "callgrind") return false;
-  int fd = open_instruction_counter();
-  if (fd < 0) return false;
-  close(fd);
-  return true;
+  return static_cast<bool>(support::UniqueFd(open_instruction_counter()));
 }
 
 std::string callgrind_unavailable() {
@@ -89,19 +86,15 @@ std::string instruction_mode_unavailable() {
 
 HardwareInstructions::HardwareInstructions() : fd_(open_instruction_counter()) {}
 
-HardwareInstructions::~HardwareInstructions() {
-  if (fd_ >= 0) close(fd_);
-}
-
 void HardwareInstructions::start() {
-  ioctl(fd_, PERF_EVENT_IOC_RESET, 0);
-  ioctl(fd_, PERF_EVENT_IOC_ENABLE, 0);
+  ioctl(fd_.get(), PERF_EVENT_IOC_RESET, 0);
+  ioctl(fd_.get(), PERF_EVENT_IOC_ENABLE, 0);
 }
 
 std::optional<double> HardwareInstructions::stop() {
-  ioctl(fd_, PERF_EVENT_IOC_DISABLE, 0);
+  ioctl(fd_.get(), PERF_EVENT_IOC_DISABLE, 0);
   std::uint64_t count = 0;
-  if (read(fd_, &count, sizeof count) != static_cast<ssize_t>(sizeof count)) return std::nullopt;
+  if (read(fd_.get(), &count, sizeof count) != static_cast<ssize_t>(sizeof count)) return std::nullopt;
   return static_cast<double>(count);
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "idiombench/support/unique_fd.hpp"
+
 namespace idiombench {
 
 // Which counter instruction mode uses here: "perf" where hardware counters can be opened
@@ -48,16 +50,13 @@ bool running_under_valgrind();
 class HardwareInstructions {
  public:
   HardwareInstructions();
-  ~HardwareInstructions();
-  HardwareInstructions(const HardwareInstructions&) = delete;
-  HardwareInstructions& operator=(const HardwareInstructions&) = delete;
-  bool usable() const { return fd_ >= 0; }
+  bool usable() const { return static_cast<bool>(fd_); }
   void start();
   // Instructions since start(), or nothing when the counter could not be read.
   std::optional<double> stop();
 
  private:
-  int fd_ = -1;
+  support::UniqueFd fd_;
 };
 
 }  // namespace idiombench

@@ -15,32 +15,22 @@
 #include <string>
 #include <system_error>
 
+#include "idiombench/support/unique_fd.hpp"
+
 namespace idiombench {
 namespace {
 
 constexpr int kResultFd = 3;
 constexpr std::size_t kTailBytes = 4096;
 
-struct Pipe {
-  int read = -1;
-  int write = -1;
-  Pipe() {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
-    read = fds[0];
-    write = fds[1];
-  }
-};
-
-[[noreturn]] void exec_child(const std::vector<std::string>& argv, const Pipe& result,
-                             const Pipe& output, pid_t parent, bool result_on_stdout) {
+[[noreturn]] void exec_child(const std::vector<std::string>& argv, int result, int output,
+                             pid_t parent, bool result_on_stdout) {
   setpgid(0, 0);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);  // the parent died before the line above
   // dup2 clears close-on-exec on the new descriptors.
-  if (dup2(result.write, kResultFd) < 0 ||
-      dup2(result_on_stdout ? result.write : output.write, STDOUT_FILENO) < 0 ||
-      dup2(output.write, STDERR_FILENO) < 0) {
+  if (dup2(result, kResultFd) < 0 || dup2(result_on_stdout ? result : output, STDOUT_FILENO) < 0 ||
+      dup2(output, STDERR_FILENO) < 0) {
     _exit(127);
   }
   std::vector<char*> args;
@@ -85,19 +75,20 @@ std::string describe_signal(int signal_number) {
 ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds,
                           bool result_on_stdout) {
   using Clock = std::chrono::steady_clock;
-  Pipe result, output;
+  auto result = support::make_pipe();
+  auto output = support::make_pipe();
   const auto start = Clock::now();
   const pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
-  if (pid == 0) exec_child(argv, result, output, parent, result_on_stdout);
+  if (pid == 0) exec_child(argv, result.write.get(), output.write.get(), parent, result_on_stdout);
   setpgid(pid, pid);  // also here, so the group exists before any kill below
   // -1 (an old kernel) only means polling in 100 ms ticks.
-  const int exit_fd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
-  close(result.write);
-  close(output.write);
-  fcntl(result.read, F_SETFL, O_NONBLOCK);
-  fcntl(output.read, F_SETFL, O_NONBLOCK);
+  const support::UniqueFd exit_fd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
+  result.write.reset();
+  output.write.reset();
+  fcntl(result.read.get(), F_SETFL, O_NONBLOCK);
+  fcntl(output.read.get(), F_SETFL, O_NONBLOCK);
 
   ChildOutcome outcome;
   std::string console;
@@ -107,14 +98,14 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
   for (;;) {
     // The pidfd becomes readable when the child exits, so its end is seen at once
     // rather than at the next tick (children are many: `run --processes`, `ab`).
-    pollfd fds[3] = {{result_open ? result.read : -1, POLLIN, 0},
-                     {output_open ? output.read : -1, POLLIN, 0},
-                     {exit_fd, POLLIN, 0}};
+    pollfd fds[3] = {{result_open ? result.read.get() : -1, POLLIN, 0},
+                     {output_open ? output.read.get() : -1, POLLIN, 0},
+                     {exit_fd.get(), POLLIN, 0}};
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     int wait_ms = static_cast<int>(std::clamp<long long>(left.count(), 0, 100));
     poll(fds, 3, wait_ms);
-    if (result_open) result_open = drain(result.read, outcome.result);
-    if (output_open) output_open = drain(output.read, console);
+    if (result_open) result_open = drain(result.read.get(), outcome.result);
+    if (output_open) output_open = drain(output.read.get(), console);
     if (console.size() > 2 * kTailBytes) console.erase(0, console.size() - kTailBytes);
     pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
@@ -129,11 +120,8 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
   }
   // Whatever the child started is not ours to keep: it dies with the child.
   kill(-pid, SIGKILL);
-  if (result_open) drain(result.read, outcome.result);
-  if (output_open) drain(output.read, console);
-  close(result.read);
-  close(output.read);
-  if (exit_fd >= 0) close(exit_fd);
+  if (result_open) drain(result.read.get(), outcome.result);
+  if (output_open) drain(output.read.get(), console);
 
   outcome.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   outcome.output_tail =

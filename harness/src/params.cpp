@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace idiombench {
 
@@ -55,6 +56,23 @@ std::string Params::to_string() const {
     out += key + ':' + idiombench::to_string(value);
   }
   return out;
+}
+
+std::int64_t hardware_threads() {
+  return std::max<std::int64_t>(1, std::thread::hardware_concurrency());
+}
+
+std::vector<std::int64_t> worker_counts(WorkerSweep sweep) {
+  const std::int64_t nproc = hardware_threads();
+  const std::int64_t limit = sweep.oversubscribe ? 2 * nproc : nproc;
+  std::vector<std::int64_t> counts{1, nproc};
+  if (sweep.full) {
+    for (std::int64_t w = 2; w < limit; w *= 2) counts.push_back(w);
+    counts.push_back(limit);
+  }
+  std::sort(counts.begin(), counts.end());
+  counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+  return counts;
 }
 
 ParamAxis integer_axis(std::string key, const std::vector<std::int64_t>& values,

@@ -54,6 +54,24 @@ TEST(Params, AxesWithModelsApplyOnlyToThoseModels) {
   EXPECT_EQ(crossed[3].to_string(), "n:3/threads:3");
 }
 
+TEST(Params, WorkerCountsSweepFromOneToNprocAndBeyondWhenOversubscribed) {
+  const auto nproc = hardware_threads();
+  EXPECT_GE(nproc, 1);
+  const auto quick = worker_counts({});
+  EXPECT_EQ(quick.front(), 1);
+  EXPECT_EQ(quick.back(), nproc);
+  EXPECT_LE(quick.size(), 2u);
+  EXPECT_EQ(worker_counts({.oversubscribe = true}), quick) << "quick never oversubscribes";
+  const auto full = worker_counts({.full = true});
+  EXPECT_EQ(full.back(), nproc);
+  EXPECT_TRUE(std::is_sorted(full.begin(), full.end()));
+  EXPECT_EQ(std::adjacent_find(full.begin(), full.end()), full.end()) << "no repeats";
+  for (auto w : full) EXPECT_TRUE(w == nproc || (w & (w - 1)) == 0) << w;
+  const auto over = worker_counts({.full = true, .oversubscribe = true});
+  EXPECT_EQ(over.back(), 2 * nproc);
+  EXPECT_NE(std::find(over.begin(), over.end(), nproc), over.end());
+}
+
 TEST(Params, MissingOrMistypedKeyNamesIt) {
   Params p{{"n", 3}};
   EXPECT_THROW(p.integer("k"), std::out_of_range);

@@ -37,22 +37,9 @@ std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_leas
   return std::max(at_least, (per_array / 1024 + 1) * 1024);  // strictly beyond, rounded up
 }
 
-int hardware_threads() {
-  return std::max(1u, std::thread::hardware_concurrency());
-}
-
 int threads_param(const Params& p) {
-  return p.contains("threads") ? static_cast<int>(p.integer("threads")) : hardware_threads();
-}
-
-std::vector<std::int64_t> thread_sweep(bool every_power_of_two) {
-  const int n = hardware_threads();
-  std::vector<std::int64_t> counts{1};
-  if (every_power_of_two) {
-    for (int t = 2; t < n; t *= 2) counts.push_back(t);
-  }
-  if (n > 1) counts.push_back(n);
-  return counts;
+  return p.contains("threads") ? static_cast<int>(p.integer("threads"))
+                                 : static_cast<int>(hardware_threads());
 }
 
 }  // namespace idiombench::compute

@@ -15,9 +15,6 @@ std::int64_t elements_in_cache(int level, int arrays);
 // cache, and at least `at_least`: a VM may report a smaller cache than the host has
 // (here 32 MiB reported, yet 67 MB of arrays still ran at cache speed).
 std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_least = 0);
-// Hardware threads, and the thread counts a sweep visits: 1, 2, 4, ... and nproc.
-int hardware_threads();
-std::vector<std::int64_t> thread_sweep(bool every_power_of_two);
 // The `threads` param of a point, or every hardware thread when the model takes none.
 int threads_param(const Params& p);
 

@@ -7,20 +7,20 @@
 #include <string>
 #include <system_error>
 
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 
 namespace idiombench::concurrency {
 
 PartnerProcess::PartnerProcess(std::vector<int> keep,
                                const std::function<std::uint64_t(std::uint64_t)>& serve) {
-  auto [mine, theirs] = make_socketpair();
+  auto [mine, theirs] = support::make_socketpair();
   const int control = theirs.get();
   keep.push_back(control);
-  pid_ = fork_child(keep, [&] {
+  pid_ = support::fork_child(keep, [&] {
     std::uint64_t request;
-    while (read_full(control, &request, sizeof request)) {
+    while (support::read_full(control, &request, sizeof request)) {
       const std::uint64_t reply = serve(request);
-      write_full(control, &reply, sizeof reply);
+      support::write_full(control, &reply, sizeof reply);
     }
     return 0;
   });
@@ -29,7 +29,7 @@ PartnerProcess::PartnerProcess(std::vector<int> keep,
 
 PartnerProcess::~PartnerProcess() {
   control_.reset();
-  if (pid_ > 0) wait_child(pid_);
+  if (pid_ > 0) support::wait_child(pid_);
 }
 
 bool PartnerProcess::alive() const {
@@ -44,7 +44,7 @@ bool PartnerProcess::alive() const {
 void PartnerProcess::died() {
   control_.reset();
   ::kill(pid_, SIGKILL);
-  std::string how = wait_child(pid_);
+  std::string how = support::wait_child(pid_);
   pid_ = -1;
   throw std::runtime_error("the partner process died" + (how.empty() ? std::string() : ": " + how));
 }
@@ -52,7 +52,7 @@ void PartnerProcess::died() {
 void PartnerProcess::start(std::uint64_t request) {
   if (pid_ <= 0) throw std::runtime_error("the partner process died earlier");
   try {
-    write_full(control_.get(), &request, sizeof request);
+    support::write_full(control_.get(), &request, sizeof request);
   } catch (const std::system_error&) {
     died();
   }
@@ -62,7 +62,7 @@ std::uint64_t PartnerProcess::finish() {
   std::uint64_t reply = 0;
   bool got = false;
   try {
-    got = read_full(control_.get(), &reply, sizeof reply);
+    got = support::read_full(control_.get(), &reply, sizeof reply);
   } catch (const std::system_error&) {
   }
   if (!got) died();

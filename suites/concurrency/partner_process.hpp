@@ -11,7 +11,7 @@
 #include <functional>
 #include <vector>
 
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency {
 
@@ -35,7 +35,7 @@ class PartnerProcess {
  private:
   [[noreturn]] void died();
 
-  UniqueFd control_;
+  support::UniqueFd control_;
   pid_t pid_ = -1;
 };
 

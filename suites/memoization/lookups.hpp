@@ -8,14 +8,14 @@
 
 #include "idiombench/context.hpp"
 #include "memoize.hpp"
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::memoization {
 
 using Keys = std::vector<std::uint32_t>;
 
 // Calls `f` for every key through a fresh (cold) cache made by `policy`, on `threads`
-// threads of the concurrency suite's pool (each a contiguous share of the keys).
+// threads of the support library's pool (each a contiguous share of the keys).
 template <class F, class Policy>
 std::uint64_t sum_through_cache(const Keys& keys, F f, Policy policy, int threads, Context& ctx) {
   auto cached = memoize<std::uint64_t(std::uint32_t)>(f, policy);
@@ -28,7 +28,7 @@ std::uint64_t sum_through_cache(const Keys& keys, F f, Policy policy, int thread
   if (threads <= 1) {
     share(0, keys.size());
   } else {
-    concurrency::shared_thread_pool(threads).on_every_worker([&](int w) {
+    support::shared_thread_pool(threads).on_every_worker([&](int w) {
       const std::size_t n = keys.size(), t = static_cast<std::size_t>(threads),
                         i = static_cast<std::size_t>(w);
       share(n * i / t, n * (i + 1) / t);

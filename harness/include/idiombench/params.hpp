@@ -54,6 +54,18 @@ using ParamGrid = std::vector<ParamAxis>;
 ParamAxis integer_axis(std::string key, const std::vector<std::int64_t>& values,
                        std::vector<std::string> models = {});
 
+// The hardware threads of this machine (at least 1).
+std::int64_t hardware_threads();
+
+// The thread / worker counts a parallel case sweeps on this machine: quick 1 and nproc;
+// full also every power of two between, and with `oversubscribe` up to 2 x nproc (what
+// happens with more workers than cores). Sorted, without repeats.
+struct WorkerSweep {
+  bool full = false;
+  bool oversubscribe = false;
+};
+std::vector<std::int64_t> worker_counts(WorkerSweep sweep);
+
 // The cartesian product of the axes, first axis varying slowest.
 std::vector<Params> expand(const ParamGrid& grid);
 // The same, with only the axes that apply to `model`.

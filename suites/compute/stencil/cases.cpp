@@ -52,9 +52,9 @@ Case<Grids, View, std::vector<double>>& the_case() {
       // The same operations in the same order: only a contracted multiply-add differs.
       .equivalence = within<View, std::vector<double>>(1e-15),
       .quick = {integer_axis("n", {256, 2048}), integer_axis("sweeps", {4}),
-                integer_axis("threads", thread_sweep(false), {"openmp", "tbb", "kokkos"})},
+                integer_axis("threads", worker_counts({}), {"openmp", "tbb", "kokkos"})},
       .full = {integer_axis("n", {256, 1024, 4096}), integer_axis("sweeps", {4, 16}),
-               integer_axis("threads", thread_sweep(true), {"openmp", "tbb", "kokkos"})},
+               integer_axis("threads", worker_counts({.full = true}), {"openmp", "tbb", "kokkos"})},
       .conformance = {{{"n", 0}, {"sweeps", 1}},
                       {{"n", 1}, {"sweeps", 2}},
                       {{"n", 3}, {"sweeps", 3}},

@@ -18,13 +18,6 @@ TEST(MachineSizes, MemoryBoundSizesExceedTheLastLevelCache) {
   EXPECT_GE(elements_beyond_llc(0.1, 3, 1 << 20), 1 << 20) << "the floor holds";
 }
 
-TEST(MachineSizes, ThreadSweepStartsAtOneAndEndsAtNproc) {
-  auto sweep = thread_sweep(true);
-  ASSERT_FALSE(sweep.empty());
-  EXPECT_EQ(sweep.front(), 1);
-  EXPECT_EQ(sweep.back(), hardware_threads());
-}
-
 TEST(StreamCases, EveryParallelVariantHasAThreadsParamAndSerialOnesDoNot) {
   for (const auto* c : {static_cast<const CaseBase*>(&stream::triad_case()),
                         static_cast<const CaseBase*>(&stream::dot_case())}) {

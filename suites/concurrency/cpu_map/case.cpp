@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "burn.hpp"
-#include "worker_counts.hpp"
+#include "idiombench/support/cpu_work.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
@@ -12,7 +11,7 @@ const std::vector<std::string> parallel_models = {"threads", "processes", "async
 
 Input make_input(const Params& p) {
   Input in;
-  const auto rounds = static_cast<std::uint64_t>(p.integer("cost_us")) * rounds_per_microsecond();
+  const auto rounds = static_cast<std::uint64_t>(p.integer("cost_us")) * support::cpu_work_rounds_per_microsecond();
   in.tasks.resize(static_cast<std::size_t>(p.integer("tasks")));
   for (std::size_t i = 0; i < in.tasks.size(); ++i) {
     in.tasks[i] = {0x9e3779b97f4a7c15ULL * (i + 1), rounds};
@@ -24,7 +23,7 @@ Input make_input(const Params& p) {
 }  // namespace
 
 std::uint64_t run_task(const Task& task) {
-  return burn(task.seed, task.rounds);
+  return support::cpu_work(task.seed, task.rounds);
 }
 
 Case<Input, Results>& the_case() {
@@ -41,9 +40,9 @@ Case<Input, Results>& the_case() {
             return out;
           },
       .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
-                integer_axis("workers", worker_counts(false), parallel_models)},
+                integer_axis("workers", worker_counts({.oversubscribe = true}), parallel_models)},
       .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
-               integer_axis("workers", worker_counts(true), parallel_models)},
+               integer_axis("workers", worker_counts({.full = true, .oversubscribe = true}), parallel_models)},
       .conformance = {{{"cost_us", 0}, {"tasks", 0}},
                       {{"cost_us", 1}, {"tasks", 1}},
                       {{"cost_us", 1}, {"tasks", 3}},

@@ -10,7 +10,7 @@
 #include <string>
 #include <system_error>
 
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
@@ -26,9 +26,9 @@ int serve(int channel, TaskFunction function) {
   std::vector<Task> tasks;
   std::vector<std::uint64_t> results;
   ChunkHeader chunk;
-  while (read_full(channel, &chunk, sizeof chunk)) {
+  while (support::read_full(channel, &chunk, sizeof chunk)) {
     tasks.resize(chunk.count);
-    read_full(channel, tasks.data(), tasks.size() * sizeof(Task));
+    support::read_full(channel, tasks.data(), tasks.size() * sizeof(Task));
     results.resize(chunk.count);
     std::string error;
     try {
@@ -39,11 +39,11 @@ int serve(int channel, TaskFunction function) {
       error = "unknown exception";
     }
     ReplyHeader reply{chunk.first, chunk.count, error.size()};
-    write_full(channel, &reply, sizeof reply);
+    support::write_full(channel, &reply, sizeof reply);
     if (error.empty()) {
-      write_full(channel, results.data(), results.size() * sizeof(std::uint64_t));
+      support::write_full(channel, results.data(), results.size() * sizeof(std::uint64_t));
     } else {
-      write_full(channel, error.data(), error.size());
+      support::write_full(channel, error.data(), error.size());
     }
   }
   return 0;
@@ -74,8 +74,8 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
     if (next >= n || !error.empty()) return;
     ChunkHeader header{next, std::min(chunk, n - next)};
     try {
-      write_full(workers_.channel(w), &header, sizeof header);
-      write_full(workers_.channel(w), tasks.data() + header.first, header.count * sizeof(Task));
+      support::write_full(workers_.channel(w), &header, sizeof header);
+      support::write_full(workers_.channel(w), tasks.data() + header.first, header.count * sizeof(Task));
     } catch (const std::system_error&) {
       worker_died(w);
     }
@@ -97,13 +97,13 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
       if (!busy[w] || fds[w].revents == 0) continue;
       ReplyHeader reply;
       try {
-        if (!read_full(workers_.channel(w), &reply, sizeof reply)) worker_died(w);
+        if (!support::read_full(workers_.channel(w), &reply, sizeof reply)) worker_died(w);
         if (reply.error_length > 0) {
           std::string message(reply.error_length, '\0');
-          read_full(workers_.channel(w), message.data(), message.size());
+          support::read_full(workers_.channel(w), message.data(), message.size());
           if (error.empty()) error = message;
         } else {
-          read_full(workers_.channel(w), results.data() + reply.first,
+          support::read_full(workers_.channel(w), results.data() + reply.first,
                     reply.count * sizeof(std::uint64_t));
         }
       } catch (const std::system_error&) {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "cpu_map/task.hpp"
-#include "worker_processes.hpp"
+#include "idiombench/support/worker_processes.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 
@@ -28,7 +28,7 @@ class PipeProcessPool {
  private:
   [[noreturn]] void worker_died(std::size_t worker);
 
-  WorkerProcesses workers_;  // destroyed with the pool: channels closed, workers reaped
+  support::WorkerProcesses workers_;  // destroyed with the pool: channels closed, workers reaped
   bool broken_ = false;
 };
 

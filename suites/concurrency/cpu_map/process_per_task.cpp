@@ -9,9 +9,9 @@
 #include <string>
 #include <system_error>
 
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 #include "cpu_map/register.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
@@ -19,7 +19,7 @@ namespace {
 struct Running {
   std::size_t index;
   pid_t pid;
-  UniqueFd result;
+  support::UniqueFd result;
 };
 
 // Collects one finished child (blocks until one has written or closed its pipe).
@@ -36,10 +36,10 @@ void collect_one(std::vector<Running>& running, Results& out, std::string& error
     std::uint64_t value = 0;
     bool got = false;
     try {
-      got = read_full(r.result.get(), &value, sizeof value);
+      got = support::read_full(r.result.get(), &value, sizeof value);
     } catch (const std::system_error&) {
     }
-    std::string how = wait_child(r.pid);
+    std::string how = support::wait_child(r.pid);
     if (got && how.empty()) {
       out[r.index] = value;
     } else if (error.empty()) {
@@ -60,12 +60,12 @@ Results map_process_per_task(std::span<const Task> tasks, TaskFunction f, int wo
     if (running.size() == static_cast<std::size_t>(std::max(1, workers))) {
       collect_one(running, out, error);
     }
-    auto [read_end, write_end] = make_pipe();
+    auto [read_end, write_end] = support::make_pipe();
     const int fd = write_end.get();
     const Task task = tasks[i];
-    pid_t pid = fork_child({fd}, [fd, task, f] {
+    pid_t pid = support::fork_child({fd}, [fd, task, f] {
       const std::uint64_t value = f(task);  // an exception exits with status 70
-      write_full(fd, &value, sizeof value);
+      support::write_full(fd, &value, sizeof value);
       return 0;
     });
     running.push_back({i, pid, std::move(read_end)});

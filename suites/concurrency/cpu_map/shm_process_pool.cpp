@@ -7,7 +7,7 @@
 #include <string>
 #include <system_error>
 
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
@@ -23,7 +23,7 @@ void fail(Control& control, const char* message) {
 int serve(int channel, Control& control, const Task* tasks, std::uint64_t* results,
           TaskFunction function) {
   char go;
-  while (read_full(channel, &go, 1)) {
+  while (support::read_full(channel, &go, 1)) {
     const std::uint64_t count = control.count, chunk = control.chunk;
     for (;;) {
       if (control.failed.load(std::memory_order_relaxed)) break;
@@ -40,7 +40,7 @@ int serve(int channel, Control& control, const Task* tasks, std::uint64_t* resul
       }
     }
     const char done = 1;
-    write_full(channel, &done, 1);
+    support::write_full(channel, &done, 1);
   }
   return 0;
 }
@@ -52,7 +52,7 @@ SharedMemoryProcessPool::SharedMemoryProcessPool(int workers, TaskFunction funct
     : capacity_(std::max<std::size_t>(1, capacity)),
       region_("idiombench-cpu-map",
               sizeof(Control) + capacity_ * (sizeof(Task) + sizeof(std::uint64_t))),
-      control_(construct_at_offset<Control>(region_, 0)),
+      control_(support::construct_at_offset<Control>(region_, 0)),
       tasks_(reinterpret_cast<Task*>(static_cast<char*>(region_.data()) + sizeof(Control))),
       results_(reinterpret_cast<std::uint64_t*>(tasks_ + capacity_)),
       workers_(workers,
@@ -75,7 +75,7 @@ void SharedMemoryProcessPool::round(std::span<const Task> tasks, std::uint64_t* 
   const char go = 1;
   for (std::size_t w = 0; w < workers_.size(); ++w) {
     try {
-      write_full(workers_.channel(w), &go, 1);
+      support::write_full(workers_.channel(w), &go, 1);
     } catch (const std::system_error&) {
       worker_died(w);
     }
@@ -84,7 +84,7 @@ void SharedMemoryProcessPool::round(std::span<const Task> tasks, std::uint64_t* 
     char done;
     bool got = false;
     try {
-      got = read_full(workers_.channel(w), &done, 1);
+      got = support::read_full(workers_.channel(w), &done, 1);
     } catch (const std::system_error&) {
     }
     if (!got) worker_died(w);

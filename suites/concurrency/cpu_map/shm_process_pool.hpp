@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "cpu_map/task.hpp"
-#include "shared_region.hpp"
-#include "worker_processes.hpp"
+#include "idiombench/support/shared_region.hpp"
+#include "idiombench/support/worker_processes.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 
@@ -39,11 +39,11 @@ class SharedMemoryProcessPool {
   void round(std::span<const Task> tasks, std::uint64_t* results);
 
   std::size_t capacity_;
-  SharedRegion region_;
+  support::SharedRegion region_;
   Control* control_;
   Task* tasks_;
   std::uint64_t* results_;
-  WorkerProcesses workers_;  // last: forked once the shared memory is laid out
+  support::WorkerProcesses workers_;  // last: forked once the shared memory is laid out
   bool broken_ = false;
 };
 

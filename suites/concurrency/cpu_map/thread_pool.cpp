@@ -1,6 +1,6 @@
 // cpu_map/thread_pool: the project's own pool (thread_pool.hpp), started once per
 // worker count; tasks are claimed in chunks from one atomic counter.
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 #include "cpu_map/register.hpp"
 
@@ -8,7 +8,7 @@ namespace idiombench::concurrency::cpu_map {
 
 Results map_thread_pool(std::span<const Task> tasks, TaskFunction f, int workers) {
   Results out(tasks.size());
-  shared_thread_pool(workers).for_each_index(tasks.size(),
+  support::shared_thread_pool(workers).for_each_index(tasks.size(),
                                              [&](std::size_t i) { out[i] = f(tasks[i]); });
   return out;
 }

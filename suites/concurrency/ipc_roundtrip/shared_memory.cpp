@@ -6,10 +6,10 @@
 #include <atomic>
 #include <stdexcept>
 
-#include "futex.hpp"
+#include "idiombench/support/futex.hpp"
 #include "ipc_roundtrip/ping_pongs.hpp"
 #include "partner_process.hpp"
-#include "shared_region.hpp"
+#include "idiombench/support/shared_region.hpp"
 
 namespace idiombench::concurrency::ipc_roundtrip {
 namespace {
@@ -24,14 +24,14 @@ struct Futex {
   template <class Alive>
   static bool wait_turn(Board& b, std::uint32_t mine, Alive alive) {
     for (std::uint32_t now; (now = b.turn.load(std::memory_order_acquire)) != mine;) {
-      futex_wait_for(b.turn, now, 100'000'000);
+      support::futex_wait_for(b.turn, now, 100'000'000);
       if (b.turn.load(std::memory_order_acquire) != mine && !alive()) return false;
     }
     return true;
   }
   static void pass(Board& b, std::uint32_t to) {
     b.turn.store(to, std::memory_order_release);
-    futex_wake_all(b.turn);
+    support::futex_wake_all(b.turn);
   }
 };
 
@@ -39,7 +39,7 @@ struct Spin {
   template <class Alive>
   static bool wait_turn(Board& b, std::uint32_t mine, Alive alive) {
     for (std::uint64_t spins = 1; b.turn.load(std::memory_order_acquire) != mine; ++spins) {
-      cpu_relax();
+      support::cpu_relax();
       if (spins % (1 << 20) == 0 && !alive()) return false;
     }
     return true;
@@ -49,8 +49,8 @@ struct Spin {
 
 template <class Wait>
 Output ping_pong_shared(std::uint64_t round_trips) {
-  static SharedRegion region("idiombench-ipc-roundtrip", sizeof(Board));
-  static Board& board = *construct_at_offset<Board>(region, 0);
+  static support::SharedRegion region("idiombench-ipc-roundtrip", sizeof(Board));
+  static Board& board = *support::construct_at_offset<Board>(region, 0);
   static PartnerProcess partner({}, [](std::uint64_t n) {
     for (std::uint64_t i = 0; i < n; ++i) {
       Wait::wait_turn(board, 1, [] { return true; });  // the parent's death kills us

@@ -3,7 +3,7 @@
 // socketpair carries both directions.
 #include "ipc_roundtrip/ping_pongs.hpp"
 #include "partner_process.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::ipc_roundtrip {
 namespace {
@@ -12,9 +12,9 @@ namespace {
 std::uint64_t pong(int in, int out, std::uint64_t n) {
   for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t value;
-    read_full(in, &value, sizeof value);
+    support::read_full(in, &value, sizeof value);
     ++value;
-    write_full(out, &value, sizeof value);
+    support::write_full(out, &value, sizeof value);
   }
   return 0;
 }
@@ -23,8 +23,8 @@ Output ping(PartnerProcess& partner, int out, int in, std::uint64_t n) {
   partner.start(n);
   std::uint64_t value = 0;
   for (std::uint64_t i = 0; i < n; ++i) {
-    write_full(out, &value, sizeof value);
-    if (!read_full(in, &value, sizeof value)) break;  // the partner died: finish() says how
+    support::write_full(out, &value, sizeof value);
+    if (!support::read_full(in, &value, sizeof value)) break;  // the partner died: finish() says how
     ++value;
   }
   partner.finish();
@@ -34,8 +34,8 @@ Output ping(PartnerProcess& partner, int out, int in, std::uint64_t n) {
 }  // namespace
 
 Output ping_pong_pipe(std::uint64_t round_trips) {
-  static auto to_partner = make_pipe();
-  static auto from_partner = make_pipe();
+  static auto to_partner = support::make_pipe();
+  static auto from_partner = support::make_pipe();
   static PartnerProcess partner({to_partner.read.get(), from_partner.write.get()},
                                 [in = to_partner.read.get(), out = from_partner.write.get()](
                                     std::uint64_t n) { return pong(in, out, n); });
@@ -43,7 +43,7 @@ Output ping_pong_pipe(std::uint64_t round_trips) {
 }
 
 Output ping_pong_socketpair(std::uint64_t round_trips) {
-  static auto sockets = make_socketpair();
+  static auto sockets = support::make_socketpair();
   static PartnerProcess partner({sockets.write.get()}, [fd = sockets.write.get()](std::uint64_t n) {
     return pong(fd, fd, n);
   });

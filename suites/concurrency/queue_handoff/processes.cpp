@@ -13,11 +13,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include "futex.hpp"
+#include "idiombench/support/futex.hpp"
 #include "partner_process.hpp"
 #include "queue_handoff/handoffs.hpp"
-#include "shared_region.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/shared_region.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::queue_handoff {
 namespace {
@@ -38,7 +38,7 @@ std::uint64_t consume_from_pipe(int fd, std::uint64_t items) {
     std::size_t whole = static_cast<std::size_t>(got) / sizeof(std::uint64_t);
     std::size_t rest = static_cast<std::size_t>(got) % sizeof(std::uint64_t);
     if (rest != 0) {
-      read_full(fd, reinterpret_cast<char*>(buffer.data()) + got, sizeof(std::uint64_t) - rest);
+      support::read_full(fd, reinterpret_cast<char*>(buffer.data()) + got, sizeof(std::uint64_t) - rest);
       ++whole;
     }
     for (std::size_t k = 0; k < whole; ++k) consume(out, buffer[k]);
@@ -65,16 +65,16 @@ std::uint64_t consume_from_ring(Ring& ring, std::uint64_t items) {
     for (int spins = 0;
          tail == head && (tail = ring.tail.load(std::memory_order_acquire)) == head;) {
       if (++spins < kSpins) {
-        cpu_relax();
+        support::cpu_relax();
         continue;
       }
       ring.consumer_asleep.store(1, std::memory_order_seq_cst);
-      if (ring.tail.load(std::memory_order_seq_cst) == head) futex_wait(ring.tail, head);
+      if (ring.tail.load(std::memory_order_seq_cst) == head) support::futex_wait(ring.tail, head);
       ring.consumer_asleep.store(0, std::memory_order_relaxed);
     }
     consume(out, ring.slots[head % ring.capacity]);
     ring.head.store(++head, std::memory_order_seq_cst);
-    if (ring.producer_asleep.load(std::memory_order_seq_cst)) futex_wake_all(ring.head);
+    if (ring.producer_asleep.load(std::memory_order_seq_cst)) support::futex_wake_all(ring.head);
   }
   return out.hash;
 }
@@ -82,7 +82,7 @@ std::uint64_t consume_from_ring(Ring& ring, std::uint64_t items) {
 }  // namespace
 
 Output handoff_pipe(std::uint64_t items, std::uint64_t capacity) {
-  static auto channel = make_pipe();
+  static auto channel = support::make_pipe();
   static PartnerProcess consumer({channel.read.get()}, [fd = channel.read.get()](std::uint64_t n) {
     return consume_from_pipe(fd, n);
   });
@@ -93,7 +93,7 @@ Output handoff_pipe(std::uint64_t items, std::uint64_t capacity) {
   for (std::uint64_t i = 0; i < items; ++i) {
     buffer.push_back(item(i));
     if (buffer.size() == batch || i + 1 == items) {
-      write_full(channel.write.get(), buffer.data(), buffer.size() * sizeof(std::uint64_t));
+      support::write_full(channel.write.get(), buffer.data(), buffer.size() * sizeof(std::uint64_t));
       buffer.clear();
     }
   }
@@ -103,9 +103,9 @@ Output handoff_pipe(std::uint64_t items, std::uint64_t capacity) {
 Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
   if (capacity == 0 || capacity > kMaxRing)
     throw std::invalid_argument("shm_ring: capacity 1..2^20");
-  static SharedRegion region("idiombench-queue-ring",
+  static support::SharedRegion region("idiombench-queue-ring",
                              sizeof(Ring) + kMaxRing * sizeof(std::uint64_t));
-  static Ring& ring = *construct_at_offset<Ring>(region, 0);
+  static Ring& ring = *support::construct_at_offset<Ring>(region, 0);
   static PartnerProcess consumer({}, [](std::uint64_t n) { return consume_from_ring(ring, n); });
   // Between sessions the consumer waits on its control channel, so the ring is ours.
   ring.capacity = static_cast<std::uint32_t>(capacity);
@@ -120,13 +120,13 @@ Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
          tail - head == ring.capacity &&
          tail - (head = ring.head.load(std::memory_order_acquire)) == ring.capacity;) {
       if (++spins < kSpins) {
-        cpu_relax();
+        support::cpu_relax();
         continue;
       }
       ring.producer_asleep.store(1, std::memory_order_seq_cst);
       const std::uint32_t full_at = tail - ring.capacity;
       if (ring.head.load(std::memory_order_seq_cst) == full_at) {
-        futex_wait_for(ring.head, full_at, 100'000'000);
+        support::futex_wait_for(ring.head, full_at, 100'000'000);
       }
       ring.producer_asleep.store(0, std::memory_order_relaxed);
       if (ring.head.load() == full_at && !consumer.alive()) {
@@ -137,7 +137,7 @@ Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
     if (consumer_gone) break;
     ring.slots[tail % ring.capacity] = item(i);
     ring.tail.store(++tail, std::memory_order_seq_cst);
-    if (ring.consumer_asleep.load(std::memory_order_seq_cst)) futex_wake_all(ring.tail);
+    if (ring.consumer_asleep.load(std::memory_order_seq_cst)) support::futex_wake_all(ring.tail);
   }
   return {items, consumer.finish()};
 }

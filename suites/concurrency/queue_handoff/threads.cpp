@@ -9,10 +9,10 @@
 #include <boost/lockfree/spsc_queue.hpp>
 #include <thread>
 
-#include "futex.hpp"
+#include "idiombench/support/futex.hpp"
 #include "queue_handoff/bounded_queue.hpp"
 #include "queue_handoff/handoffs.hpp"
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::concurrency::queue_handoff {
 namespace {
@@ -22,7 +22,7 @@ class Backoff {
  public:
   void wait() {
     if (++tries_ < 1000) {
-      cpu_relax();
+      support::cpu_relax();
     } else {
       std::this_thread::yield();
     }
@@ -60,7 +60,7 @@ void drain(Queue& queue, const std::atomic<bool>& done, Output& out) {
 template <class Produce, class Consume>
 Output run_pair(Produce produce, Consume consume) {
   Output out;
-  shared_thread_pool(2).on_every_worker([&](int worker) {
+  support::shared_thread_pool(2).on_every_worker([&](int worker) {
     if (worker == 0) {
       produce();
     } else {

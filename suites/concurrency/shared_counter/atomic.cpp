@@ -9,7 +9,7 @@ namespace idiombench::concurrency::shared_counter {
 namespace {
 
 template <std::memory_order Order>
-Output count_atomic(ThreadPool& pool, std::uint64_t increments) {
+Output count_atomic(support::ThreadPool& pool, std::uint64_t increments) {
   alignas(64) std::atomic<Output> total{0};
   run_together(pool, [&](int) {
     for (std::uint64_t i = 0; i < increments; ++i) total.fetch_add(1, Order);
@@ -19,10 +19,10 @@ Output count_atomic(ThreadPool& pool, std::uint64_t increments) {
 
 }  // namespace
 
-Output count_atomic_seq_cst(ThreadPool& pool, std::uint64_t increments) {
+Output count_atomic_seq_cst(support::ThreadPool& pool, std::uint64_t increments) {
   return count_atomic<std::memory_order_seq_cst>(pool, increments);
 }
-Output count_atomic_relaxed(ThreadPool& pool, std::uint64_t increments) {
+Output count_atomic_relaxed(support::ThreadPool& pool, std::uint64_t increments) {
   return count_atomic<std::memory_order_relaxed>(pool, increments);
 }
 

@@ -2,7 +2,6 @@
 
 #include <barrier>
 
-#include "worker_counts.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 
@@ -18,9 +17,9 @@ Case<Input, Output>& the_case() {
                          static_cast<std::uint64_t>(p.integer("increments"))};
           },
       .reference = [](const Input& in) { return in.increments * static_cast<Output>(in.threads); },
-      .quick = {integer_axis("threads", worker_counts(false)),
+      .quick = {integer_axis("threads", worker_counts({.oversubscribe = true})),
                 integer_axis("increments", {1 << 18})},
-      .full = {integer_axis("threads", worker_counts(true)), integer_axis("increments", {1 << 20})},
+      .full = {integer_axis("threads", worker_counts({.full = true, .oversubscribe = true})), integer_axis("increments", {1 << 20})},
       .conformance = {{{"threads", 1}, {"increments", 0}},
                       {{"threads", 1}, {"increments", 1}},
                       {{"threads", 3}, {"increments", 1}},
@@ -35,7 +34,7 @@ Case<Input, Output>& the_case() {
   return c;
 }
 
-void run_together(ThreadPool& pool, const std::function<void(int)>& body) {
+void run_together(support::ThreadPool& pool, const std::function<void(int)>& body) {
   std::barrier start(pool.workers());
   pool.on_every_worker([&](int w) {
     start.arrive_and_wait();
@@ -46,7 +45,7 @@ void run_together(ThreadPool& pool, const std::function<void(int)>& body) {
 Registration register_counter(const std::string& name, Counter counter) {
   return the_case().add_variant(
       {.name = name, .model = "threads", .run = [counter](const Input& in) {
-         return counter(shared_thread_pool(in.threads), in.increments);
+         return counter(support::shared_thread_pool(in.threads), in.increments);
        }});
 }
 

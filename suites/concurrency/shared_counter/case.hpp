@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "idiombench/case.hpp"
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 
@@ -16,11 +16,11 @@ struct Input {
 using Output = std::uint64_t;  // the final total: threads * increments, exactly
 
 // A variant: runs the increments on every worker of `pool` at once, returns the total.
-using Counter = Output (*)(ThreadPool& pool, std::uint64_t increments);
+using Counter = Output (*)(support::ThreadPool& pool, std::uint64_t increments);
 
 // Runs body(w) once on every worker of `pool`, all released together by a barrier: a
 // worker woken late would otherwise find the others finished, and nothing contends.
-void run_together(ThreadPool& pool, const std::function<void(int)>& body);
+void run_together(support::ThreadPool& pool, const std::function<void(int)>& body);
 
 Case<Input, Output>& the_case();
 Registration register_counter(const std::string& name, Counter counter);

@@ -7,7 +7,7 @@
 
 namespace idiombench::concurrency::shared_counter {
 
-Output count_local_then_combine(ThreadPool& pool, std::uint64_t increments) {
+Output count_local_then_combine(support::ThreadPool& pool, std::uint64_t increments) {
   std::atomic<Output> total{0};
   run_together(pool, [&](int) {
     Output mine = 0;

@@ -5,7 +5,7 @@
 
 namespace idiombench::concurrency::shared_counter {
 
-Output count_mutex(ThreadPool& pool, std::uint64_t increments) {
+Output count_mutex(support::ThreadPool& pool, std::uint64_t increments) {
   std::mutex mutex;
   Output total = 0;
   run_together(pool, [&](int) {

@@ -20,7 +20,7 @@ struct PackedSlot {
 };
 
 template <class Slot>
-Output count_in_slots(ThreadPool& pool, std::uint64_t increments) {
+Output count_in_slots(support::ThreadPool& pool, std::uint64_t increments) {
   auto slots = std::make_unique<Slot[]>(static_cast<std::size_t>(pool.workers()));
   run_together(pool, [&](int w) {
     auto& mine = slots[static_cast<std::size_t>(w)].value;
@@ -35,10 +35,10 @@ Output count_in_slots(ThreadPool& pool, std::uint64_t increments) {
 
 }  // namespace
 
-Output count_sharded(ThreadPool& pool, std::uint64_t increments) {
+Output count_sharded(support::ThreadPool& pool, std::uint64_t increments) {
   return count_in_slots<PaddedSlot>(pool, increments);
 }
-Output count_false_sharing(ThreadPool& pool, std::uint64_t increments) {
+Output count_false_sharing(support::ThreadPool& pool, std::uint64_t increments) {
   return count_in_slots<PackedSlot>(pool, increments);
 }
 

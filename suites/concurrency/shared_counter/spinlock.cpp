@@ -4,7 +4,7 @@
 // preempted holder makes every waiter burn its time slice.
 #include <atomic>
 
-#include "futex.hpp"
+#include "idiombench/support/futex.hpp"
 #include "shared_counter/counters.hpp"
 
 namespace idiombench::concurrency::shared_counter {
@@ -14,7 +14,7 @@ class Spinlock {
  public:
   void lock() {
     while (locked_.exchange(true, std::memory_order_acquire)) {
-      while (locked_.load(std::memory_order_relaxed)) cpu_relax();
+      while (locked_.load(std::memory_order_relaxed)) support::cpu_relax();
     }
   }
   void unlock() { locked_.store(false, std::memory_order_release); }
@@ -25,7 +25,7 @@ class Spinlock {
 
 }  // namespace
 
-Output count_spinlock(ThreadPool& pool, std::uint64_t increments) {
+Output count_spinlock(support::ThreadPool& pool, std::uint64_t increments) {
   alignas(64) Spinlock lock;
   Output total = 0;
   run_together(pool, [&](int) {

@@ -11,12 +11,12 @@
 #include <stdexcept>
 #include <string>
 
-#include "burn.hpp"
+#include "idiombench/support/cpu_work.hpp"
 #include "cpu_map/mappers.hpp"
 #include "cpu_map/pipe_process_pool.hpp"
 #include "cpu_map/shm_process_pool.hpp"
-#include "process_checks.hpp"
-#include "thread_pool.hpp"
+#include "idiombench/support/resource_snapshot.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {
@@ -53,7 +53,7 @@ std::atomic<std::uint32_t>* calls = [] {
 
 std::uint64_t counted(const Task& t) {
   calls[t.seed].fetch_add(1);
-  return burn(t.seed, t.rounds) ^ t.seed;
+  return support::cpu_work(t.seed, t.rounds) ^ t.seed;
 }
 std::uint64_t throws_on_5(const Task& t) {
   if (t.seed == 5) throw std::runtime_error("task five failed");
@@ -80,7 +80,7 @@ TEST_P(EveryMapper, RunsEveryTaskExactlyOnceAndKeepsInputOrder) {
       Results got = GetParam().map(tasks, counted, workers);
       ASSERT_EQ(got.size(), n);
       for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(got[i], burn(i, 50) ^ i)
+        ASSERT_EQ(got[i], support::cpu_work(i, 50) ^ i)
             << "result " << i << " of " << n << ", " << workers << " workers";
         ASSERT_EQ(calls[i].load(), 1u)
             << "task " << i << " of " << n << ", " << workers << " workers";
@@ -121,24 +121,24 @@ TEST_P(EveryMapper, AWorkerProcessThatDiesIsAnErrorNotAHang) {
     auto fine = GetParam().map(make_tasks(5), dies_on_5, workers);
     EXPECT_EQ(fine.size(), 5u) << "a broken pool is replaced";
   }
-  EXPECT_EQ(testing::zombie_children(), 0);
+  EXPECT_EQ(support::zombie_children(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(CpuMap, EveryMapper, ::testing::ValuesIn(kMappers),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(CpuMapResources, ProcessPerTaskLeavesNoChildOrDescriptor) {
-  testing::ResourceSnapshot before;
+  support::ResourceSnapshot before;
   map_process_per_task(make_tasks(50), counted, 3);
   EXPECT_THROW(map_process_per_task(make_tasks(50), dies_on_5, 3), std::runtime_error);
-  testing::ResourceSnapshot after;
+  support::ResourceSnapshot after;
   EXPECT_EQ(after.fds, before.fds);
   EXPECT_EQ(after.zombies, 0);
 }
 
 template <class Pool>
 void pool_leaves_nothing_behind() {
-  testing::ResourceSnapshot before;
+  support::ResourceSnapshot before;
   std::vector<pid_t> pids;
   {
     Pool pool(3, counted);
@@ -146,7 +146,7 @@ void pool_leaves_nothing_behind() {
     ASSERT_EQ(pids.size(), 3u);
     EXPECT_EQ(pool.map(make_tasks(100)).size(), 100u);
   }
-  testing::ResourceSnapshot after;
+  support::ResourceSnapshot after;
   EXPECT_EQ(after.fds, before.fds);
   EXPECT_EQ(after.zombies, 0);
   EXPECT_EQ(after.memfds, before.memfds) << "a shared mapping outlived its pool";
@@ -168,37 +168,6 @@ TEST(CpuMapResources, ABrokenPoolSaysSo) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos) << e.what();
   }
-}
-
-TEST(ThreadPool, RunsOnEveryWorkerAtOnce) {
-  ThreadPool pool(3);
-  std::atomic<int> arrived{0};
-  std::atomic<int> saw_all{0};
-  pool.on_every_worker([&](int) {
-    arrived.fetch_add(1);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (arrived.load() < 3 && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::yield();
-    if (arrived.load() == 3) saw_all.fetch_add(1);
-  });
-  EXPECT_EQ(saw_all.load(), 3);
-}
-
-TEST(ThreadPool, AnExceptionCancelsTheRestOfTheBatch) {
-  ThreadPool pool(2);
-  std::atomic<std::size_t> ran{0};
-  EXPECT_THROW(pool.for_each_index(
-                   100000,
-                   [&](std::size_t i) {
-                     ran.fetch_add(1);
-                     if (i == 10) throw std::logic_error("stop");
-                   },
-                   1),
-               std::logic_error);
-  EXPECT_LT(ran.load(), 100000u);
-  std::atomic<std::size_t> sum{0};
-  pool.for_each_index(1000, [&](std::size_t i) { sum.fetch_add(i); });
-  EXPECT_EQ(sum.load(), 999u * 1000u / 2);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 
 #include "ipc_roundtrip/ping_pongs.hpp"
 #include "partner_process.hpp"
-#include "process_checks.hpp"
+#include "idiombench/support/resource_snapshot.hpp"
 #include "queue_handoff/bounded_queue.hpp"
 #include "queue_handoff/handoffs.hpp"
 #include "shared_counter/counters.hpp"
@@ -35,7 +35,7 @@ TEST(SharedCounter, EveryVariantCountsExactly) {
       {"local_then_combine", count_local_then_combine},
   };
   for (int threads : {1, 2, 3, 5}) {
-    ThreadPool pool(threads);
+    support::ThreadPool pool(threads);
     for (std::uint64_t increments : {0, 1, 7, 20011}) {
       for (const auto& [name, count] : counters) {
         EXPECT_EQ(count(pool, increments), increments * static_cast<std::uint64_t>(threads))
@@ -134,17 +134,17 @@ TEST(PartnerProcess, APartnerThatDiesIsAnErrorNotAHang) {
     EXPECT_FALSE(partner.alive());
     EXPECT_THROW(partner.start(3), std::runtime_error);
   }
-  EXPECT_EQ(testing::zombie_children(), 0);
+  EXPECT_EQ(support::zombie_children(), 0);
 }
 
 TEST(PartnerProcess, LeavesNoDescriptorOrChildBehind) {
-  testing::ResourceSnapshot before;
+  support::ResourceSnapshot before;
   {
     PartnerProcess partner({}, [](std::uint64_t request) { return request * 2; });
     partner.start(21);
     EXPECT_EQ(partner.finish(), 42u);
   }
-  testing::ResourceSnapshot after;
+  support::ResourceSnapshot after;
   EXPECT_EQ(after.fds, before.fds);
   EXPECT_EQ(after.zombies, 0);
 }

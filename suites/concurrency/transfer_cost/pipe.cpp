@@ -8,7 +8,7 @@
 
 #include "partner_process.hpp"
 #include "transfer_cost/case.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::transfer_cost {
 namespace {
@@ -24,18 +24,18 @@ void enlarge(int fd) {
 Output transfer_pipe(const Input& in) {
   const auto& payload = in.payload;
   static auto channel = [] {
-    auto p = make_pipe();
+    auto p = support::make_pipe();
     enlarge(p.write.get());
     return p;
   }();
   static PartnerProcess worker({channel.read.get()}, [fd = channel.read.get()](std::uint64_t size) {
     static std::vector<unsigned char> received;
     received.resize(size);
-    read_full(fd, received.data(), size);
+    support::read_full(fd, received.data(), size);
     return checksum(received.data(), size);
   });
   worker.start(payload.size());
-  write_full(channel.write.get(), payload.data(), payload.size());
+  support::write_full(channel.write.get(), payload.data(), payload.size());
   return worker.finish();
 }
 

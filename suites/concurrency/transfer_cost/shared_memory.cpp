@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "partner_process.hpp"
-#include "shared_region.hpp"
+#include "idiombench/support/shared_region.hpp"
 #include "transfer_cost/case.hpp"
 
 namespace idiombench::concurrency::transfer_cost {
@@ -17,7 +17,7 @@ namespace {
 constexpr std::size_t kCapacity = std::size_t{1} << 26;  // pages are only touched as used
 
 struct Exchange {
-  SharedRegion region{"idiombench-transfer", kCapacity};
+  support::SharedRegion region{"idiombench-transfer", kCapacity};
   const unsigned char* data = static_cast<const unsigned char*>(region.data());
   PartnerProcess worker{{}, [this](std::uint64_t size) { return checksum(data, size); }};
   std::uint64_t placed = 0;  // the id of the input already in the region (in place only)

@@ -3,7 +3,7 @@
 //  thread_per_request   a std::jthread and a fresh connection per page, at most
 //                       `concurrency` at a time (the oldest joined before the next starts);
 //  thread_pool          a pool of `concurrency` threads kept for the process (the
-//                       concurrency suite's ThreadPool), each with its own kept-alive
+//                       support library's ThreadPool), each with its own kept-alive
 //                       connection, taking the next page index from one atomic counter.
 #include <atomic>
 #include <deque>
@@ -11,7 +11,7 @@
 
 #include "fetch_titles/case.hpp"
 #include "http/blocking_connection.hpp"
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::io {
 
@@ -42,7 +42,7 @@ Titles fetch_thread_per_request(const FetchJob& job) {
 Titles fetch_thread_pool(const FetchJob& job) {
   Titles titles(job.paths.size());
   std::atomic<std::size_t> next{0};
-  concurrency::shared_thread_pool(std::max(1, job.concurrency)).on_every_worker([&](int) {
+  support::shared_thread_pool(std::max(1, job.concurrency)).on_every_worker([&](int) {
     BlockingConnection connection(job.target);
     for (std::size_t i; (i = next.fetch_add(1)) < job.paths.size();) {
       titles[i] = connection.fetch(job.paths[i], job.keep_alive, Clock::now() + job.timeout);

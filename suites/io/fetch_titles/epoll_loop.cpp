@@ -168,7 +168,7 @@ class Loop {
 
   const FetchJob& job_;
   Titles& titles_;
-  concurrency::UniqueFd epoll_{::epoll_create1(EPOLL_CLOEXEC)};
+  support::UniqueFd epoll_{::epoll_create1(EPOLL_CLOEXEC)};
   std::vector<Slot> slots_;
   std::size_t next_ = 0, active_ = 0;
 };

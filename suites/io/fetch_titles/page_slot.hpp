@@ -15,13 +15,13 @@
 
 #include "fetch_titles/case.hpp"
 #include "http/blocking_connection.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::io {
 
 struct PageSlot {
   enum class State { idle, connecting, sending, receiving } state = State::idle;
-  concurrency::UniqueFd fd;
+  support::UniqueFd fd;
   std::size_t page = 0;
   std::string request;
   std::size_t sent = 0;
@@ -69,8 +69,8 @@ Clock::time_point first_deadline(const std::vector<Slot>& slots) {
 }
 
 // A TCP socket for a new connection, TCP_NODELAY (requests are small and must not wait).
-inline concurrency::UniqueFd tcp_socket(int flags) {
-  concurrency::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | flags, 0));
+inline support::UniqueFd tcp_socket(int flags) {
+  support::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | flags, 0));
   const int one = 1;
   if (fd) ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   return fd;

@@ -15,14 +15,14 @@
 
 #include "fetch_titles/case.hpp"
 #include "http/blocking_connection.hpp"
-#include "unique_fd.hpp"
-#include "worker_processes.hpp"
+#include "idiombench/support/unique_fd.hpp"
+#include "idiombench/support/worker_processes.hpp"
 
 namespace idiombench::io {
 namespace {
 
-using concurrency::read_full;
-using concurrency::write_full;
+using support::read_full;
+using support::write_full;
 
 constexpr std::uint32_t kEndOfJob = ~std::uint32_t{0};  // path_length: close your connection
 
@@ -131,7 +131,7 @@ class FetchPool {
   }
 
  private:
-  concurrency::WorkerProcesses workers_;  // destroyed with the pool: closed and reaped
+  support::WorkerProcesses workers_;  // destroyed with the pool: closed and reaped
   bool broken_ = false;
 };
 

@@ -10,7 +10,7 @@
 
 #include "http/response.hpp"
 #include "http/target.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::io {
 
@@ -27,12 +27,12 @@ class BlockingConnection {
                      bool& nothing_received);
 
   Target target_;
-  concurrency::UniqueFd socket_;
+  support::UniqueFd socket_;
 };
 
 // Opens a non-blocking TCP connection to `target` by `deadline` (TCP_NODELAY set);
 // on failure returns an empty fd and says why in `error`.
-concurrency::UniqueFd connect_by(const Target& target, Clock::time_point deadline,
+support::UniqueFd connect_by(const Target& target, Clock::time_point deadline,
                                  std::string& error);
 
 // Milliseconds left until `deadline` for poll(), at least 0.

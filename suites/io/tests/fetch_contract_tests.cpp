@@ -16,8 +16,8 @@
 #include "fetch_titles/case.hpp"
 #include "fixture/fixture_server.hpp"
 #include "fixture/pages.hpp"
-#include "process_checks.hpp"
-#include "unique_fd.hpp"
+#include "idiombench/support/resource_snapshot.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::io {
 namespace {
@@ -134,8 +134,8 @@ TEST_P(EveryFetcher, AServerThatNeverAnswersCostsATimeoutNotAHang) {
   // A first call starts whatever a variant keeps for the process (a pool's threads or
   // workers); the second must then leave behind exactly what was there before it.
   GetParam().fetch(job_for(paths, 2, true, timeout));
-  concurrency::testing::ResourceSnapshot before;
-  const auto threads_before = concurrency::testing::list_dir("/proc/self/task").size();
+  support::ResourceSnapshot before;
+  const auto threads_before = support::list_dir("/proc/self/task").size();
   const auto start = std::chrono::steady_clock::now();
   Titles got = GetParam().fetch(job_for(paths, 2, true, timeout));
   const auto took = std::chrono::steady_clock::now() - start;
@@ -147,16 +147,16 @@ TEST_P(EveryFetcher, AServerThatNeverAnswersCostsATimeoutNotAHang) {
   EXPECT_EQ(got[1], (PageResult{page_title(1), ""}));
   // Two rounds of 300 ms timeouts at concurrency 2, with generous slack for a busy machine.
   EXPECT_LT(took, std::chrono::seconds(5));
-  concurrency::testing::ResourceSnapshot after;
+  support::ResourceSnapshot after;
   EXPECT_EQ(after.fds, before.fds) << "a socket was left open";
   EXPECT_EQ(after.zombies, 0);
-  EXPECT_EQ(concurrency::testing::list_dir("/proc/self/task").size(), threads_before)
+  EXPECT_EQ(support::list_dir("/proc/self/task").size(), threads_before)
       << "a thread was left behind";
 }
 
 TEST_P(EveryFetcher, BrokenServersArePerPageErrors) {
   // A port nobody listens on: bind one, read its number, close it.
-  concurrency::UniqueFd probe(::socket(AF_INET, SOCK_STREAM, 0));
+  support::UniqueFd probe(::socket(AF_INET, SOCK_STREAM, 0));
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -199,9 +199,9 @@ TEST(FixtureServer, HoldsTenThousandConnections) {
   }
   FixtureServer local;
   const auto target = local_target(local.port());
-  std::vector<concurrency::UniqueFd> sockets;
+  std::vector<support::UniqueFd> sockets;
   for (std::uint64_t i = 0; i < kConnections; ++i) {
-    concurrency::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    support::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     ASSERT_TRUE(fd) << "socket " << i;
     ASSERT_EQ(::connect(fd.get(), reinterpret_cast<const sockaddr*>(&target.address),
                         sizeof target.address),

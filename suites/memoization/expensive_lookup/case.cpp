@@ -3,11 +3,10 @@
 // (fresh per call) of `capacity` entries. Counters: hit rate, evictions, peak memory.
 #include <string>
 
-#include "burn.hpp"
+#include "idiombench/support/cpu_work.hpp"
 #include "caches/flat_hash_policy.hpp"
 #include "idiombench/case.hpp"
 #include "lookups.hpp"
-#include "worker_counts.hpp"
 #include "workload.hpp"
 
 namespace idiombench::memoization::expensive_lookup {
@@ -22,7 +21,7 @@ struct Input {
 using Output = std::uint64_t;
 
 std::uint64_t rounds_for(std::int64_t cost_ns) {
-  return static_cast<std::uint64_t>(cost_ns) * concurrency::rounds_per_microsecond() / 1000;
+  return static_cast<std::uint64_t>(cost_ns) * support::cpu_work_rounds_per_microsecond() / 1000;
 }
 
 Case<Input, Output>& the_case() {
@@ -42,7 +41,7 @@ Case<Input, Output>& the_case() {
       .reference =
           [](const Input& in) {
             return sum_uncached(
-                in.keys, [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); });
+                in.keys, [r = in.rounds](std::uint32_t k) { return support::cpu_work(k, r); });
           },
       .quick = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
                 integer_axis("keys", {10000}), integer_axis("calls", {20000}),
@@ -52,7 +51,7 @@ Case<Input, Output>& the_case() {
                integer_axis("keys", {10000}), integer_axis("calls", {100000}),
                integer_axis("capacity", {16, 64, 256, 1024, 4096}),
                integer_axis("cost_ns", {25, 100, 400, 2000, 10000}),
-               integer_axis("threads", concurrency::worker_counts(true), {"threads"})},
+               integer_axis("threads", worker_counts({.full = true, .oversubscribe = true}), {"threads"})},
       .conformance = {{{"distribution", std::string("zipf")},
                        {"keys", 1},
                        {"calls", 0},
@@ -84,7 +83,7 @@ Case<Input, Output>& the_case() {
 template <class Policy>
 auto through(Policy policy) {
   return [policy](const Input& in, Context& ctx) -> Output {
-    auto f = [r = in.rounds](std::uint32_t k) { return concurrency::burn(k, r); };
+    auto f = [r = in.rounds](std::uint32_t k) { return support::cpu_work(k, r); };
     return sum_through_cache(in.keys, f, policy.sized(in.capacity), in.threads, ctx);
   };
 }
@@ -115,7 +114,7 @@ struct ShardedLruOf {
                             .run = [](const Input& in, Context& ctx) -> Output {
                               ctx.counter("hit_rate", 0);
                               return sum_uncached(in.keys, [r = in.rounds](std::uint32_t k) {
-                                return concurrency::burn(k, r);
+                                return support::cpu_work(k, r);
                               });
                             }}),
     the_case().add_variant(

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 class WorkerProcesses {
  public:
@@ -39,4 +39,4 @@ class WorkerProcesses {
   std::vector<Worker> workers_;
 };
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

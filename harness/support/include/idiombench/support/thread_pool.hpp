@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 class ThreadPool {
  public:
@@ -56,4 +56,4 @@ class ThreadPool {
 // program holds on to (the verification run creates it, the timed runs reuse it).
 ThreadPool& shared_thread_pool(int workers);
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

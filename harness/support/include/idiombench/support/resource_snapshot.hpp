@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-namespace idiombench::concurrency::testing {
+namespace idiombench::support {
 
 inline std::set<std::string> list_dir(const std::string& path) {
   std::set<std::string> names;
@@ -61,4 +61,4 @@ struct ResourceSnapshot {
   std::set<std::string> dev_shm = list_dir("/dev/shm");
 };
 
-}  // namespace idiombench::concurrency::testing
+}  // namespace idiombench::support

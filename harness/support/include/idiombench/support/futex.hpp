@@ -12,7 +12,7 @@
 #include <atomic>
 #include <cstdint>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 
@@ -47,4 +47,4 @@ inline void cpu_relax() {
 #endif
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

@@ -1,4 +1,4 @@
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 
 #include <fmt/format.h>
 #include <linux/close_range.h>
@@ -14,7 +14,7 @@
 #include <system_error>
 #include <vector>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 namespace {
 
 void close_all_but(std::vector<int> keep) {
@@ -65,4 +65,4 @@ std::string wait_child(pid_t pid) {
   return describe_exit(status);
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

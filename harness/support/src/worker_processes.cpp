@@ -1,12 +1,12 @@
-#include "worker_processes.hpp"
+#include "idiombench/support/worker_processes.hpp"
 
 #include <signal.h>
 
 #include <algorithm>
 
-#include "child_process.hpp"
+#include "idiombench/support/child_process.hpp"
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 WorkerProcesses::WorkerProcesses(int count, const std::function<int(int)>& serve) {
   for (int i = 0; i < std::max(1, count); ++i) {
@@ -42,4 +42,4 @@ std::string WorkerProcesses::bury(std::size_t i) {
   return how;
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

@@ -7,7 +7,7 @@
 #include <string>
 #include <type_traits>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 class SharedRegion {
  public:
@@ -35,4 +35,4 @@ T* construct_at_offset(const SharedRegion& region, std::size_t offset) {
   return new (static_cast<char*>(region.data()) + offset) T();
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

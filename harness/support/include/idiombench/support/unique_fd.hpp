@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <utility>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 class UniqueFd {
  public:
@@ -48,4 +48,4 @@ FdPair make_socketpair();
 bool read_full(int fd, void* data, std::size_t size);
 void write_full(int fd, const void* data, std::size_t size);
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

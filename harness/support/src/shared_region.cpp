@@ -1,4 +1,4 @@
-#include "shared_region.hpp"
+#include "idiombench/support/shared_region.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -7,9 +7,9 @@
 #include <system_error>
 #include <utility>
 
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 SharedRegion::SharedRegion(const std::string& name, std::size_t bytes)
     : size_(bytes == 0 ? 1 : bytes) {
@@ -42,4 +42,4 @@ SharedRegion::~SharedRegion() {
   if (data_) ::munmap(data_, size_);
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

@@ -1,6 +1,6 @@
-#include "thread_pool.hpp"
+#include "idiombench/support/thread_pool.hpp"
 
-#include "futex.hpp"
+#include "idiombench/support/futex.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,7 +8,7 @@
 #include <memory>
 #include <utility>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 ThreadPool::ThreadPool(int workers) {
   threads_.reserve(static_cast<std::size_t>(std::max(1, workers) - 1));
@@ -111,4 +111,4 @@ ThreadPool& shared_thread_pool(int workers) {
   return *pool;
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

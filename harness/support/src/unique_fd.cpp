@@ -1,4 +1,4 @@
-#include "unique_fd.hpp"
+#include "idiombench/support/unique_fd.hpp"
 
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -8,7 +8,7 @@
 #include <mutex>
 #include <system_error>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 namespace {
 
 [[noreturn]] void fail(const char* what) {
@@ -72,4 +72,4 @@ void write_full(int fd, const void* data, std::size_t size) {
   }
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

@@ -1,13 +1,13 @@
-#include "burn.hpp"
+#include "idiombench/support/cpu_work.hpp"
 
 #include <algorithm>
 #include <chrono>
 
 #include "idiombench/measure_mode.hpp"
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
-std::uint64_t burn(std::uint64_t seed, std::uint64_t rounds) {
+std::uint64_t cpu_work(std::uint64_t seed, std::uint64_t rounds) {
   std::uint64_t x = seed;
   for (std::uint64_t i = 0; i < rounds; ++i) {
     // SplitMix64's finaliser: a multiply-xorshift chain, ~4 ns a round.
@@ -19,7 +19,7 @@ std::uint64_t burn(std::uint64_t seed, std::uint64_t rounds) {
   return x;
 }
 
-std::uint64_t rounds_per_microsecond() {
+std::uint64_t cpu_work_rounds_per_microsecond() {
   // Counting instructions: a fixed nominal size (~4 ns a round), so counts repeat.
   if (counting_instructions()) return 250;
   static const std::uint64_t measured = [] {
@@ -28,7 +28,7 @@ std::uint64_t rounds_per_microsecond() {
     std::uint64_t sink = 0;
     for (int attempt = 0; attempt < 5; ++attempt) {
       auto start = std::chrono::steady_clock::now();
-      sink += burn(static_cast<std::uint64_t>(attempt), rounds);
+      sink += cpu_work(static_cast<std::uint64_t>(attempt), rounds);
       std::chrono::duration<double, std::micro> took = std::chrono::steady_clock::now() - start;
       best_us = std::min(best_us, took.count());
     }
@@ -39,4 +39,4 @@ std::uint64_t rounds_per_microsecond() {
   return measured;
 }
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support

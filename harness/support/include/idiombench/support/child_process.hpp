@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace idiombench::concurrency {
+namespace idiombench::support {
 
 // Runs `body` in a forked child and _exits with its result (70 if it throws). The child
 // closes every descriptor above 2 except `keep`, and gets SIGKILL when the thread that
@@ -24,4 +24,4 @@ std::string wait_child(pid_t pid);
 // How a status from waitpid reads in an error message ("" for a clean exit).
 std::string describe_exit(int status);
 
-}  // namespace idiombench::concurrency
+}  // namespace idiombench::support
