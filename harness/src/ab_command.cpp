@@ -137,8 +137,15 @@ int ab_command(const RunOptions& options) {
   }
   for (const auto& item : listing) {
     const std::string name = item.value("name", "");
+    auto identity = identity_from_listing(item);
+    // A baseline built before shared_params: the candidate's says the same of the same name.
+    if (!identity.contains("shared_params")) {
+      const bool known = index.count(name) && cand[index[name]].identity.contains("shared_params");
+      identity["shared_params"] =
+          known ? cand[index[name]].identity["shared_params"] : identity["params"];
+    }
     auto samples =
-        samples_for(name, identity_from_listing(item),
+        samples_for(name, identity,
                     item.value("available", true) ? "" : item.value("reason", "?"), sampling);
     if (!index.count(name)) {
       index[name] = cand.size();

@@ -16,17 +16,12 @@
 #include <sstream>
 #include <thread>
 
-#include "backend_probe.hpp"
 #include "build_info.hpp"
+#include "idiombench/backend.hpp"
+#include "idiombench/model.hpp"
 #include "results.hpp"
 
 namespace idiombench {
-
-std::vector<std::pair<std::string, BackendProbe>>& backend_probes() {
-  static std::vector<std::pair<std::string, BackendProbe>> probes;
-  return probes;
-}
-
 namespace {
 
 std::string read_first_line(const std::string& path) {
@@ -165,8 +160,17 @@ Environment probe_environment() {
   std::snprintf(machine_id, sizeof machine_id, "%016llx",
                 static_cast<unsigned long long>(fnv1a(fingerprint.str())));
 
+  // Whatever the suites in this binary declared (idiombench/backend.hpp, model.hpp).
   nlohmann::json backends = nlohmann::json::object();
-  for (const auto& [name, probe] : backend_probes()) backends[name] = probe();
+  for (const auto& backend : declared_backends()) {
+    const auto status = backend.probe();
+    auto& out = backends[backend.name];
+    out["available"] = status.available;
+    if (!status.available) out["reason"] = status.reason;
+    for (const auto& [key, value] : status.details) out[key] = value;
+  }
+  nlohmann::json models = nlohmann::json::object();
+  for (const auto& model : declared_models()) models[model.name] = model.description;
 
   const std::string build_type = build_info::build_type;
   if (build_type != "Release" && build_type != "RelWithDebInfo") {
@@ -213,6 +217,7 @@ Environment probe_environment() {
         {"architecture", uts.machine},
         {"governor", governor.empty() ? "unknown (no cpufreq)" : governor},
         {"frequency_scaling", scaling}}},
+      {"models", models},
       {"backends", backends},
       {"warnings", env.warnings},
   };

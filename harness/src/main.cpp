@@ -47,6 +47,10 @@ std::string joined(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace idiombench;
+  if (auto problems = Registry::instance().problems(); !problems.empty()) {
+    for (const auto& p : problems) std::fprintf(stderr, "idiombench: registration error: %s\n", p.c_str());
+    return 70;
+  }
   CLI::App app{
       "idiombench: what does this idiom cost here, and does every implementation of it "
       "give the right answer?"};

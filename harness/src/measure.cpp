@@ -153,11 +153,13 @@ nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& 
     }
     auto runs = static_cast<double>(state.iterations());
     if (work.items > 0) state.SetItemsProcessed(static_cast<std::int64_t>(work.items * runs));
-    if (work.bytes > 0) state.SetBytesProcessed(static_cast<std::int64_t>(work.bytes * runs));
-    if (work.flops > 0) {
-      state.counters["flops_per_second"] =
-          benchmark::Counter(work.flops * runs, benchmark::Counter::kIsRate);
-    }
+    if (work.bytes() > 0) state.SetBytesProcessed(static_cast<std::int64_t>(work.bytes() * runs));
+    auto rate = [&](const char* counter, double per_run) {
+      if (per_run > 0) state.counters[counter] = benchmark::Counter(per_run * runs, benchmark::Counter::kIsRate);
+    };
+    rate("bytes_read_per_second", work.bytes_read);
+    rate("bytes_written_per_second", work.bytes_written);
+    rate("flops_per_second", work.flops);
     for (const auto& [counter, value] : check.counters) state.counters[counter] = value;
     state.counters["peak_bytes"] = check.peak_bytes;
   };

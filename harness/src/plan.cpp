@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "idiombench/model.hpp"
 #include "profiles.hpp"
 
 namespace idiombench {
@@ -25,10 +26,22 @@ void check_names(const std::vector<std::string>& asked, const std::vector<std::s
 
 enum class Points { profile, conformance };
 
+// Whether some axis of `key` is limited to models that exclude `model`.
+bool limited_away_from(const CaseInfo& info, const std::string& key, const std::string& model) {
+  for (const auto* grid : {&info.quick, &info.full, &info.conformance_axes}) {
+    for (const auto& axis : *grid) {
+      if (axis.key == key && !axis.models.empty() && !contains(axis.models, model)) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
   const auto& registry = Registry::instance();
   check_names(selection.suites, registry.suites(), "suite");
-  check_names(selection.models, known_models(), "model");
+  std::vector<std::string> models;
+  for (const auto& m : declared_models()) models.push_back(m.name);
+  check_names(selection.models, models, "model");
   const auto& grid = profile_named(selection.profile).grid;
   std::vector<std::string> all_variants;
   for (const auto* c : registry.cases()) {
@@ -71,6 +84,18 @@ std::string benchmark_name(const CaseInfo& info, const std::string& variant, con
   auto name = info.suite + "/" + info.name + "/" + variant;
   auto knobs = params.to_string();
   return knobs.empty() ? name : name + "/" + knobs;
+}
+
+Params shared_params(const PlannedBenchmark& benchmark) {
+  const auto& info = benchmark.info();
+  const auto baseline = benchmark.the_case->variant_index(info.baseline);
+  if (!baseline) return benchmark.params;
+  const auto& baseline_model = benchmark.the_case->variants()[*baseline].model;
+  Params shared;
+  for (const auto& [key, value] : benchmark.params.items()) {
+    if (!limited_away_from(info, key, baseline_model)) shared.set(key, value);
+  }
+  return shared;
 }
 
 std::vector<PlannedBenchmark> plan_benchmarks(const Selection& selection) {

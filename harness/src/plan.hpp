@@ -37,6 +37,12 @@ struct PlannedBenchmark {
 
 std::string benchmark_name(const CaseInfo& info, const std::string& variant, const Params& params);
 
+// The params of `benchmark` that its case's baseline variant takes too: the point it is
+// compared at. A param only some models take (threads for the parallel ones) is left
+// out, so `openmp threads:2` is compared with the serial baseline at the same size.
+// Decided by the case's declaration alone, whichever variants a run selects.
+Params shared_params(const PlannedBenchmark& benchmark);
+
 // Every (case, variant, params point) of the selection's profile. Throws UsageError
 // when the selection names something that does not exist.
 std::vector<PlannedBenchmark> plan_benchmarks(const Selection& selection);

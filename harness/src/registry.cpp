@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "idiombench/case.hpp"
+#include "idiombench/model.hpp"
 
 namespace idiombench {
 
@@ -15,12 +16,6 @@ std::optional<std::size_t> CaseBase::variant_index(std::string_view name) const 
     if (all[i].name == name) return i;
   }
   return std::nullopt;
-}
-
-const std::vector<std::string>& known_models() {
-  static const std::vector<std::string> models{"serial", "simd", "threads", "processes", "async",
-                                               "openmp", "tbb",  "kokkos",  "cuda"};
-  return models;
 }
 
 const ParamGrid& grid_for(const CaseInfo& info, std::string_view profile) {
@@ -60,6 +55,22 @@ std::vector<std::string> Registry::suites() const {
     if (names.empty() || names.back() != c->info().suite) names.push_back(c->info().suite);
   }
   return names;
+}
+
+std::vector<std::string> Registry::problems() const {
+  std::vector<std::string> found;
+  const auto models = declared_models();
+  for (const auto* c : cases()) {
+    for (const auto& v : c->variants()) {
+      const bool declared = std::any_of(models.begin(), models.end(),
+                                        [&](const ModelSpec& m) { return m.name == v.model; });
+      if (!declared) {
+        found.push_back("variant " + c->info().suite + "/" + c->info().name + "/" + v.name +
+                        " has model '" + v.model + "', which no suite declares (declare_model)");
+      }
+    }
+  }
+  return found;
 }
 
 namespace detail {

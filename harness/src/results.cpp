@@ -44,6 +44,7 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"variant", benchmark.variant_info().name},
                              {"model", benchmark.variant_info().model},
                              {"params", params_json(benchmark.params)},
+                             {"shared_params", params_json(shared_params(benchmark))},
                              {"question", info.question},
                              {"baseline", info.baseline}};
   if (!info.physical_limit.of.empty()) {

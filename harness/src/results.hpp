@@ -11,7 +11,7 @@
 
 namespace idiombench {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // What every entry of a benchmark says about what it is: suite, case, variant, model,
 // params, question, baseline and (where the case names one) its physical limit.

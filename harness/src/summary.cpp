@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +24,15 @@ double median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// The median absolute deviation from the median, as a fraction of it (nanobench's
+// err%): how far a typical repetition strays. 0 below two repetitions.
+double typical_error(const std::vector<double>& values, double centre) {
+  if (values.size() < 2 || centre <= 0) return 0;
+  std::vector<double> deviations;
+  for (double v : values) deviations.push_back(std::abs(v - centre) / centre);
+  return median(deviations);
+}
+
 struct Row {
   std::string variant, model, status, reason;  // variant: its name and any extra params
   bool is_baseline = false;
@@ -36,11 +45,11 @@ struct Group {
   std::vector<Row> rows;
 };
 
-std::string params_text(const nlohmann::json& entry, const std::set<std::string>& keys,
-                        bool inside) {
+// "n:1000 k:10" for the params of `entry` that are (inside) or are not in `shared`.
+std::string params_text(const nlohmann::json& entry, const nlohmann::json& shared, bool inside) {
   std::string text;
   for (const auto& [key, value] : entry.at("params").items()) {
-    if (keys.count(key) != static_cast<std::size_t>(inside)) continue;
+    if (shared.contains(key) != inside) continue;
     text += fmt::format("{}{}:{}", text.empty() ? "" : " ", key,
                         value.is_string() ? value.get<std::string>() : value.dump());
   }
@@ -69,16 +78,19 @@ void print_group(const Group& group, std::ostream& out) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
 
   out << fmt::format("\n{}   (speedup vs {})\n", group.title, group.baseline);
-  out << fmt::format("  {:<28} {:<10} {:>12} {:>9}  {}\n", "variant", "model", "median", "speedup",
-                     "status");
+  out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}\n", "variant", "model", "median",
+                     "err%", "speedup", "status");
   for (const auto& [ns, row] : timed) {
     auto speedup = baseline_ns > 0 ? fmt::format("{:.2f}x", baseline_ns / ns) : std::string("-");
-    out << fmt::format("  {:<28} {:<10} {:>12} {:>9}  {}\n", row->variant, row->model,
-                       format_duration_ns(ns), speedup, row->status);
+    auto error = row->samples_ns.size() > 1
+                     ? fmt::format("{:.1f}%", 100 * typical_error(row->samples_ns, ns))
+                     : std::string("-");
+    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}\n", row->variant, row->model,
+                       format_duration_ns(ns), error, speedup, row->status);
   }
   for (const auto* row : untimed) {
-    out << fmt::format("  {:<28} {:<10} {:>12} {:>9}  {}: {}\n", row->variant, row->model, "-", "-",
-                       row->status, row->reason);
+    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}: {}\n", row->variant, row->model, "-",
+                       "-", "-", row->status, row->reason);
   }
 }
 
@@ -92,30 +104,13 @@ std::string format_duration_ns(double ns) {
 }
 
 void print_summary(const nlohmann::json& benchmarks, std::ostream& out) {
-  // A case's table is keyed by the params its baseline has; params only some models
-  // take (threads) go into the variant's label, so `openmp threads:2` is compared
-  // with the serial baseline at the same size.
-  std::map<std::string, std::set<std::string>> baseline_keys;
-  std::set<std::string> has_baseline;
-  for (const auto& entry : benchmarks) {
-    auto& keys = baseline_keys[case_of(entry)];
-    if (entry.at("variant") == entry.at("baseline")) {
-      has_baseline.insert(case_of(entry));
-      for (const auto& [key, value] : entry.at("params").items()) keys.insert(key);
-    }
-  }
-  for (const auto& entry : benchmarks) {
-    if (has_baseline.count(case_of(entry))) continue;  // no baseline run: every key groups
-    for (const auto& [key, value] : entry.at("params").items()) {
-      baseline_keys[case_of(entry)].insert(key);
-    }
-  }
-
+  // A case's table is keyed by the params each entry shares with the baseline (the
+  // harness decided them: plan.hpp's shared_params); the rest go into the variant's label.
   std::vector<Group> groups;
   std::map<std::string, std::size_t> group_index;
   std::map<std::string, std::pair<std::size_t, std::size_t>> row_index;  // run_name -> place
   for (const auto& entry : benchmarks) {
-    const auto& keys = baseline_keys[case_of(entry)];
+    const auto& keys = entry.contains("shared_params") ? entry["shared_params"] : entry["params"];
     auto shared = params_text(entry, keys, true), extra = params_text(entry, keys, false);
     auto title = shared.empty() ? case_of(entry) : case_of(entry) + "  " + shared;
     auto [g, new_group] = group_index.emplace(title, groups.size());

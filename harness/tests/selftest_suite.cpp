@@ -10,7 +10,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "idiombench/backend.hpp"
 #include "idiombench/case.hpp"
+#include "idiombench/model.hpp"
 
 namespace {
 
@@ -36,12 +38,28 @@ Case<Input, Output>& selftest_sum() {
       .throughput =
           [](const idiombench::Params& p) {
             auto n = static_cast<double>(p.integer("n"));
-            return idiombench::Throughput{n, n * 8};
+            return idiombench::Throughput{.items = n, .bytes_read = n * 8};
           },
       .baseline = "correct",
   });
   return c;
 }
+
+// Models and backends are the suite's to declare: "abacus" is one the harness has never
+// heard of, and it needs no change to the harness.
+[[maybe_unused]] const auto declared = {
+    idiombench::declare_model({.name = "serial", .description = "one thread"}),
+    idiombench::declare_model(
+        {.name = "abacus", .description = "beads moved by hand: a model new to the harness"}),
+    idiombench::declare_model({.name = "imaginary_device", .description = "hardware nobody has"}),
+    idiombench::declare_backend(
+        {.name = "imaginary_device",
+         .probe =
+             [] {
+               return idiombench::BackendStatus{.reason = "no such device",
+                                                .details = {{"driver_version", "none"}}};
+             }}),
+};
 
 Output correct(const Input& in) {
   return std::accumulate(in.begin(), in.end(), Output{0});
@@ -77,8 +95,9 @@ Output correct(const Input& in) {
          .run = [](const Input&) -> Output { throw std::runtime_error("selftest failure"); }}),
     selftest_sum().add_variant(
         {.name = "exits", .model = "serial", .run = [](const Input&) -> Output { std::_Exit(7); }}),
+    selftest_sum().add_variant({.name = "on_abacus", .model = "abacus", .run = correct}),
     selftest_sum().add_variant({.name = "unavailable",
-                                .model = "cuda",
+                                .model = "imaginary_device",
                                 .run = correct,
                                 .why_unavailable = [] { return std::string("no such device"); }}),
 };

@@ -26,7 +26,10 @@ Case<Arrays, View, std::vector<double>>& peak_case() {
           .throughput =
               [](const Params& p) {
                 auto n = static_cast<double>(p.integer("n"));
-                return Throughput{n, n * Triad::words * sizeof(double), n * Triad::flops};
+                return Throughput{.items = n,
+                                  .bytes_read = n * Triad::reads * sizeof(double),
+                                  .bytes_written = n * Triad::writes * sizeof(double),
+                                  .flops = n * Triad::flops};
               },
           .baseline = "openmp_triad",
           .before_verification = poison,

@@ -29,6 +29,7 @@
 #include "idiombench/allocations.hpp"
 #include "idiombench/context.hpp"
 #include "idiombench/equivalence.hpp"
+#include "idiombench/model.hpp"
 #include "idiombench/params.hpp"
 #include "idiombench/registry.hpp"
 
@@ -107,9 +108,6 @@ struct VariantSpec {
   std::function<std::string()> why_unavailable = [] { return std::string(); };
 };
 
-// Returned by add_variant so a registration can initialise a namespace-scope constant.
-struct Registration {};
-
 template <class Input, class Output, class Expected = Output>
 class Case final : public CaseBase {
  public:
@@ -125,10 +123,9 @@ class Case final : public CaseBase {
   }
 
   Registration add_variant(VariantSpec<Input, Output> variant) {
-    const auto& models = known_models();
-    if (std::find(models.begin(), models.end(), variant.model) == models.end()) {
+    if (!well_formed_model_name(variant.model)) {
       detail::registration_error("variant '" + variant.name + "' of '" + spec_.name +
-                                 "' has unknown model '" + variant.model + "'");
+                                 "' has a malformed model name '" + variant.model + "'");
     }
     if (variant_index(variant.name)) {
       detail::registration_error("variant '" + variant.name + "' of '" + spec_.name +

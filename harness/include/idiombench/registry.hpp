@@ -15,11 +15,16 @@
 
 namespace idiombench {
 
-// Work done by one run of a variant, for items_per_second and bytes_per_second.
+// Work done by one run of a variant: items_per_second, and bytes_read_per_second /
+// bytes_written_per_second (bytes_per_second is their sum). Reads and writes are
+// declared apart, as the kernel's own loop does them: a cache's write-allocate read of
+// an output line is the machine's, not the kernel's, and shows as the gap to peak.
 struct Throughput {
   double items = 0;
-  double bytes = 0;
+  double bytes_read = 0;
+  double bytes_written = 0;
   double flops = 0;  // floating-point operations, for flops_per_second
+  double bytes() const { return bytes_read + bytes_written; }
 };
 
 struct VariantInfo {
@@ -80,8 +85,10 @@ class CaseBase {
   std::optional<std::size_t> variant_index(std::string_view name) const;
 };
 
-// The execution models of DESIGN.md; a variant must declare one of them.
-const std::vector<std::string>& known_models();
+// Returned by add_variant, declare_model and declare_backend, so a registration can
+// initialise a namespace-scope constant.
+struct Registration {};
+
 // A case's params grid by name: "quick" or "full" (profiles choose one; see
 // harness/src/profiles.hpp).
 const ParamGrid& grid_for(const CaseInfo& info, std::string_view profile);
@@ -94,6 +101,9 @@ class Registry {
   // Sorted by suite, then case name.
   std::vector<const CaseBase*> cases() const;
   std::vector<std::string> suites() const;
+  // What static registration could not check in its own order: every variant's model
+  // declared by some suite. Empty when all is well.
+  std::vector<std::string> problems() const;
 
  private:
   std::vector<std::unique_ptr<CaseBase>> cases_;

@@ -72,7 +72,10 @@ Case<Matrices, View, Expected>& the_case() {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));
-            return Throughput{n * n * n, 3 * n * n * sizeof(double), 2 * n * n * n};
+            return Throughput{.items = n * n * n,
+                              .bytes_read = 2 * n * n * sizeof(double),
+                              .bytes_written = n * n * sizeof(double),
+                              .flops = 2 * n * n * n};
           },
       .baseline = "naive",
       .before_verification =

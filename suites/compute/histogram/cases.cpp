@@ -51,7 +51,7 @@ Case<Samples, Counts>& the_case() {
           .throughput =
               [](const Params& p) {
                 auto n = static_cast<double>(p.integer("n"));
-                return Throughput{n, n * sizeof(std::uint32_t)};
+                return Throughput{.items = n, .bytes_read = n * sizeof(std::uint32_t)};
               },
           .baseline = "serial",
           .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "tbb", "kokkos"})},

@@ -64,7 +64,10 @@ Case<Grids, View, std::vector<double>>& the_case() {
           [](const Params& p) {
             auto points =
                 static_cast<double>(p.integer("n") * p.integer("n") * p.integer("sweeps"));
-            return Throughput{points, points * 2 * sizeof(double), points * 4};
+            return Throughput{.items = points,
+                              .bytes_read = points * sizeof(double),
+                              .bytes_written = points * sizeof(double),
+                              .flops = points * 4};
           },
       .baseline = "autovec",
       .before_verification =

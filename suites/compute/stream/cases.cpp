@@ -75,7 +75,10 @@ Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));
-            return Throughput{n, n * Op::words * sizeof(double), n * Op::flops};
+            return Throughput{.items = n,
+                              .bytes_read = n * Op::reads * sizeof(double),
+                              .bytes_written = n * Op::writes * sizeof(double),
+                              .flops = n * Op::flops};
           },
       .baseline = "autovec",
       .before_verification = poison,
@@ -146,7 +149,7 @@ Case<Arrays, double, ExpectedSum>& dot_case() {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));
-            return Throughput{n, n * 2 * sizeof(double), n * 2};
+            return Throughput{.items = n, .bytes_read = n * 2 * sizeof(double), .flops = n * 2};
           },
       .baseline = "autovec",
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},

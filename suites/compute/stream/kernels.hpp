@@ -18,7 +18,9 @@ namespace {
 
 struct Copy {
   static constexpr const char* name = "copy";
-  static constexpr int words = 2;  // 8-byte words moved per element (STREAM's count)
+  // 8-byte words read and written per element (STREAM counts both, not the
+  // write-allocate read of the output a cache may add), and flops per element.
+  static constexpr int reads = 1, writes = 1;
   static constexpr int flops = 0;
   double scalar;
   template <class T>
@@ -29,7 +31,7 @@ struct Copy {
 
 struct Scale {
   static constexpr const char* name = "scale";
-  static constexpr int words = 2;
+  static constexpr int reads = 1, writes = 1;
   static constexpr int flops = 1;
   double scalar;
   template <class T>
@@ -40,7 +42,7 @@ struct Scale {
 
 struct Add {
   static constexpr const char* name = "add";
-  static constexpr int words = 3;
+  static constexpr int reads = 2, writes = 1;
   static constexpr int flops = 1;
   double scalar;
   template <class T>
@@ -51,7 +53,7 @@ struct Add {
 
 struct Triad {
   static constexpr const char* name = "triad";
-  static constexpr int words = 3;
+  static constexpr int reads = 2, writes = 1;
   static constexpr int flops = 2;
   double scalar;
   template <class T>

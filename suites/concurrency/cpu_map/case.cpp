@@ -49,7 +49,7 @@ Case<Input, Results>& the_case() {
                       {{"cost_us", 0}, {"tasks", 17}},
                       {{"cost_us", 0}, {"tasks", 1001}}},
       .throughput =
-          [](const Params& p) { return Throughput{static_cast<double>(p.integer("tasks"))}; },
+          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("tasks"))}; },
       .baseline = "sequential",
       .conformance_axes = {integer_axis("workers", {1, 3}, parallel_models)},
   });

@@ -36,7 +36,7 @@ Case<Input, Output>& the_case() {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("items"));
-            return Throughput{n, n * sizeof(std::uint64_t)};
+            return Throughput{.items = n, .bytes_written = n * sizeof(std::uint64_t)};
           },
       .baseline = "mutex_condvar_queue",
       .checksum = [](const Output& out) { return static_cast<double>(out.count); },

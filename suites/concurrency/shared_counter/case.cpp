@@ -27,7 +27,7 @@ Case<Input, Output>& the_case() {
                       {{"threads", 4}, {"increments", 100003}}},
       .throughput =
           [](const Params& p) {
-            return Throughput{static_cast<double>(p.integer("threads") * p.integer("increments"))};
+            return Throughput{.items = static_cast<double>(p.integer("threads") * p.integer("increments"))};
           },
       .baseline = "mutex",
   });

@@ -53,7 +53,7 @@ Case<Input, Output>& the_case() {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("bytes"));
-            return Throughput{1, n};
+            return Throughput{.items = 1, .bytes_written = n};
           },
       .baseline = "pipe",
   });

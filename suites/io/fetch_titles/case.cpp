@@ -87,7 +87,8 @@ Case<FetchJob, Titles>& fetch_titles_case() {
       .throughput =
           [](const Params& p) {
             auto pages = static_cast<double>(p.integer("pages"));
-            return Throughput{pages, pages * static_cast<double>(p.integer("body_bytes"))};
+            return Throughput{.items = pages,
+                              .bytes_read = pages * static_cast<double>(p.integer("body_bytes"))};
           },
       .baseline = "sequential_blocking",
       .checksum = [](const Titles& t) { return static_cast<double>(t.size()); },

@@ -4,6 +4,7 @@
 // has its operation cancelled (IORING_OP_ASYNC_CANCEL) and its socket closed; stale
 // completions are recognised by a generation number in their user_data.
 #include "fetch_titles/case.hpp"
+#include "idiombench/backend.hpp"
 
 #ifdef IDIOMBENCH_HAVE_IO_URING
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 
@@ -193,17 +195,31 @@ class Ring {
   std::size_t next_ = 0, active_ = 0;
 };
 
+// The kernel may lack io_uring or refuse it (kernel.io_uring_disabled, seccomp in
+// containers): the backend's status says which, once per process.
+BackendStatus probe_io_uring() {
+  BackendStatus status{.details = {{"liburing_version", IDIOMBENCH_LIBURING_VERSION}}};
+  std::ifstream sysctl("/proc/sys/kernel/io_uring_disabled");
+  if (int disabled = 0; sysctl >> disabled) {
+    status.details.emplace_back("io_uring_disabled", std::to_string(disabled));
+  }
+  io_uring probe{};
+  if (int e = io_uring_queue_init(2, &probe, 0); e < 0) {
+    status.reason = fmt::format("io_uring refused by the kernel: {}", std::strerror(-e));
+    return status;
+  }
+  io_uring_queue_exit(&probe);
+  status.available = true;
+  return status;
+}
+
 std::string why_unavailable() {
-  static const std::string why = [] {
-    io_uring probe{};
-    if (int e = io_uring_queue_init(2, &probe, 0); e < 0) {
-      return fmt::format("io_uring unavailable: {}", std::strerror(-e));
-    }
-    io_uring_queue_exit(&probe);
-    return std::string();
-  }();
+  static const std::string why = probe_io_uring().reason;
   return why;
 }
+
+[[maybe_unused]] const auto declared =
+    declare_backend({.name = "io_uring", .probe = probe_io_uring});
 
 }  // namespace
 
@@ -225,6 +241,8 @@ Titles fetch_io_uring(const FetchJob&) {
 namespace {
 [[maybe_unused]] const auto registered = register_fetcher(
     "io_uring", "async", fetch_io_uring, [] { return std::string("built without liburing"); });
+[[maybe_unused]] const auto declared = declare_backend(
+    {.name = "io_uring", .probe = [] { return BackendStatus{.reason = "built without liburing"}; }});
 }
 #endif
 

@@ -33,7 +33,7 @@ Case<Input, Output>& the_case() {
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("n"));
-            return Throughput{n, n * sizeof(std::int32_t)};
+            return Throughput{.items = n, .bytes_read = n * sizeof(std::int32_t)};
           },
       .baseline = "index_loop",
   });

@@ -73,7 +73,7 @@ Case<Input, Output>& the_case() {
                        {"capacity", 64},
                        {"cost_ns", 10}}},
       .throughput =
-          [](const Params& p) { return Throughput{static_cast<double>(p.integer("calls"))}; },
+          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("calls"))}; },
       .baseline = "no_cache",
       .conformance_axes = {integer_axis("threads", {1, 3}, {"threads"})},
   });

@@ -18,7 +18,7 @@ Case<Input, Output>& the_case() {
       .quick = {integer_axis("n", {20, 30})},
       .full = {integer_axis("n", {10, 20, 30, 35})},
       .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 2}}, {{"n", 3}}, {{"n", 17}}, {{"n", 25}}},
-      .throughput = [](const Params&) { return Throughput{1}; },
+      .throughput = [](const Params&) { return Throughput{.items = 1}; },
       .baseline = "naive_recursive",
   });
   return c;

@@ -1,0 +1,41 @@
+#include <cuda_runtime.h>
+
+#include <cstdio>
+
+#include "cuda_devices.hpp"
+
+namespace idiombench::compute {
+namespace {
+
+std::string version_string(int v) {
+  return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10);
+}
+
+}  // namespace
+
+CudaDevices describe_cuda_devices() {
+  CudaDevices out;
+  int runtime = 0, driver = 0, count = 0;
+  cudaRuntimeGetVersion(&runtime);
+  cudaDriverGetVersion(&driver);
+  out.runtime_version = version_string(runtime);
+  out.driver_version = driver ? version_string(driver) : "none";
+  cudaError_t status = cudaGetDeviceCount(&count);
+  if (status != cudaSuccess || count == 0) {
+    out.why_unavailable = std::string("no CUDA device: ") +
+                          (status != cudaSuccess ? cudaGetErrorString(status) : "none found");
+    return out;
+  }
+  for (int d = 0; d < count; ++d) {
+    cudaDeviceProp prop{};
+    if (cudaGetDeviceProperties(&prop, d) != cudaSuccess) continue;
+    char line[256];
+    std::snprintf(line, sizeof line, "%s (compute %d.%d, %.1f GiB, %d SMs)", prop.name, prop.major,
+                  prop.minor, static_cast<double>(prop.totalGlobalMem) / (1 << 30),
+                  prop.multiProcessorCount);
+    out.devices.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace idiombench::compute
