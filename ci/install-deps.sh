@@ -26,9 +26,10 @@ packages=(
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
   python3-pytest
 )
-# Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py).
+# Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
+# mypy and flake8 check the report package.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium)
+  packages+=(chromium python3-mypy flake8)
 fi
 
 missing=()

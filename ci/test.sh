@@ -5,7 +5,7 @@
 # run of the iteration suite validated against the schema, the same build and ctest
 # with clang 14 (preset ci-clang), the concurrency suite's tests under
 # ThreadSanitizer (preset tsan: the support library and the suites built on it), and the
-# report's pytest.
+# report package's flake8, mypy and pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -44,6 +44,8 @@ if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then
   ctest --preset tsan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
-log "report tests (pytest)"
+log "report package: flake8, mypy, pytest"
+(cd "$root/reports" && "$python" -m flake8 idiombench_report tests)
+(cd "$root/reports" && "$python" -m mypy)
 (cd "$root/reports" && PYTHONPATH="$root/reports" "$python" -m pytest -q -p no:cacheprovider)
 log "all tests passed"

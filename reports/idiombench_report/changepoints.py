@@ -10,9 +10,10 @@ In the spirit of asv's step detection, kept small: O(n^2), fine for hundreds of 
 
 import math
 import statistics
+from typing import Sequence
 
 
-def _noise_variance(logs):
+def _noise_variance(logs: Sequence[float]) -> float:
     diffs = [abs(b - a) for a, b in zip(logs, logs[1:])]
     if not diffs:
         return 0.0
@@ -21,7 +22,8 @@ def _noise_variance(logs):
     return sigma * sigma
 
 
-def segments(values, min_step=0.05, penalty_factor=3.0):
+def segments(values: Sequence[float], min_step: float = 0.05,
+             penalty_factor: float = 3.0) -> list[tuple[int, int, float]]:
     """[(start, end, mean), ...] covering range(len(values)), end exclusive; means are
     of the values themselves (not their logs)."""
     n = len(values)
@@ -35,7 +37,7 @@ def segments(values, min_step=0.05, penalty_factor=3.0):
         prefix.append(prefix[-1] + x)
         prefix_sq.append(prefix_sq[-1] + x * x)
 
-    def cost(s, t):  # squared deviation of logs[s:t] from their mean
+    def cost(s: int, t: int) -> float:  # squared deviation of logs[s:t] from their mean
         total = prefix[t] - prefix[s]
         return (prefix_sq[t] - prefix_sq[s]) - total * total / (t - s)
 
@@ -55,7 +57,7 @@ def segments(values, min_step=0.05, penalty_factor=3.0):
         bounds.append((last[t], t))
         t = last[t]
     bounds.reverse()
-    merged = []
+    merged: list[tuple[int, int, float]] = []
     for s, t in bounds:
         mean = statistics.fmean(values[s:t])
         if merged and abs(mean / merged[-1][2] - 1) < min_step:
@@ -66,7 +68,7 @@ def segments(values, min_step=0.05, penalty_factor=3.0):
     return merged
 
 
-def steps(values, min_step=0.05):
+def steps(values: Sequence[float], min_step: float = 0.05) -> list[tuple[int, float, float]]:
     """[(index, before, after), ...]: where the level changes, and the means around it."""
     segs = segments(values, min_step)
     return [(b[0], a[2], b[2]) for a, b in zip(segs, segs[1:])]

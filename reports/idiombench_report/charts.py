@@ -2,20 +2,25 @@
 
 import io
 import re
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .results import Benchmark, ParamValue  # noqa: E402
+from .units import TIME, Units  # noqa: E402
+
+if TYPE_CHECKING:
+    from .history import Point
 
 _BAR = "#4c78a8"
 _BASELINE = "#f58518"
 
 
-from .units import TIME
-
-
-def _to_svg(fig, salt):
+def _to_svg(fig: Figure, salt: str) -> str:
     # A distinct salt per chart keeps the ids of several inline SVGs from colliding.
     with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none"}):
         buffer = io.StringIO()
@@ -26,14 +31,14 @@ def _to_svg(fig, salt):
     return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
 
 
-def case_chart(case_id, points, units=TIME):
+def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = TIME) -> Optional[str]:
     """One horizontal bar chart per params point: median time per variant, whiskers
     from the fastest to the slowest repetition, the baseline in its own colour.
 
     `points` is {params_label: [Benchmark, ...]}; returns SVG, or None when no
     variant of the case was timed.
     """
-    timed_points = {label: [b for b in runs if b.samples_ns] for label, runs in points.items()}
+    timed_points = {label: [b for b in runs if b.samples] for label, runs in points.items()}
     timed_points = {label: runs for label, runs in timed_points.items() if runs}
     if not timed_points:
         return None
@@ -42,11 +47,12 @@ def case_chart(case_id, points, units=TIME):
                              figsize=(7.5, 0.9 + 0.32 * rows + 0.5 * len(timed_points)),
                              gridspec_kw={"height_ratios": [len(r) for r in timed_points.values()]})
     for ax, (label, runs) in zip(axes[:, 0], timed_points.items()):
-        runs = sorted(runs, key=lambda b: b.median_ns, reverse=True)
-        label_x, factor = units.axis(max(b.max_ns for b in runs))
-        medians = [b.median_ns / factor for b in runs]
-        low = [(b.median_ns - b.min_ns) / factor for b in runs]
-        high = [(b.max_ns - b.median_ns) / factor for b in runs]
+        runs = sorted(runs, key=lambda b: b.span()[1], reverse=True)
+        spans = [b.span() for b in runs]
+        label_x, factor = units.axis(max(high for _, _, high in spans))
+        medians = [median / factor for _, median, _ in spans]
+        low = [(median - least) / factor for least, median, _ in spans]
+        high = [(most - median) / factor for _, median, most in spans]
         colours = [_BASELINE if b.is_baseline else _BAR for b in runs]
         positions = range(len(runs))
         ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
@@ -63,7 +69,7 @@ def case_chart(case_id, points, units=TIME):
     return _to_svg(fig, case_id)
 
 
-def history_chart(name, points, steps):
+def history_chart(name: str, points: Sequence["Point"], steps: Sequence[tuple[int, float, float]]) -> str:
     """Medians over the runs (oldest first) with the min-max band and a dashed line at
     every detected step; SVG."""
     unit, factor = TIME.scale(max(p.high for p in points))
@@ -86,10 +92,10 @@ def history_chart(name, points, steps):
 _SWEEP_PREFERENCE = ("threads", "workers", "concurrency", "n", "bytes", "capacity", "pages")
 
 
-def sweep_param(benchmarks):
+def sweep_param(benchmarks: Sequence[Benchmark]) -> Optional[str]:
     """The numeric param a case sweeps most (ties: threads, workers, concurrency, size...),
     or None when no param takes two values."""
-    values = {}
+    values: dict[str, set[float]] = {}
     for b in benchmarks:
         for key, value in b.params.items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -101,20 +107,21 @@ def sweep_param(benchmarks):
     return max(swept, key=lambda k: (len(swept[k]), -rank.get(k, len(rank))))
 
 
-def scaling_chart(case_id, benchmarks, max_lines=14, units=TIME):
+def scaling_chart(case_id: str, benchmarks: Sequence[Benchmark], max_lines: int = 14,
+                  units: Units = TIME) -> Optional[str]:
     """Median time against the swept param, log-log, one line per variant and setting of
     the other params; SVG, or None when the case sweeps nothing."""
-    timed = [b for b in benchmarks if b.status == "ok" and b.median_ns]
+    timed = [b for b in benchmarks if b.timed]
     key = sweep_param(timed)
     if key is None:
         return None
-    lines = {}
+    lines: dict[str, list[tuple[ParamValue, float]]] = {}
     for b in timed:
         if key not in b.params:
             continue
         rest = " ".join(f"{k}:{v}" for k, v in b.params.items() if k != key)
         label = f"{b.variant} {rest}".strip()
-        lines.setdefault(label, []).append((b.params[key], b.median_ns))
+        lines.setdefault(label, []).append((b.params[key], b.span()[1]))
     lines = {label: sorted(points) for label, points in lines.items() if len(points) >= 2}
     if not lines:
         return None
@@ -138,9 +145,10 @@ def scaling_chart(case_id, benchmarks, max_lines=14, units=TIME):
     return _to_svg(fig, "scaling-" + case_id)
 
 
-def machines_chart(case, rows, machines, max_rows=30, units=TIME):
+def machines_chart(case: str, rows: Sequence[tuple[str, list[Optional[float]]]], machines: Sequence[str],
+                   max_rows: int = 30, units: Units = TIME) -> Optional[str]:
     """Grouped horizontal bars: each benchmark's median on each machine (log scale when
-    they spread widely); SVG. `rows` are [(name, [median_ns or None per machine])]."""
+    they spread widely); SVG. `rows` are [(name, [median or None per machine])]."""
     rows = [(name, medians) for name, medians in rows if any(medians)][:max_rows]
     if not rows:
         return None

@@ -8,17 +8,18 @@ compare, benchmarks that could not be tested (unless --allow-insufficient).
 
 import argparse
 import sys
+from typing import Optional, Sequence
 
 from . import compare as compare_module
 from . import results as results_module
 from . import experiment as experiment_module
 from . import history as history_module
 from .render import render, render_history
-from .samples import load_runs
 from .schema import schema_errors
+from .upgrade import UpgradeError, upgrade
 
 
-def _render(args):
+def _render(args: argparse.Namespace) -> int:
     results = results_module.load(args.results[0])
     others = [results_module.load(path) for path in args.results[1:]]
     render(results, args.output, others)
@@ -26,10 +27,10 @@ def _render(args):
     return 0
 
 
-def _compare(args):
+def _compare(args: argparse.Namespace) -> int:
     if (args.threshold is not None and not 0 <= args.threshold < 10) or not 0 < args.alpha < 1:
         raise results_module.ResultsError("--threshold must be in [0, 10) and --alpha in (0, 1)")
-    base, cand = load_runs(args.base), load_runs(args.candidate)
+    base, cand = results_module.load_any(args.base), results_module.load_any(args.candidate)
     if base.machine and cand.machine and base.machine != cand.machine and not args.allow_cross_machine:
         raise results_module.ResultsError(
             f"the runs come from different machines ({base.description}; {cand.description}): "
@@ -52,24 +53,35 @@ def _compare(args):
     return 0
 
 
-
-def _experiment(args):
+def _experiment(args: argparse.Namespace) -> int:
     lines, _ = experiment_module.analyse(args.directory, args.injected, args.threshold, args.alpha)
     print("\n".join(lines))
     return 0
 
 
-def _history(args):
-    machines = history_module.load_directory(args.directory)
-    render_history(machines, args.output, args.threshold)
+def _history(args: argparse.Namespace) -> int:
+    history = history_module.load_directory(args.directory)
+    render_history(history.machines, args.output, args.threshold)
     print(args.output)
-    return 0
+    for problem in history.unreadable:
+        print(f"idiombench-report: error: left out of the history: {problem}", file=sys.stderr)
+    return 1 if history.unreadable else 0
 
 
-def _validate(args):
+def _validate(args: argparse.Namespace) -> int:
     status = 0
     for path in args.results:
-        errors = schema_errors(results_module.read_json(path))
+        document = results_module.read_json(path)
+        written = current = None
+        if not results_module.is_idiombench(document):
+            errors = ["(top): not an idiombench results file (no context.idiombench)"]
+        else:
+            try:
+                document, written = upgrade(document, str(path))
+                current = document["context"]["idiombench"]["schema_version"]
+                errors = schema_errors(document)
+            except UpgradeError as e:
+                errors = [str(e)]
         if errors:
             print(f"{path}: INVALID", file=sys.stderr)
             for error in errors[:20]:
@@ -86,11 +98,12 @@ def _validate(args):
                 print(f"{path}: {b.run_name}: {b.status}: {b.reason}", file=sys.stderr)
                 status = 1
         if status == 0:
-            print(f"{path}: valid")
+            older = f" (format version {written}, upgraded to {current} on read)" if written != current else ""
+            print(f"{path}: valid{older}")
     return status
 
 
-def main(argv=None):
+def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="idiombench-report", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 

@@ -26,9 +26,12 @@ whatever its figures.
 import json
 import math
 from dataclasses import asdict, dataclass
+from typing import Optional, Sequence
 
 import numpy as np
 from scipy import stats
+
+from .results import Results
 
 # The defaults chosen by ci/gate-experiment.sh on the 2-core VM (README, "The regression gate").
 DEFAULT_THRESHOLD = {"time": 0.03, "instructions": 0.005}
@@ -44,12 +47,12 @@ EXACT_SPREAD = 0.001
 class Row:
     name: str
     verdict: str  # regression, improvement, unchanged, insufficient, new, missing, fixed
-    ratio: float = None  # candidate / base
-    low: float = None  # 95% confidence interval of the ratio
-    high: float = None
-    p: float = None
-    q: float = None  # Benjamini-Hochberg adjusted p
-    detectable: float = None  # smallest relative change these data could detect
+    ratio: Optional[float] = None  # candidate / base
+    low: Optional[float] = None  # 95% confidence interval of the ratio
+    high: Optional[float] = None
+    p: Optional[float] = None
+    q: Optional[float] = None  # Benjamini-Hochberg adjusted p
+    detectable: Optional[float] = None  # smallest relative change these data could detect
     base_n: int = 0  # processes
     cand_n: int = 0
     method: str = ""  # paired-yuen, welch-yuen, exact-count
@@ -63,14 +66,15 @@ class Settings:
     paired: bool
 
 
-def settings_for(base, cand, threshold=None, alpha=DEFAULT_ALPHA, unpaired=False):
+def settings_for(base: Results, cand: Results, threshold: Optional[float] = None,
+                 alpha: float = DEFAULT_ALPHA, unpaired: bool = False) -> "Settings":
     """The threshold of the files' mode unless given; paired when they are one `ab` session."""
     if threshold is None:
         threshold = DEFAULT_THRESHOLD.get(base.measure, DEFAULT_THRESHOLD["time"])
     return Settings(threshold, alpha, same_session(base, cand) and not unpaired)
 
 
-def benjamini_hochberg(p_values):
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
     """Adjusted p-values (q) controlling the false-discovery rate, in the input order."""
     p = np.asarray(p_values, dtype=float)
     if p.size == 0:
@@ -83,7 +87,7 @@ def benjamini_hochberg(p_values):
     return [float(x) for x in q]
 
 
-def _t_summary(row, mean, se, df, settings):
+def _t_summary(row: Row, mean: float, se: float, df: float, settings: "Settings") -> None:
     """Fills ratio, CI, p and detectable from a log-space mean difference and its error."""
     row.ratio = float(math.exp(mean))
     if se > 0:
@@ -98,11 +102,11 @@ def _t_summary(row, mean, se, df, settings):
         row.detectable = settings.threshold
 
 
-def _trimmed(x):
+def _trimmed(sample: "Sequence[float] | np.ndarray") -> tuple[float, int, float]:
     """Yuen's pieces for one sample: its 20%-trimmed mean, the size left after trimming,
     and the winsorized variance. Trimming keeps one process that met a noisy neighbour
     from hiding a real change (or inventing one)."""
-    x = np.sort(np.asarray(x, dtype=float))
+    x = np.sort(np.asarray(sample, dtype=float))
     n = x.size
     g = int(math.floor(TRIM * n))
     kept = n - 2 * g
@@ -110,7 +114,7 @@ def _trimmed(x):
     return float(x[g:n - g].mean()), kept, float(winsorized.var(ddof=1))
 
 
-def _test_paired(row, base, cand, settings):
+def _test_paired(row: Row, base: dict[int, float], cand: dict[int, float], settings: "Settings") -> bool:
     """Yuen's trimmed test on the log ratios of the pairs of one `ab` session."""
     pairs = sorted(set(base) & set(cand))
     row.base_n, row.cand_n, row.method = len(base), len(cand), "paired-yuen"
@@ -123,7 +127,7 @@ def _test_paired(row, base, cand, settings):
     return True
 
 
-def _test_welch(row, base, cand, settings):
+def _test_welch(row: Row, base: dict[int, float], cand: dict[int, float], settings: "Settings") -> bool:
     """Yuen-Welch trimmed test on the log process medians of two independent runs."""
     b, c = np.log(list(base.values())), np.log(list(cand.values()))
     row.base_n, row.cand_n, row.method = b.size, c.size, "welch-yuen"
@@ -137,7 +141,7 @@ def _test_welch(row, base, cand, settings):
     return True
 
 
-def _exact_counts(row, base, cand, settings):
+def _exact_counts(row: Row, base: dict[int, float], cand: dict[int, float], settings: "Settings") -> bool:
     """Instruction counts of deterministic code: no statistics, the counts themselves."""
     values_b, values_c = list(base.values()), list(cand.values())
     if min(values_b + values_c) <= 0:
@@ -156,7 +160,7 @@ def _exact_counts(row, base, cand, settings):
     return True
 
 
-def _insufficient(row, settings):
+def _insufficient(row: Row, settings: "Settings") -> None:
     row.verdict = "insufficient"
     least = min(row.base_n, row.cand_n)
     what = "pairs" if settings.paired else "processes"
@@ -165,22 +169,24 @@ def _insufficient(row, settings):
                 "or use `idiombench ab`")
 
 
-def compare(base, cand, settings=None):
+def compare(base: Results, cand: Results, settings: Optional["Settings"] = None) -> list[Row]:
     """Rows for every benchmark of either run, in the base's order then the new ones."""
     settings = settings or settings_for(base, cand)
     paired, threshold, alpha = settings.paired, settings.threshold, settings.alpha
     rows, tested = [], []
-    for name in base.status:
-        base_medians = base.process_medians(name)
-        if name not in cand.status:
+    base_by_name, cand_by_name = base.by_name(), cand.by_name()
+    for name, was_b in base_by_name.items():
+        base_medians = was_b.process_medians()
+        if name not in cand_by_name:
             rows.append(Row(name=name, verdict="missing", base_n=len(base_medians),
                             note="not in the candidate"))
             continue
-        cand_medians = cand.process_medians(name)
-        was, now = base.status.get(name, "ok"), cand.status.get(name, "ok")
+        now_b = cand_by_name[name]
+        cand_medians = now_b.process_medians()
+        was, now = was_b.status, now_b.status
         if was == "ok" and now != "ok":
             rows.append(Row(name=name, verdict="regression", base_n=len(base_medians),
-                            note=f"status {was} -> {now}: {cand.reasons.get(name, '')}".strip()))
+                            note=f"status {was} -> {now}: {now_b.reason}".strip()))
         elif was != "ok" and now == "ok":
             rows.append(Row(name=name, verdict="fixed", cand_n=len(cand_medians),
                             note=f"status {was} -> ok"))
@@ -191,7 +197,7 @@ def compare(base, cand, settings=None):
         else:
             row = Row(name=name, verdict="unchanged")
             rows.append(row)
-            counted = base.measure == "instructions" and base.exact.get(name) and cand.exact.get(name)
+            counted = base.measure == "instructions" and was_b.exact and now_b.exact
             if counted and _exact_counts(row, base_medians, cand_medians, settings):
                 continue
             test = _test_paired if paired else _test_welch
@@ -199,45 +205,48 @@ def compare(base, cand, settings=None):
                 tested.append(row)
             else:
                 _insufficient(row, settings)
-    for name in cand.status:
-        if name not in base.status:
-            rows.append(Row(name=name, verdict="new", cand_n=len(cand.process_medians(name)),
+    for name, now_b in cand_by_name.items():
+        if name not in base_by_name:
+            rows.append(Row(name=name, verdict="new", cand_n=len(now_b.processes),
                             note="not in the base"))
 
-    for row, q in zip(tested, benjamini_hochberg([r.p for r in tested])):
+    # A tested row has its p-value and ratio (the tests set both).
+    p_values = [r.p if r.p is not None else 1.0 for r in tested]
+    for row, q in zip(tested, benjamini_hochberg(p_values)):
         row.q = q
-        if q < alpha and row.ratio > 1 + threshold:
+        ratio = row.ratio if row.ratio is not None else 1.0
+        if q < alpha and ratio > 1 + threshold:
             row.verdict = "regression"
-        elif q < alpha and row.ratio < 1 / (1 + threshold):
+        elif q < alpha and ratio < 1 / (1 + threshold):
             row.verdict = "improvement"
     return rows
 
 
-def same_session(base, cand):
+def same_session(base: Results, cand: Results) -> bool:
     """Whether the two files are the two sides of one `idiombench ab` session."""
     a, b = base.session or {}, cand.session or {}
     return bool(a.get("session")) and a.get("session") == b.get("session") and \
         {a.get("role"), b.get("role")} == {"baseline", "candidate"}
 
 
-def geometric_mean_ratio(rows):
+def geometric_mean_ratio(rows: Sequence[Row]) -> Optional[float]:
     ratios = [r.ratio for r in rows if r.ratio and r.ratio > 0]
     return math.exp(sum(math.log(r) for r in ratios) / len(ratios)) if ratios else None
 
 
-def median_detectable(rows):
+def median_detectable(rows: Sequence[Row]) -> Optional[float]:
     values = [r.detectable for r in rows if r.detectable is not None]
     return float(np.median(values)) if values else None
 
 
-def counts(rows):
-    tally = {}
+def counts(rows: Sequence[Row]) -> dict[str, int]:
+    tally: dict[str, int] = {}
     for r in rows:
         tally[r.verdict] = tally.get(r.verdict, 0) + 1
     return tally
 
 
-def _ratio_text(r):
+def _ratio_text(r: Row) -> str:
     if r.ratio is None:
         return "-"
     text = f"{r.ratio:.3f}"
@@ -246,11 +255,11 @@ def _ratio_text(r):
     return text
 
 
-def _percent(x):
+def _percent(x: Optional[float]) -> str:
     return f"{x:.1%}" if x is not None else "-"
 
 
-def _method_text(base, cand, settings):
+def _method_text(base: Results, cand: Results, settings: "Settings") -> str:
     unit = "instruction counts" if base.measure == "instructions" else "times"
     if settings.paired:
         pairs = (base.session or {}).get("pairs", "?")
@@ -261,7 +270,7 @@ def _method_text(base, cand, settings):
             f"ratio beyond {settings.threshold:.1%}")
 
 
-def format_text(rows, base, cand, settings):
+def format_text(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
     lines = [f"base:      {base.path} ({base.description})",
              f"candidate: {cand.path} ({cand.description})",
              _method_text(base, cand, settings), ""]
@@ -280,11 +289,11 @@ def format_text(rows, base, cand, settings):
     return "\n".join(lines)
 
 
-def _md(text):
+def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def format_markdown(rows, base, cand, settings):
+def format_markdown(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
     tally = counts(rows)
     gm, md = geometric_mean_ratio(rows), median_detectable(rows)
     regressions = tally.get("regression", 0)
@@ -308,7 +317,7 @@ def format_markdown(rows, base, cand, settings):
     return "\n".join(lines)
 
 
-def format_json(rows, base, cand, settings):
+def format_json(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
     return json.dumps({
         "base": base.path, "candidate": cand.path, "measure": base.measure,
         "threshold": settings.threshold, "alpha": settings.alpha, "paired": settings.paired,

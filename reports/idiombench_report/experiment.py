@@ -10,59 +10,65 @@ change.
 """
 
 import copy
+import dataclasses
 import re
 from pathlib import Path
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
 from . import compare as compare_module
-from .samples import load_runs
+from .compare import Row
+from .results import PathLike, Results, load_any
 
 FACTORS = (1.05, 1.10, 1.20)
 
 
-def scaled(runs, factor):
-    """The same runs with every sample multiplied by `factor` (a synthetic slowdown)."""
-    out = copy.copy(runs)
-    out.samples = {k: [v * factor for v in vs] for k, vs in runs.samples.items()}
-    out.processes = {k: {p: [v * factor for v in vs] for p, vs in ps.items()}
-                     for k, ps in runs.processes.items()}
+def scaled(results: Results, factor: float) -> Results:
+    """The same results with every sample multiplied by `factor` (a synthetic slowdown)."""
+    out = copy.copy(results)
+    out.benchmarks = [dataclasses.replace(
+        b, samples=[v * factor for v in b.samples],
+        processes={p: [v * factor for v in vs] for p, vs in b.processes.items()})
+        for b in results.benchmarks]
     return out
 
 
-def exit_status(rows):
+def exit_status(rows: Sequence[Row]) -> int:
     """What `compare` would exit with (without --allow-insufficient)."""
     if any(r.verdict == "regression" for r in rows):
         return 1
     return 2 if any(r.verdict == "insufficient" for r in rows) else 0
 
 
-def _flagged(rows):
+def _flagged(rows: Sequence[Row]) -> list[Row]:
     return [r for r in rows if r.verdict in ("regression", "improvement")]
 
 
-def _tested(rows):
+def _tested(rows: Sequence[Row]) -> list[Row]:
     return [r for r in rows if r.q is not None or r.method == "exact-count"]
 
 
-def _sessions(directory, prefix):
+def _sessions(directory: PathLike, prefix: str) -> list[Path]:
     found = [p for p in Path(directory).glob(f"{prefix}-*") if (p / "candidate.json").exists()]
     return sorted(found, key=lambda p: int(p.name.split("-")[-1]) if p.name.split("-")[-1].isdigit() else 0)
 
 
-def _rate(numerator, denominator):
+def _rate(numerator: int, denominator: int) -> str:
     return f"{numerator}/{denominator} ({numerator / denominator:.1%})" if denominator else "-"
 
 
-def analyse(directory, injected=None, threshold=None, alpha=compare_module.DEFAULT_ALPHA):
+def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Optional[float] = None,
+            alpha: float = compare_module.DEFAULT_ALPHA) -> tuple[list[str], dict[str, Any]]:
     """The report as lines of text, and the figures as a dict."""
-    lines, figures = [], {}
-    aa = [(load_runs(d / "baseline.json"), load_runs(d / "candidate.json"), d.name)
+    lines: list[str] = []
+    figures: dict[str, Any] = {}
+    aa = [(load_any(d / "baseline.json"), load_any(d / "candidate.json"), d.name)
           for d in _sessions(directory, "aa")]
     if aa:
         flagged = tested = zero = 0
         detect = {f: [0, 0] for f in FACTORS}
-        detectable = []
+        detectable: list[float] = []
         lines.append(f"A/A, paired (one `ab` session each): {len(aa)} sessions")
         for base, cand, name in aa:
             settings = compare_module.settings_for(base, cand, threshold, alpha)
@@ -70,7 +76,7 @@ def analyse(directory, injected=None, threshold=None, alpha=compare_module.DEFAU
             flags, tests = _flagged(rows), _tested(rows)
             flagged, tested = flagged + len(flags), tested + len(tests)
             zero += exit_status(rows) == 0
-            detectable += [r.detectable for r in tests]
+            detectable += [r.detectable for r in tests if r.detectable is not None]
             lines.append(f"  {name}: {len(flags)} of {len(tests)} flagged, compare exits "
                          f"{exit_status(rows)}" + "".join(f"\n    {r.name} {r.verdict} {r.ratio:.3f}" for r in flags))
             for f in FACTORS:
@@ -103,7 +109,7 @@ def analyse(directory, injected=None, threshold=None, alpha=compare_module.DEFAU
         hits = total = false = others = 0
         lines.append(f"Real injected slowdown (benchmarks matching {pattern.pattern!r}): {len(slow)} sessions")
         for d in slow:
-            base, cand = load_runs(d / "baseline.json"), load_runs(d / "candidate.json")
+            base, cand = load_any(d / "baseline.json"), load_any(d / "candidate.json")
             rows = compare_module.compare(base, cand, compare_module.settings_for(base, cand, threshold, alpha))
             slowed = [r for r in _tested(rows) if pattern.search(r.name)]
             rest = [r for r in _tested(rows) if not pattern.search(r.name)]

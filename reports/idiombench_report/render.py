@@ -4,22 +4,36 @@ import base64
 import hashlib
 import html
 from pathlib import Path
+from typing import Any, Optional, Sequence
 
 import jinja2
 
 from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
-from .units import TIME, units_of
+from .results import Benchmark, PathLike, Results
+from .units import TIME, Units, units_of
+
+
+def _environment() -> jinja2.Environment:
+    """The one Jinja environment of both pages: templates beside this file, escaped."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["bytes"] = lambda n: f"{n / 2**30:.1f} GiB" if n else "–"
+    return env
+
 
 _STATUS_ORDER = {"ok": 0, "skipped": 1, "failed": 2, "crashed": 3, "timeout": 4}
 
 
-def _format_ns(ns):
+def _format_ns(ns: Optional[float]) -> str:
     return TIME.format(ns)
 
 
-def _format_number(value):
+def _format_number(value: Optional[float]) -> str:
     if value is None:
         return "–"
     for suffix, factor in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
@@ -28,27 +42,27 @@ def _format_number(value):
     return f"{value:.3g}"
 
 
-def _case_view(case_id, question, points, units=TIME):
+def _case_view(case_id: str, question: str, points: dict[str, list[Benchmark]],
+               units: Units = TIME) -> dict[str, Any]:
     rows = []
     for label, runs in points.items():
-        baseline = next((b for b in runs if b.is_baseline and b.samples_ns), None)
+        baseline = next((b for b in runs if b.is_baseline and b.samples), None)
         ordered = sorted(runs, key=lambda b: (_STATUS_ORDER.get(b.status, 9),
-                                              b.median_ns if b.median_ns is not None else 0))
+                                              b.median if b.median is not None else 0))
         for b in ordered:
-            speedup = (baseline.median_ns / b.median_ns
-                       if baseline and b.median_ns else None)
+            speedup = baseline.span()[1] / b.span()[1] if baseline and b.timed else None
             counters = {k: v for k, v in b.counters.items()
                         if k not in ("items_per_second", "bytes_per_second")}
             rows.append({
-                "median_ns": b.median_ns if b.median_ns is not None else "",
+                "median_value": b.median if b.median is not None else "",
                 "cv_value": b.cv if b.cv is not None else "",
                 "speedup_value": speedup if speedup else "",
                 "items_value": b.counters.get("items_per_second", ""),
                 "bytes_value": b.counters.get("bytes_per_second", ""),
                 "params": label, "variant": b.label, "model": b.model,
                 "is_baseline": b.is_baseline,
-                "median": units.format(b.median_ns), "min": units.format(b.min_ns),
-                "max": units.format(b.max_ns),
+                "median": units.format(b.median), "min": units.format(b.minimum),
+                "max": units.format(b.maximum),
                 "cv": f"{b.cv * 100:.1f}%" if b.cv is not None else "–",
                 "speedup": f"{speedup:.2f}×" if speedup else "–",
                 "items_per_second": _format_number(b.counters.get("items_per_second")),
@@ -61,46 +75,50 @@ def _case_view(case_id, question, points, units=TIME):
             "scaling": scaling_chart(case_id, every, units=units), "rows": rows}
 
 
-def _summary(results, units=TIME):
+def _summary(results: Results, units: Units = TIME) -> list[dict[str, str]]:
     """Per suite, case and params point: the fastest timed variant and its speedup over
     the case's baseline at that point."""
     rows = []
     for (suite, case), points in results.cases().items():
         for label, runs in points.items():
-            timed = [b for b in runs if b.status == "ok" and b.median_ns]
+            timed = [b for b in runs if b.timed]
             if not timed:
                 continue
-            fastest = min(timed, key=lambda b: b.median_ns)
+            fastest = min(timed, key=lambda b: b.span()[1])
             baseline = next((b for b in timed if b.is_baseline), None)
+            best = fastest.span()[1]
             rows.append({"suite": suite, "case": case, "params": label, "fastest": fastest.label,
-                         "median": units.format(fastest.median_ns),
-                         "speedup": (f"{baseline.median_ns / fastest.median_ns:.2f}×" if baseline else "–"),
+                         "median": units.format(best),
+                         "speedup": (f"{baseline.span()[1] / best:.2f}×" if baseline else "–"),
                          "baseline": baseline.label if baseline else "(baseline not timed)"})
     return rows
 
 
-def _machine_label(results):
+def _machine_label(results: Results) -> str:
     machine = results.meta.get("machine", {})
-    return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')} · {results.context.get('host_name', '?')}"
+    host = results.context.get("host_name", "?")
+    return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')} · {host}"
 
 
-def _hardware_comparison(results, others, units=TIME):
+def _hardware_comparison(results: Results, others: Sequence[Results],
+                         units: Units = TIME) -> Optional[dict[str, Any]]:
     """Per case, the median of every benchmark the runs share, on each machine, and its
     ratio to the first file's machine (> 1: slower there)."""
     if not others:
         return None
     runs = [results] + list(others)
-    medians = [{b.run_name: b for b in r.benchmarks if b.status == "ok" and b.median_ns} for r in runs]
-    cases = {}
+    medians = [{b.run_name: b.span()[1] for b in r.benchmarks if b.timed} for r in runs]
+    cases: dict[str, list[dict[str, Any]]] = {}
     for b in results.benchmarks:
         if b.run_name not in medians[0]:
             continue
         cells, raw = [], []
+        here = medians[0][b.run_name]
         for by_name in medians:
             other = by_name.get(b.run_name)
-            ratio = other.median_ns / b.median_ns if other else None
-            raw.append(other.median_ns if other else None)
-            cells.append({"median": units.format(other.median_ns) if other else "–",
+            ratio = other / here if other else None
+            raw.append(other)
+            cells.append({"median": units.format(other) if other else "–",
                           "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
         cases.setdefault(f"{b.suite}/{b.case}", []).append(
             {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells,
@@ -113,13 +131,14 @@ def _hardware_comparison(results, others, units=TIME):
             "cases": cases}
 
 
-def build_context(results, cv_warning=0.10, others=()):
+def build_context(results: Results, cv_warning: float = 0.10,
+                  others: Sequence[Results] = ()) -> dict[str, Any]:
     meta = results.meta
     units = units_of(results)
-    suites = {}
+    suites: dict[str, list[dict[str, Any]]] = {}
     problems = []
     skipped = []
-    counts = {}
+    counts: dict[str, int] = {}
     noisy = []
     for (suite, case), points in results.cases().items():
         any_run = next(iter(points.values()))[0]
@@ -148,6 +167,7 @@ def build_context(results, cv_warning=0.10, others=()):
         "machine": meta.get("machine", {}),
         "build": meta.get("build", {}),
         "backends": meta.get("backends", {}),
+        "models": meta.get("models", {}),
         "warnings": warnings,
         "counts": dict(sorted(counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9))),
         "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),
@@ -159,13 +179,8 @@ def build_context(results, cv_warning=0.10, others=()):
     }
 
 
-def render(results, output_path, others=()):
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-        autoescape=jinja2.select_autoescape(["html", "j2"]),
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["bytes"] = lambda n: f"{n / 2**30:.1f} GiB" if n else "–"
+def render(results: Results, output_path: PathLike, others: Sequence[Results] = ()) -> None:
+    env = _environment()
     script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
     # The Content-Security-Policy allows exactly this script, by its hash.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -174,15 +189,8 @@ def render(results, output_path, others=()):
     Path(output_path).write_text(page, encoding="utf-8")
 
 
-def _environment():
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-        autoescape=jinja2.select_autoescape(["html", "j2"]),
-        undefined=jinja2.StrictUndefined,
-    )
-
-
-def render_history(machines, output_path, min_step=0.05):
+def render_history(machines: dict[str, list[Results]], output_path: PathLike,
+                   min_step: float = 0.05) -> None:
     """machines: {label: [Results, ...] in order} from history.load_directory."""
     groups = []
     for label, runs in machines.items():
@@ -190,7 +198,8 @@ def render_history(machines, output_path, min_step=0.05):
         changed = [s for s in series if s.steps]
         groups.append({
             "machine": label,
-            "runs": [{"sha": r.meta.get("git_sha", "?"), "when": r.meta.get("git_commit_date") or r.context.get("date", ""),
+            "runs": [{"sha": r.meta.get("git_sha", "?"),
+                      "when": r.meta.get("git_commit_date") or r.context.get("date", ""),
                       "path": r.path} for r in runs],
             "regressions": [{"name": n, "good": g, "bad": b, "ratio": f"{ratio:.2f}×"}
                             for n, g, b, ratio in history_module.regressions(series)],

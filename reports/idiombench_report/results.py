@@ -1,12 +1,24 @@
-"""Reading results files into benchmarks with their repetitions and statistics."""
+"""Reading benchmark files into one model: idiombench results (upgraded to the current
+format version, then validated against the schema) and plain Google Benchmark JSON (its
+`iteration` entries), so that every command works on anything Google Benchmark wrote.
+
+Each benchmark keeps its repetitions grouped by the process that measured them. The
+process is the unit of independence: repetitions inside one process share its layout,
+pages, core and neighbours, so `compare` summarises each process by the median of its
+repetitions and tests those summaries."""
 
 import json
 import statistics
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
 
 from .schema import schema_errors
+from .units import TO_NS
+from .upgrade import UpgradeError, upgrade
 
-_TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+ParamValue = Union[int, str]
+PathLike = Union[str, Path]
 
 
 class ResultsError(Exception):
@@ -15,59 +27,82 @@ class ResultsError(Exception):
 
 @dataclass
 class Benchmark:
-    """One benchmark (suite/case/variant/params) with the raw times of its repetitions."""
+    """One benchmark (suite/case/variant/params) and its figures: time per run in ns, or
+    instructions per iteration in instruction mode."""
 
     run_name: str
-    suite: str
-    case: str
-    variant: str
-    model: str
-    params: dict
-    status: str
-    reason: str
-    verified: bool
-    question: str
-    baseline: str
-    samples_ns: list = field(default_factory=list)
-    counters: dict = field(default_factory=dict)  # median over repetitions
+    suite: str = ""
+    case: str = ""
+    variant: str = ""
+    model: str = ""
+    params: dict[str, ParamValue] = field(default_factory=dict)
+    # The params it shares with its case's baseline: the point it is compared at. The
+    # others (threads, for a parallel variant) are part of its label.
+    shared_params: dict[str, ParamValue] = field(default_factory=dict)
+    status: str = "ok"
+    reason: str = ""
+    verified: bool = False
+    question: str = ""
+    baseline: str = ""
+    samples: list[float] = field(default_factory=list)  # every repetition, in file order
+    processes: dict[int, list[float]] = field(default_factory=dict)  # process -> repetitions
+    exact: bool = False  # deterministic instruction counts
+    counters: dict[str, float] = field(default_factory=dict)  # median over repetitions
 
-    # Set by Results.cases(): the params this benchmark shares with its case's baseline
-    # (its table and chart) and those only its model takes (threads: part of its label).
-    shared_params: dict = field(default_factory=dict)
-    extra_params: dict = field(default_factory=dict)
+    def add(self, value: float, process: int = 0) -> None:
+        self.samples.append(value)
+        self.processes.setdefault(process, []).append(value)
 
     @property
-    def params_label(self):
+    def extra_params(self) -> dict[str, ParamValue]:
+        return {k: v for k, v in self.params.items() if k not in self.shared_params}
+
+    @property
+    def params_label(self) -> str:
         return " ".join(f"{k}:{v}" for k, v in self.shared_params.items()) or "(no params)"
 
     @property
-    def label(self):
+    def label(self) -> str:
         extra = " ".join(f"{k}:{v}" for k, v in self.extra_params.items())
         return f"{self.variant} {extra}" if extra else self.variant
 
     @property
-    def is_baseline(self):
+    def is_baseline(self) -> bool:
         return self.variant == self.baseline and not self.extra_params
 
     @property
-    def median_ns(self):
-        return statistics.median(self.samples_ns) if self.samples_ns else None
+    def median(self) -> Optional[float]:
+        return statistics.median(self.samples) if self.samples else None
 
     @property
-    def min_ns(self):
-        return min(self.samples_ns) if self.samples_ns else None
+    def minimum(self) -> Optional[float]:
+        return min(self.samples) if self.samples else None
 
     @property
-    def max_ns(self):
-        return max(self.samples_ns) if self.samples_ns else None
+    def maximum(self) -> Optional[float]:
+        return max(self.samples) if self.samples else None
 
     @property
-    def cv(self):
+    def timed(self) -> bool:
+        return self.status == "ok" and bool(self.samples)
+
+    def span(self) -> tuple[float, float, float]:
+        """(minimum, median, maximum) of a timed benchmark."""
+        if not self.samples:
+            raise ValueError(f"{self.run_name} has no timed repetitions")
+        return min(self.samples), statistics.median(self.samples), max(self.samples)
+
+    @property
+    def cv(self) -> Optional[float]:
         """Coefficient of variation of the repetitions (None below two)."""
-        if len(self.samples_ns) < 2:
+        if len(self.samples) < 2:
             return None
-        mean = statistics.fmean(self.samples_ns)
-        return statistics.stdev(self.samples_ns) / mean if mean > 0 else None
+        mean = statistics.fmean(self.samples)
+        return statistics.stdev(self.samples) / mean if mean > 0 else None
+
+    def process_medians(self) -> dict[int, float]:
+        """One summary per process (the median of its repetitions), by process index."""
+        return {k: float(statistics.median(v)) for k, v in sorted(self.processes.items())}
 
 
 # Fields of a Google Benchmark entry that are not counters.
@@ -75,40 +110,62 @@ _NOT_COUNTERS = {
     "name", "run_name", "run_type", "repetitions", "repetition_index", "threads", "iterations",
     "real_time", "cpu_time", "time_unit", "family_index", "per_family_instance_index",
     "aggregate_name", "aggregate_unit", "error_occurred", "error_message", "suite", "case",
-    "variant", "model", "params", "status", "reason", "verified", "checksum", "question",
-    "baseline", "label",
+    "variant", "model", "params", "shared_params", "status", "reason", "verified", "checksum",
+    "question", "baseline", "label", "process_index", "processes", "instructions",
+    "instructions_exact",
 }
 
 
 @dataclass
 class Results:
     path: str
-    context: dict
-    benchmarks: list  # of Benchmark, in file order
+    context: dict[str, Any]
+    benchmarks: list[Benchmark]  # in file order
+    written_in: Optional[int] = None  # the format version on disk; None: Google Benchmark JSON
 
     @property
-    def meta(self):
+    def meta(self) -> dict[str, Any]:
         return self.context.get("idiombench", {})
 
-    def cases(self):
-        """{(suite, case): {params_label: [Benchmark, ...]}} in file order.
+    @property
+    def machine(self) -> str:
+        """idiombench's machine_id, or Google Benchmark's host_name; "" if unknown."""
+        if self.written_in is None:
+            return str(self.context.get("host_name", ""))
+        return str(self.meta.get("machine", {}).get("machine_id", ""))
 
-        A case's points are keyed by the params its baseline has, so a variant with a
-        param of its own (threads) is compared with the baseline at the same size."""
-        keys = {}
+    @property
+    def description(self) -> str:
+        """CPU model and host, for messages."""
+        if self.written_in is None:
+            return str(self.context.get("host_name", "unknown host"))
+        machine = self.meta.get("machine", {})
+        return (f"{machine.get('cpu_model', '?')} on {self.context.get('host_name', '?')}, "
+                f"machine {machine.get('machine_id', '?')}")
+
+    @property
+    def measure(self) -> str:
+        """"time", or "instructions": the figures are instructions per iteration."""
+        return str(self.meta.get("measure", "time"))
+
+    @property
+    def session(self) -> Optional[dict[str, Any]]:
+        """The `ab` session this file is one side of, if any."""
+        return self.meta.get("ab")
+
+    def by_name(self) -> dict[str, Benchmark]:
+        return {b.run_name: b for b in self.benchmarks}
+
+    def cases(self) -> dict[tuple[str, str], dict[str, list[Benchmark]]]:
+        """{(suite, case): {params_label: [Benchmark, ...]}} in file order: each point of
+        a case with every variant compared there."""
+        grouped: dict[tuple[str, str], dict[str, list[Benchmark]]] = {}
         for b in self.benchmarks:
-            if b.variant == b.baseline:
-                keys.setdefault((b.suite, b.case), set()).update(b.params)
-        grouped = {}
-        for b in self.benchmarks:
-            shared = keys.get((b.suite, b.case), set(b.params))
-            b.shared_params = {k: v for k, v in b.params.items() if k in shared}
-            b.extra_params = {k: v for k, v in b.params.items() if k not in shared}
             grouped.setdefault((b.suite, b.case), {}).setdefault(b.params_label, []).append(b)
         return grouped
 
 
-def read_json(path):
+def read_json(path: PathLike) -> Any:
     try:
         with open(path, encoding="utf-8") as f:
             return json.load(f)
@@ -118,37 +175,97 @@ def read_json(path):
         raise ResultsError(f"{path} is not JSON: {e}") from e
 
 
-def load(path):
-    """Reads and validates an idiombench results file."""
-    document = read_json(path)
+def is_idiombench(document: Any) -> bool:
+    return isinstance(document, dict) and isinstance(document.get("context"), dict) and \
+        "idiombench" in document["context"]
+
+
+def current_document(document: Any, path: PathLike) -> tuple[dict[str, Any], int]:
+    """An idiombench document upgraded to the current format and validated, with the
+    version it was written in."""
+    try:
+        document, written = upgrade(document, str(path))
+    except UpgradeError as e:
+        raise ResultsError(str(e)) from e
     errors = schema_errors(document)
     if errors:
         shown = "\n  ".join(errors[:10])
         more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise ResultsError(f"{path} does not match the results schema:\n  {shown}{more}")
+    return document, written
 
-    # In instruction mode the figure is the instruction count per iteration, not the
-    # wall time under Valgrind (samples_ns then holds counts).
-    counting = document["context"]["idiombench"].get("measure") == "instructions"
-    by_name = {}
-    counter_samples = {}
+
+def load(path: PathLike) -> Results:
+    """Reads an idiombench results file of any format version."""
+    document = read_json(path)
+    if not is_idiombench(document):
+        raise ResultsError(f"{path} is not an idiombench results file (no context.idiombench)")
+    return _from_idiombench(path, *current_document(document, path))
+
+
+def load_any(path: PathLike) -> Results:
+    """Reads idiombench results or plain Google Benchmark JSON."""
+    document = read_json(path)
+    if is_idiombench(document):
+        return _from_idiombench(path, *current_document(document, path))
+    return _from_google_benchmark(path, document)
+
+
+def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> Results:
+    results = Results(path=str(path), context=document["context"], benchmarks=[], written_in=written)
+    counting = results.measure == "instructions"
+    by_name: dict[str, Benchmark] = {}
+    counter_samples: dict[str, dict[str, list[float]]] = {}
     for entry in document["benchmarks"]:
         name = entry["run_name"]
         if name not in by_name:
             by_name[name] = Benchmark(
-                run_name=name, suite=entry["suite"], case=entry["case"],
-                variant=entry["variant"], model=entry["model"], params=entry["params"],
+                run_name=name, suite=entry["suite"], case=entry["case"], variant=entry["variant"],
+                model=entry["model"], params=entry["params"], shared_params=entry["shared_params"],
                 status=entry["status"], reason=entry["reason"], verified=entry["verified"],
                 question=entry["question"], baseline=entry["baseline"])
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue
-        if counting and isinstance(entry.get("instructions"), (int, float)):
-            by_name[name].samples_ns.append(float(entry["instructions"]))
+        b = by_name[name]
+        if counting:
+            # The figure is the instruction count per iteration, not the wall time under Valgrind.
+            if not isinstance(entry.get("instructions"), (int, float)):
+                raise ResultsError(f"{path}: '{name}' is an instruction-mode entry without instructions")
+            value = float(entry["instructions"])
+            b.exact = bool(entry.get("instructions_exact", False))
         else:
-            by_name[name].samples_ns.append(entry["real_time"] * _TO_NS[entry["time_unit"]])
-        for key, value in entry.items():
-            if key not in _NOT_COUNTERS and isinstance(value, (int, float)) and value is not True:
-                counter_samples.setdefault(name, {}).setdefault(key, []).append(value)
+            value = entry["real_time"] * TO_NS[entry["time_unit"]]
+        b.add(value, entry.get("process_index", 0))
+        for key, figure in entry.items():
+            if key not in _NOT_COUNTERS and isinstance(figure, (int, float)) and not isinstance(figure, bool):
+                counter_samples.setdefault(name, {}).setdefault(key, []).append(figure)
     for name, counters in counter_samples.items():
         by_name[name].counters = {k: statistics.median(v) for k, v in counters.items()}
-    return Results(path=str(path), context=document["context"], benchmarks=list(by_name.values()))
+    results.benchmarks = list(by_name.values())
+    return results
+
+
+def _from_google_benchmark(path: PathLike, document: Any) -> Results:
+    if not isinstance(document, dict) or not isinstance(document.get("benchmarks"), list):
+        raise ResultsError(
+            f"{path} is neither idiombench results nor Google Benchmark JSON (no 'benchmarks' list)")
+    context = document.get("context") if isinstance(document.get("context"), dict) else {}
+    by_name: dict[str, Benchmark] = {}
+    for i, entry in enumerate(document["benchmarks"]):
+        if not isinstance(entry, dict) or "name" not in entry:
+            raise ResultsError(f"{path}: benchmarks[{i}] has no name")
+        if entry.get("run_type", "iteration") != "iteration":
+            continue  # mean/median/stddev aggregates: the raw repetitions are what count
+        name = str(entry.get("run_name", entry["name"]))
+        b = by_name.setdefault(name, Benchmark(run_name=name, variant=name, baseline=name,
+                                               verified=True))
+        if entry.get("error_occurred"):
+            b.status, b.reason, b.verified = "failed", str(entry.get("error_message", "")), False
+            continue
+        try:
+            ns = float(entry["real_time"]) * TO_NS[entry.get("time_unit", "ns")]
+        except (KeyError, TypeError, ValueError) as e:
+            raise ResultsError(f"{path}: benchmark '{name}' has no usable real_time/time_unit") from e
+        process = entry.get("process_index", 0)
+        b.add(ns, process if isinstance(process, int) else 0)
+    return Results(path=str(path), context=context or {}, benchmarks=list(by_name.values()))

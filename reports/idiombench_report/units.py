@@ -2,28 +2,35 @@
 instructions per iteration counted by callgrind. Formatting and chart axes follow it."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .results import Results
+
+# Google Benchmark's time units, in nanoseconds.
+TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
 
 @dataclass(frozen=True)
 class Units:
     measure: str  # "time" or "instructions"
-    scales: tuple  # (suffix, factor), largest first, then the base unit
+    scales: tuple[tuple[str, float], ...]  # (suffix, factor), largest first, then the base unit
     noun: str  # for axis labels
 
-    def scale(self, largest):
+    def scale(self, largest: float) -> tuple[str, float]:
         """The (suffix, factor) that shows `largest` best."""
         for suffix, factor in self.scales[:-1]:
             if largest >= factor:
                 return suffix, factor
         return self.scales[-1]
 
-    def format(self, value):
+    def format(self, value: Optional[float]) -> str:
         if value is None:
             return "–"
         suffix, factor = self.scale(value)
         return f"{value / factor:.3g} {suffix}"
 
-    def axis(self, largest, what="median"):
+    def axis(self, largest: float, what: str = "median") -> tuple[str, float]:
         suffix, factor = self.scale(largest)
         return f"{what} {self.noun} ({suffix})", factor
 
@@ -33,5 +40,5 @@ INSTRUCTIONS = Units("instructions", (("G instr", 1e9), ("M instr", 1e6), ("k in
                      "instructions per run")
 
 
-def units_of(results):
+def units_of(results: "Results") -> "Units":
     return INSTRUCTIONS if results.meta.get("measure") == "instructions" else TIME

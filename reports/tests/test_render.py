@@ -69,9 +69,9 @@ def test_statistics_come_from_the_raw_repetitions(iteration_results, load_json):
     for b in results.benchmarks:
         samples = sorted(e["real_time"] for e in document["benchmarks"]
                          if e["run_name"] == b.run_name and e["run_type"] == "iteration")
-        assert b.min_ns == pytest.approx(samples[0])
-        assert b.max_ns == pytest.approx(samples[-1])
-        assert b.median_ns == pytest.approx(samples[len(samples) // 2])
+        assert b.minimum == pytest.approx(samples[0])
+        assert b.maximum == pytest.approx(samples[-1])
+        assert b.median == pytest.approx(samples[len(samples) // 2])
 
 
 def test_lazy_memory_peak_bytes_counter_reaches_the_table(iteration_results):
@@ -85,6 +85,9 @@ def test_bad_input_is_a_clear_error(tmp_path, write_json, capsys):
     assert main(["render", str(tmp_path / "nope.json"), "-o", str(tmp_path / "r.html")]) == 2
     assert "cannot read" in capsys.readouterr().err
     assert main(["render", str(write_json({"context": {}})), "-o", str(tmp_path / "r.html")]) == 2
+    assert "not an idiombench results file" in capsys.readouterr().err
+    bare = {"context": {"idiombench": {"schema_version": 2}}, "benchmarks": []}
+    assert main(["render", str(write_json(bare)), "-o", str(tmp_path / "r.html")]) == 2
     assert "does not match the results schema" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
     with pytest.raises(ResultsError):
@@ -199,7 +202,7 @@ def test_instruction_counts_are_shown_as_counts_not_times(tmp_path, write_json, 
         if entry["status"] == "ok":
             entry.update({"instructions": 2503.0, "instructions_exact": True, "real_time": 9e6})
     path = write_json(document)
-    assert load(path).benchmarks[0].median_ns == 2503.0, "the figure is the count"
+    assert load(path).benchmarks[0].median == 2503.0, "the figure is the count"
     out = tmp_path / "report.html"
     assert main(["render", str(path), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")

@@ -34,9 +34,16 @@ def test_ok_status_requires_verified(iteration_results, load_json):
 def test_unknown_status_and_model_are_rejected(iteration_results, load_json):
     document = load_json(iteration_results)
     document["benchmarks"][0]["status"] = "great"
-    document["benchmarks"][1]["model"] = "quantum"
+    document["benchmarks"][1]["model"] = "Quantum Leap"
     paths = {e.split(":")[0] for e in schema_errors(document)}
     assert {"benchmarks/0/status", "benchmarks/1/model"} <= paths
+
+
+def test_models_are_open_any_well_formed_name_is_accepted(iteration_results, load_json):
+    document = load_json(iteration_results)
+    document["benchmarks"][0]["model"] = "sycl"
+    document["context"]["idiombench"]["models"] = {"sycl": "SYCL on any device"}
+    assert schema_errors(document) == []
 
 
 def test_validate_exit_codes(iteration_results, selftest_results, write_json, tmp_path, capsys):

@@ -1,0 +1,71 @@
+"""Reading results written by older versions of idiombench: each format version has an
+upgrade to the next, applied on read, so that every old file stays readable after the
+format changes. A file from a newer idiombench than this reader is refused by name.
+
+Version 1 -> 2: execution models became open (any well-formed name; the schema no
+longer lists them), throughput reports bytes read and written apart (version-1 files
+only have their sum, bytes_per_second, which stays), and each entry says which of its
+params it shares with its case's baseline (`shared_params`; for a version-1 file they
+are inferred here from the params of the baseline's own entries).
+"""
+
+import copy
+from typing import Any, Callable
+
+CURRENT_VERSION = 2
+
+Document = dict[str, Any]
+
+
+class UpgradeError(Exception):
+    """A results file whose version this reader cannot bring to the current one."""
+
+
+def _shared_keys_of_version_1(benchmarks: list[dict[str, Any]]) -> dict[tuple[str, str], set[str]]:
+    """Per case, the params keys of its baseline variant's entries. A case whose baseline
+    did not run shares every key. (Version 2 files say it per entry: the harness decides
+    it from the case's declaration.)"""
+    keys: dict[tuple[str, str], set[str]] = {}
+    for entry in benchmarks:
+        if entry.get("variant") == entry.get("baseline"):
+            keys.setdefault((entry.get("suite", ""), entry.get("case", "")), set()).update(
+                entry.get("params", {}))
+    return keys
+
+
+def _version_1_to_2(document: Document) -> Document:
+    benchmarks = document.get("benchmarks", [])
+    keys = _shared_keys_of_version_1(benchmarks)
+    for entry in benchmarks:
+        params = entry.get("params", {})
+        shared = keys.get((entry.get("suite", ""), entry.get("case", "")), set(params))
+        entry.setdefault("shared_params", {k: v for k, v in params.items() if k in shared})
+    return document
+
+
+_UPGRADES: dict[int, Callable[[Document], Document]] = {1: _version_1_to_2}
+
+
+def version_of(document: Document) -> Any:
+    return document.get("context", {}).get("idiombench", {}).get("schema_version")
+
+
+def upgrade(document: Document, source: str = "the file") -> tuple[Document, int]:
+    """The document in the current format (a copy when it had to change), and the
+    version it was written in."""
+    version = version_of(document)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise UpgradeError(f"{source} has no usable context.idiombench.schema_version ({version!r})")
+    if version > CURRENT_VERSION:
+        raise UpgradeError(
+            f"{source} was written in results format version {version}, newer than this "
+            f"reader's {CURRENT_VERSION}: use the idiombench-report of the idiombench that wrote it")
+    written = version
+    if version < CURRENT_VERSION:
+        document = copy.deepcopy(document)
+        while version < CURRENT_VERSION:
+            document = _UPGRADES[version](document)
+            version += 1
+            document["context"]["idiombench"]["schema_version"] = version
+        document["context"]["idiombench"]["upgraded_from"] = written
+    return document, written
