@@ -13,6 +13,10 @@ function(idiombench_add_suite name)
   target_link_libraries(${objects} PUBLIC idiombench::api ${SUITE_LIBRARIES})
   target_include_directories(${objects} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
   target_link_libraries(idiombench PRIVATE ${objects} ${SUITE_OBJECTS})
+  # define_case() takes the suite's name from here (idiombench/case.hpp).
+  foreach(target ${objects} ${SUITE_OBJECTS})
+    target_compile_definitions(${target} PRIVATE IDIOMBENCH_SUITE_NAME="${name}")
+  endforeach()
 
   add_executable(${name}_conformance ${SUITE_TESTS})
   target_link_libraries(${name}_conformance PRIVATE ${objects} ${SUITE_OBJECTS} idiombench_core

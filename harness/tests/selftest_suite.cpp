@@ -22,7 +22,6 @@ using Output = std::int64_t;
 
 Case<Input, Output>& selftest_sum() {
   static auto& c = idiombench::define_case<Input, Output>({
-      .suite = "selftest",
       .name = "sum",
       .question = "Does the harness survive variants that misbehave?",
       .make_input =
@@ -41,6 +40,7 @@ Case<Input, Output>& selftest_sum() {
             return idiombench::Throughput{.items = n, .bytes_read = n * 8};
           },
       .baseline = "correct",
+      .suite = "selftest",
   });
   return c;
 }

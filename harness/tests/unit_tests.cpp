@@ -1,5 +1,6 @@
 // Unit tests of the harness pieces that need no child process: params, equivalence
 // rules, the registry, heap accounting, the summary table.
+#include <benchmark/benchmark.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -119,7 +120,6 @@ using TinyCase = Case<int, int>;
 
 TinyCase& tiny() {
   static auto& c = define_case<int, int>({
-      .suite = "unit",
       .name = "tiny",
       .question = "Does registration work?",
       .make_input = [](const Params& p) { return static_cast<int>(p.integer("n")); },
@@ -128,6 +128,7 @@ TinyCase& tiny() {
       .full = {{"n", {3}}},
       .conformance = {{{"n", 0}}, {{"n", 7}}},
       .baseline = "b_double",
+      .suite = "unit",
   });
   return c;
 }
@@ -192,7 +193,6 @@ TEST(Registry, AMalformedModelNameAbortsRegistrationWithAMessage) {
 TEST(Registry, AModelNoSuiteDeclaresIsAProblemNamingTheVariant) {
   for (const auto& problem : Registry::instance().problems()) ADD_FAILURE() << problem;
   static auto& undeclared = define_case<int, int>({
-      .suite = "unit_undeclared",
       .name = "one",
       .question = "Is a model nobody declared caught?",
       .make_input = [](const Params&) { return 1; },
@@ -201,6 +201,7 @@ TEST(Registry, AModelNoSuiteDeclaresIsAProblemNamingTheVariant) {
       .full = {},
       .conformance = {},
       .baseline = "v",
+      .suite = "unit_undeclared",
   });
   undeclared.add_variant({.name = "v", .model = "warp_drive", .run = [](const int& n) { return n; }});
   const auto problems = Registry::instance().problems();
@@ -224,7 +225,6 @@ using View = std::span<const double>;
 
 Case<Workspace, View, std::vector<double>>& doubling() {
   static auto& c = define_case<Workspace, View, std::vector<double>>({
-      .suite = "unit",
       .name = "doubling",
       .question = "Is a forgotten output element caught?",
       .make_input =
@@ -243,6 +243,7 @@ Case<Workspace, View, std::vector<double>>& doubling() {
       .full = {{"n", {4}}},
       .conformance = {{{"n", 5}}},
       .baseline = "complete",
+      .suite = "unit",
       .before_verification =
           [](Workspace& w) {
             std::fill(w.out.begin(), w.out.end(), std::numeric_limits<double>::quiet_NaN());

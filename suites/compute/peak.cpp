@@ -13,7 +13,6 @@ namespace {
 Case<Arrays, View, std::vector<double>>& peak_case() {
   static auto& c =
       define_case<Arrays, View, std::vector<double>>({
-          .suite = "compute",
           .name = "peak",
           .question = "What bandwidth does this machine's memory system deliver to a tuned triad, "
                       "the limit the other cases are measured against?",

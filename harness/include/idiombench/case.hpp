@@ -1,15 +1,13 @@
 // Defining a case and registering its variants: the whole API a suite needs.
 //
-//   Case<Input, Output>& sum_squares() {
-//     static auto& c = define_case<Input, Output>({.suite = "iteration", ...});
+//   Case<Input, Output>& the_case() {
+//     static auto& c = define_case<Input, Output>({.name = "sum_squares", ...});
 //     return c;
 //   }
 //   // one file per variant:
-//   [[maybe_unused]] const auto registered = sum_squares().add_variant(
+//   [[maybe_unused]] const auto registered = the_case().add_variant(
 //       {.name = "index_loop", .model = "serial", .run = index_loop});
 #pragma once
-
-#include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <concepts>
@@ -51,13 +49,19 @@ std::optional<double> default_checksum(const Output& out) {
   }
 }
 
+// Makes the optimiser assume `value` is read, so the work that produced it cannot be
+// dropped (what benchmark::DoNotOptimize does, without Google Benchmark in every suite).
+template <class T>
+inline void keep(const T& value) {
+  asm volatile("" : : "r"(&value) : "memory");
+}
+
 std::string describe_current_exception();
 [[noreturn]] void registration_error(const std::string& message);
 }  // namespace detail
 
 template <class Input, class Output, class Expected = Output>
 struct CaseSpec {
-  std::string suite;
   std::string name;
   std::string question;
   std::function<Input(const Params&)> make_input;
@@ -68,6 +72,8 @@ struct CaseSpec {
   std::vector<Params> conformance;
   std::function<Throughput(const Params&)> throughput = [](const Params&) { return Throughput{}; };
   std::string baseline;
+  // Empty: the suite whose files call define_case (idiombench_add_suite names it).
+  std::string suite = {};
   std::function<std::optional<double>(const Output&)> checksum = detail::default_checksum<Output>;
   // Called on the input before each verification run, e.g. to poison an output
   // workspace with NaN so that an element a variant forgets to write fails.
@@ -158,7 +164,7 @@ class Case final : public CaseBase {
     Verification verify(std::size_t variant) override {
       Verification result;
       if (case_.spec_.before_verification) case_.spec_.before_verification(input_);
-      Context ctx(params_, /*recording=*/true);
+      Context ctx(params_, /*verifying=*/true);
       std::optional<Output> got;
       try {
         AllocationWatch watch;
@@ -179,9 +185,9 @@ class Case final : public CaseBase {
     }
 
     void run(std::size_t variant) override {
-      Context ctx(params_, /*recording=*/false);
+      Context ctx(params_, /*verifying=*/false);
       Output out = case_.variants_[variant].run(input_, ctx);
-      benchmark::DoNotOptimize(out);
+      detail::keep(out);
     }
 
     Throughput throughput() const override { return case_.spec_.throughput(params_); }
@@ -199,11 +205,19 @@ class Case final : public CaseBase {
   std::vector<VariantInfo> infos_;
 };
 
+// idiombench_add_suite defines IDIOMBENCH_SUITE_NAME for a suite's files.
+#ifndef IDIOMBENCH_SUITE_NAME
+#define IDIOMBENCH_SUITE_NAME ""
+#endif
+
 // Creates a case and adds it to the registry. Call it from a function-local static
 // so variants in other files can reach the case whatever the order of static
-// initialisation.
+// initialisation. The suite's name is a default argument, so it is the caller's: the
+// file that defines the case, compiled as part of its suite.
 template <class Input, class Output, class Expected = Output>
-Case<Input, Output, Expected>& define_case(CaseSpec<Input, Output, Expected> spec) {
+Case<Input, Output, Expected>& define_case(CaseSpec<Input, Output, Expected> spec,
+                                           std::string_view suite = IDIOMBENCH_SUITE_NAME) {
+  if (spec.suite.empty()) spec.suite = suite;
   auto owned = std::make_unique<Case<Input, Output, Expected>>(std::move(spec));
   auto& ref = *owned;
   Registry::instance().add(std::move(owned));

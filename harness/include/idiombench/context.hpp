@@ -11,25 +11,25 @@ namespace idiombench {
 
 class Context {
  public:
-  Context(const Params& params, bool recording) : params_(params), recording_(recording) {}
+  Context(const Params& params, bool verifying) : params_(params), verifying_(verifying) {}
 
   const Params& params() const { return params_; }
   // True on the verification run, whose output is compared with the reference: a
   // variant that keeps its result elsewhere (on a GPU) must bring it back then, and
   // need not in timed runs.
-  bool verifying() const { return recording_; }
+  bool verifying() const { return verifying_; }
 
   // A per-run figure such as "elements_produced". Only the verification run
   // records it, so calling this inside a timed loop costs one branch.
   void counter(const std::string& name, double value) {
-    if (recording_) counters_[name] = value;
+    if (verifying_) counters_[name] = value;
   }
 
   const std::map<std::string, double>& counters() const { return counters_; }
 
  private:
   const Params& params_;
-  bool recording_;
+  bool verifying_;
   std::map<std::string, double> counters_;
 };
 

@@ -45,7 +45,6 @@ Expected reference(const Matrices& m) {
 
 Case<Matrices, View, Expected>& the_case() {
   static auto& c = define_case<Matrices, View, Expected>({
-      .suite = "compute",
       .name = "gemm",
       .question = "How far is a textbook triple loop from a cache- and register-blocked kernel, "
                   "and both from OpenBLAS, on a compute-bound dense matrix product?",

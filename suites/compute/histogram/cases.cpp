@@ -33,7 +33,6 @@ Counts reference(const Samples& s) {
 Case<Samples, Counts>& the_case() {
   static auto& c =
       define_case<Samples, Counts>({
-          .suite = "compute",
           .name = "histogram",
           .question = "How should threads count into shared bins: atomics on one histogram, or "
                       "private histograms merged at the end, and how many bins does it take for "

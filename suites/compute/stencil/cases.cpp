@@ -43,7 +43,6 @@ std::vector<double> reference(const Grids& g) {
 
 Case<Grids, View, std::vector<double>>& the_case() {
   static auto& c = define_case<Grids, View, std::vector<double>>({
-      .suite = "compute",
       .name = "stencil2d",
       .question = "What does each model reach on a 5-point Jacobi sweep, where each point "
                   "reuses its neighbours' loads, in cache and beyond it?",

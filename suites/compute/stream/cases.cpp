@@ -62,7 +62,6 @@ const std::vector<Params> conformance_sizes = [] {
 template <class Op>
 Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
   return define_case<Arrays, View, std::vector<double>>({
-      .suite = "compute",
       .name = Op::name,
       .question = question,
       .make_input = make_arrays,
@@ -118,7 +117,6 @@ Case<Arrays, View, std::vector<double>>& triad_case() {
 
 Case<Arrays, double, ExpectedSum>& dot_case() {
   static auto& c = define_case<Arrays, double, ExpectedSum>({
-      .suite = "compute",
       .name = "dot",
       .question = "How fast is a reduction (sum of x * y) in each model, and what do threads "
                   "cost when the answer is one number?",

@@ -28,7 +28,6 @@ std::uint64_t run_task(const Task& task) {
 
 Case<Input, Results>& the_case() {
   static auto& c = define_case<Input, Results>({
-      .suite = "concurrency",
       .name = "cpu_map",
       .question = "Mapping a pure CPU-bound function over many tasks (Pool.map): what do "
                   "threads, pools, async and processes cost per task, and when do they pay?",

@@ -4,7 +4,6 @@ namespace idiombench::concurrency::ipc_roundtrip {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "concurrency",
       .name = "ipc_roundtrip",
       .question = "How long does one request/response round trip take between two processes "
                   "through a pipe, a socket, shared memory with futex or spinning, and between "

@@ -6,7 +6,6 @@ namespace idiombench::concurrency::queue_handoff {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "concurrency",
       .name = "queue_handoff",
       .question = "Handing items from a producer to a consumer: how many a second does a "
                   "mutex+condvar queue, a lock-free queue, a pipe or a shared-memory ring carry?",

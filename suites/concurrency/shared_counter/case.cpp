@@ -7,7 +7,6 @@ namespace idiombench::concurrency::shared_counter {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "concurrency",
       .name = "shared_counter",
       .question = "Threads all adding to one total: what does each way of protecting it "
                   "(mutex, spinlock, atomics, per-thread slots) cost under contention?",

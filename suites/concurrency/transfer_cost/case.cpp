@@ -32,7 +32,6 @@ Input make_payload(std::size_t size) {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "concurrency",
       .name = "transfer_cost",
       .question = "Moving a payload to a worker process: a serialised copy through a pipe, or "
                   "shared memory — what does each cost from 64 B to 64 MiB, and where do they "

@@ -46,7 +46,6 @@ const std::vector<std::string> concurrent_models = {"threads", "processes", "asy
 
 Case<FetchJob, Titles>& fetch_titles_case() {
   static auto& c = define_case<FetchJob, Titles>({
-      .suite = "io",
       .name = "fetch_titles",
       .question = "Fetching many pages and extracting each <title>: what does each I/O model "
                   "(blocking, threads, processes, epoll, io_uring, Asio coroutines, libcurl) "

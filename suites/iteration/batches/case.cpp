@@ -9,7 +9,6 @@ namespace idiombench::iteration::batches {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "iteration",
       .name = "batches",
       .question = "What does handing a stream over in batches cost when the batches are "
                   "built eagerly, yielded by a generator, chunked by range-v3 or walked by "

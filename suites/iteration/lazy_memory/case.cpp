@@ -4,7 +4,6 @@ namespace idiombench::iteration::lazy_memory {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "iteration",
       .name = "lazy_memory",
       .question = "How much memory does an eager generate -> filter -> transform -> sum "
                   "pipeline hold at its peak, against lazy generators and views, and what "

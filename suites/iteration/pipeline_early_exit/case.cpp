@@ -6,7 +6,6 @@ namespace idiombench::iteration::pipeline_early_exit {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "iteration",
       .name = "pipeline_early_exit",
       .question = "When only the first k results of filter -> transform over a long source "
                   "are wanted, how much work does an eager pipeline waste, and what do "

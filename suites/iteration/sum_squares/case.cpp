@@ -6,7 +6,6 @@ namespace idiombench::iteration::sum_squares {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "iteration",
       .name = "sum_squares",
       .question = "What does each way of producing a sequence (index loop, iterator class, "
                   "views, generators, callbacks, a materialised vector) cost per element "

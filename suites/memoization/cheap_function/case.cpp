@@ -24,7 +24,6 @@ std::uint64_t cheap(std::uint32_t k) {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "memoization",
       .name = "cheap_function",
       .question = "Memoizing a function cheaper than a hash lookup: what does a cache hit cost in "
                   "each cache, and how much does caching lose?",

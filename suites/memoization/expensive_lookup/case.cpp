@@ -26,7 +26,6 @@ std::uint64_t rounds_for(std::int64_t cost_ns) {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "memoization",
       .name = "expensive_lookup",
       .question = "A pure function costing a chosen time, called with skewed (Zipf) or uniform "
                   "keys: when does a cache pay, which cache, and what does thread safety cost?",

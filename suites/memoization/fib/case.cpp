@@ -4,7 +4,6 @@ namespace idiombench::memoization::fib {
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
-      .suite = "memoization",
       .name = "fib",
       .question = "fib(n) the seed's way: how much does memoizing the naive recursion save, "
                   "and what does each cache cost against a loop or a table built at compile time?",
