@@ -2,7 +2,8 @@
 // OpenMP region, so each task's is caught and the first rethrown after it.
 #include <exception>
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 

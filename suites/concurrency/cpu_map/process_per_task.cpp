@@ -10,7 +10,8 @@
 #include <system_error>
 
 #include "idiombench/support/child_process.hpp"
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 #include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::cpu_map {

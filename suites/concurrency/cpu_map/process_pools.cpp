@@ -7,7 +7,8 @@
 #include <utility>
 
 #include "cpu_map/pipe_process_pool.hpp"
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 #include "cpu_map/shm_process_pool.hpp"
 
 namespace idiombench::concurrency::cpu_map {

@@ -1,7 +1,8 @@
 // cpu_map/sequential: a plain loop, the baseline every parallel variant must beat.
 #include <algorithm>
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 

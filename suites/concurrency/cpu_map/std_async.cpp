@@ -3,7 +3,8 @@
 #include <deque>
 #include <future>
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 

@@ -9,7 +9,8 @@
 #include <memory>
 #include <mutex>
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {

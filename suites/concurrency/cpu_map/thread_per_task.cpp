@@ -5,7 +5,8 @@
 #include <exception>
 #include <thread>
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 

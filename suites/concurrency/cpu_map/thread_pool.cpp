@@ -2,7 +2,8 @@
 // worker count; tasks are claimed in chunks from one atomic counter.
 #include "idiombench/support/thread_pool.hpp"
 
-#include "cpu_map/register.hpp"
+#include "cpu_map/case.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "idiombench/support/futex.hpp"
-#include "ipc_roundtrip/ping_pongs.hpp"
+#include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
 #include "idiombench/support/shared_region.hpp"
 

@@ -1,7 +1,7 @@
 // ipc_roundtrip/pipe and socketpair: the number travels as 8 bytes through the kernel,
 // one write and one blocking read per direction. A pipe is one-way, so two of them; a
 // socketpair carries both directions.
-#include "ipc_roundtrip/ping_pongs.hpp"
+#include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
 #include "idiombench/support/unique_fd.hpp"
 

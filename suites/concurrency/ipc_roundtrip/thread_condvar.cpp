@@ -4,7 +4,7 @@
 #include <mutex>
 #include <thread>
 
-#include "ipc_roundtrip/ping_pongs.hpp"
+#include "ipc_roundtrip/variants.hpp"
 
 namespace idiombench::concurrency::ipc_roundtrip {
 

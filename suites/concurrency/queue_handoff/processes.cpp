@@ -15,7 +15,7 @@
 
 #include "idiombench/support/futex.hpp"
 #include "partner_process.hpp"
-#include "queue_handoff/handoffs.hpp"
+#include "queue_handoff/variants.hpp"
 #include "idiombench/support/shared_region.hpp"
 #include "idiombench/support/unique_fd.hpp"
 

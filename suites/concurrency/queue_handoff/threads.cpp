@@ -11,7 +11,7 @@
 
 #include "idiombench/support/futex.hpp"
 #include "queue_handoff/bounded_queue.hpp"
-#include "queue_handoff/handoffs.hpp"
+#include "queue_handoff/variants.hpp"
 #include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::concurrency::queue_handoff {

@@ -3,7 +3,7 @@
 // a full barrier there); on ARM relaxed can be cheaper.
 #include <atomic>
 
-#include "shared_counter/counters.hpp"
+#include "shared_counter/variants.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 namespace {

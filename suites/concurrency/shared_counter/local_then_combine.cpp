@@ -3,7 +3,7 @@
 // nobody needs the running total while the threads work.
 #include <atomic>
 
-#include "shared_counter/counters.hpp"
+#include "shared_counter/variants.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 

@@ -1,7 +1,7 @@
 // shared_counter/mutex: std::mutex around `++total`, the textbook answer.
 #include <mutex>
 
-#include "shared_counter/counters.hpp"
+#include "shared_counter/variants.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <numeric>
 
-#include "shared_counter/counters.hpp"
+#include "shared_counter/variants.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 namespace {

@@ -5,7 +5,7 @@
 #include <atomic>
 
 #include "idiombench/support/futex.hpp"
-#include "shared_counter/counters.hpp"
+#include "shared_counter/variants.hpp"
 
 namespace idiombench::concurrency::shared_counter {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "idiombench/support/cpu_work.hpp"
-#include "cpu_map/mappers.hpp"
+#include "cpu_map/variants.hpp"
 #include "cpu_map/pipe_process_pool.hpp"
 #include "cpu_map/shm_process_pool.hpp"
 #include "idiombench/support/resource_snapshot.hpp"

@@ -12,12 +12,12 @@
 #include <string>
 #include <thread>
 
-#include "ipc_roundtrip/ping_pongs.hpp"
+#include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
 #include "idiombench/support/resource_snapshot.hpp"
 #include "queue_handoff/bounded_queue.hpp"
-#include "queue_handoff/handoffs.hpp"
-#include "shared_counter/counters.hpp"
+#include "queue_handoff/variants.hpp"
+#include "shared_counter/variants.hpp"
 #include "transfer_cost/case.hpp"
 
 namespace idiombench::concurrency {

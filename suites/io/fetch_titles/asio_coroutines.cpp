@@ -29,7 +29,7 @@
 
 #include "fetch_titles/case.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 namespace asio = boost::asio;
@@ -141,4 +141,4 @@ namespace {
     register_fetcher("asio_coroutines", "async", fetch_asio_coroutines);
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

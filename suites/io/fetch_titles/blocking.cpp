@@ -13,7 +13,7 @@
 #include "http/blocking_connection.hpp"
 #include "idiombench/support/thread_pool.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 
 Titles fetch_sequential_blocking(const FetchJob& job) {
   Titles titles;
@@ -59,4 +59,4 @@ namespace {
 };
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

@@ -8,7 +8,7 @@
 #include "fixture/fixture_server.hpp"
 #include "fixture/pages.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 // The server: a user's (IDIOMBENCH_IO_URL) or the fixture, started once per process.
@@ -44,7 +44,7 @@ const std::vector<std::string> concurrent_models = {"threads", "processes", "asy
 
 }  // namespace
 
-Case<FetchJob, Titles>& fetch_titles_case() {
+Case<FetchJob, Titles>& the_case() {
   static auto& c = define_case<FetchJob, Titles>({
       .name = "fetch_titles",
       .question = "Fetching many pages and extracting each <title>: what does each I/O model "
@@ -99,8 +99,8 @@ Case<FetchJob, Titles>& fetch_titles_case() {
 Registration register_fetcher(const std::string& name, const std::string& model, Fetcher fetch,
                               std::function<std::string()> why_unavailable) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
-  return fetch_titles_case().add_variant(
+  return the_case().add_variant(
       {.name = name, .model = model, .run = fetch, .why_unavailable = why_unavailable});
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

@@ -11,7 +11,7 @@
 #include "http/target.hpp"
 #include "idiombench/case.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 
 struct FetchJob {
   Target target;
@@ -25,7 +25,7 @@ using Titles = std::vector<PageResult>;
 // A variant: every page of `job`, results in request order.
 using Fetcher = Titles (*)(const FetchJob& job);
 
-Case<FetchJob, Titles>& fetch_titles_case();
+Case<FetchJob, Titles>& the_case();
 Registration register_fetcher(const std::string& name, const std::string& model, Fetcher fetch,
                               std::function<std::string()> why_unavailable = {});
 
@@ -39,4 +39,4 @@ Titles fetch_io_uring(const FetchJob& job);
 Titles fetch_asio_coroutines(const FetchJob& job);
 Titles fetch_libcurl_multi(const FetchJob& job);
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

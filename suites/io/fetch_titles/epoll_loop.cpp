@@ -17,7 +17,7 @@
 #include "fetch_titles/page_slot.hpp"
 #include "http/blocking_connection.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 struct Slot : PageSlot {
@@ -185,4 +185,4 @@ namespace {
 [[maybe_unused]] const auto registered = register_fetcher("epoll_loop", "async", fetch_epoll_loop);
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

@@ -23,7 +23,7 @@
 #include "http/blocking_connection.hpp"
 #endif
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 
 #ifdef IDIOMBENCH_HAVE_IO_URING
 namespace {
@@ -246,4 +246,4 @@ namespace {
 }
 #endif
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

@@ -9,7 +9,7 @@
 
 #include "fetch_titles/case.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 struct Transfer {
@@ -103,4 +103,4 @@ namespace {
     register_fetcher("libcurl_multi", "async", fetch_libcurl_multi);
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

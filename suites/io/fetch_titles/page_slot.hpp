@@ -17,7 +17,7 @@
 #include "http/blocking_connection.hpp"
 #include "idiombench/support/unique_fd.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 
 struct PageSlot {
   enum class State { idle, connecting, sending, receiving } state = State::idle;
@@ -76,4 +76,4 @@ inline support::UniqueFd tcp_socket(int flags) {
   return fd;
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

@@ -18,7 +18,7 @@
 #include "idiombench/support/unique_fd.hpp"
 #include "idiombench/support/worker_processes.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 using support::read_full;
@@ -162,4 +162,4 @@ namespace {
     register_fetcher("process_pool", "processes", fetch_process_pool);
 }
 
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

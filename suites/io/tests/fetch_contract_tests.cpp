@@ -19,7 +19,7 @@
 #include "idiombench/support/resource_snapshot.hpp"
 #include "idiombench/support/unique_fd.hpp"
 
-namespace idiombench::io {
+namespace idiombench::io::fetch_titles {
 namespace {
 
 struct Named {
@@ -78,7 +78,7 @@ class EveryFetcher : public ::testing::TestWithParam<Named> {
  protected:
   void SetUp() override {
     if (std::string(GetParam().name) == "io_uring") {
-      for (const auto& v : fetch_titles_case().variants()) {
+      for (const auto& v : the_case().variants()) {
         if (v.name == "io_uring" && !v.why_unavailable().empty())
           GTEST_SKIP() << v.why_unavailable();
       }
@@ -221,4 +221,4 @@ TEST(FixtureServer, HoldsTenThousandConnections) {
 }
 
 }  // namespace
-}  // namespace idiombench::io
+}  // namespace idiombench::io::fetch_titles

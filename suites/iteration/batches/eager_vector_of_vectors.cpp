@@ -1,5 +1,5 @@
 // batches/eager_vector_of_vectors: copy every batch into a vector of vectors first.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

@@ -1,6 +1,6 @@
 // batches/generator_buffered: the seed's algorithm: gather from an input stream into a reused
 // buffer.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

@@ -1,5 +1,5 @@
 // batches/generator_spans: a generator yielding zero-copy sub-spans.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

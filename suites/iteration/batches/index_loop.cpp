@@ -1,5 +1,5 @@
 // batches/index_loop: a counted loop over batch offsets: the baseline.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

@@ -1,5 +1,5 @@
 // batches/iterator_class: the hand-written BatchStream iterator class.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

@@ -1,5 +1,5 @@
 // batches/range_v3_chunk: range-v3's views::chunk.
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "batches/case.hpp"
 
 namespace idiombench::iteration::batches {

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "batch_producers.hpp"
+#include "batches/variants.hpp"
 #include "map_producers.hpp"
 #include "probe.hpp"
 

@@ -1,28 +1,15 @@
-// memoization/expensive_lookup: a pure function costing `cost_ns`, called for `calls` keys
-// drawn from a Zipf(1.0) or uniform distribution over `keys` keys, through each cache
-// (fresh per call) of `capacity` entries. Counters: hit rate, evictions, peak memory.
-#include <string>
+#include "expensive_lookup/case.hpp"
 
-#include "idiombench/support/cpu_work.hpp"
-#include "caches/flat_hash_policy.hpp"
-#include "idiombench/case.hpp"
-#include "lookups.hpp"
 #include "workload.hpp"
 
 namespace idiombench::memoization::expensive_lookup {
 namespace {
 
-struct Input {
-  Keys keys;
-  std::uint64_t rounds = 0;  // of burn(): the function's cost
-  std::size_t capacity = 0;
-  int threads = 1;
-};
-using Output = std::uint64_t;
-
 std::uint64_t rounds_for(std::int64_t cost_ns) {
   return static_cast<std::uint64_t>(cost_ns) * support::cpu_work_rounds_per_microsecond() / 1000;
 }
+
+}  // namespace
 
 Case<Input, Output>& the_case() {
   static auto& c = define_case<Input, Output>({
@@ -40,7 +27,7 @@ Case<Input, Output>& the_case() {
       .reference =
           [](const Input& in) {
             return sum_uncached(
-                in.keys, [r = in.rounds](std::uint32_t k) { return support::cpu_work(k, r); });
+                in.keys, [r = in.rounds](std::uint32_t k) { return expensive(k, r); });
           },
       .quick = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
                 integer_axis("keys", {10000}), integer_axis("calls", {20000}),
@@ -79,53 +66,4 @@ Case<Input, Output>& the_case() {
   return c;
 }
 
-template <class Policy>
-auto through(Policy policy) {
-  return [policy](const Input& in, Context& ctx) -> Output {
-    auto f = [r = in.rounds](std::uint32_t k) { return support::cpu_work(k, r); };
-    return sum_through_cache(in.keys, f, policy.sized(in.capacity), in.threads, ctx);
-  };
-}
-
-// Policies sized by the input's capacity.
-struct UnboundedMap {
-  Unbounded sized(std::size_t) const { return {}; }
-};
-struct FlatMap {
-  FlatHashMap sized(std::size_t) const { return {}; }
-};
-struct LruOf {
-  Lru sized(std::size_t n) const { return {n}; }
-};
-struct ClockOf {
-  Clock sized(std::size_t n) const { return {n}; }
-};
-struct MutexLruOf {
-  MutexLru sized(std::size_t n) const { return {n}; }
-};
-struct ShardedLruOf {
-  ShardedLru sized(std::size_t n) const { return {n, 8}; }
-};
-
-[[maybe_unused]] const auto registered = {
-    the_case().add_variant({.name = "no_cache",
-                            .model = "serial",
-                            .run = [](const Input& in, Context& ctx) -> Output {
-                              ctx.counter("hit_rate", 0);
-                              return sum_uncached(in.keys, [r = in.rounds](std::uint32_t k) {
-                                return support::cpu_work(k, r);
-                              });
-                            }}),
-    the_case().add_variant(
-        {.name = "unordered_map_unbounded", .model = "serial", .run = through(UnboundedMap{})}),
-    the_case().add_variant(
-        {.name = "absl_flat_hash_map", .model = "serial", .run = through(FlatMap{})}),
-    the_case().add_variant({.name = "lru_list_map", .model = "serial", .run = through(LruOf{})}),
-    the_case().add_variant({.name = "clock", .model = "serial", .run = through(ClockOf{})}),
-    the_case().add_variant({.name = "mutex_lru", .model = "threads", .run = through(MutexLruOf{})}),
-    the_case().add_variant(
-        {.name = "sharded_lru", .model = "threads", .run = through(ShardedLruOf{})}),
-};
-
-}  // namespace
 }  // namespace idiombench::memoization::expensive_lookup

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <vector>
 
+#include <atomic>
+
 #include "idiombench/context.hpp"
-#include "memoize.hpp"
 #include "idiombench/support/thread_pool.hpp"
+#include "memoize.hpp"
 
 namespace idiombench::memoization {
 
