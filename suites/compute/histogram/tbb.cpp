@@ -5,14 +5,14 @@
 #include <tbb/parallel_for.h>
 
 #include "histogram/case.hpp"
-#include "tbb_arena.hpp"
+#include "idiombench/support/tbb_arena.hpp"
 
 namespace idiombench::compute::histogram {
 namespace {
 
 Counts tbb_private(const Samples& s) {
   Counts counts(s.bins, 0);
-  arena_for(s.threads).execute([&] {
+  support::arena_for(s.threads).execute([&] {
     tbb::enumerable_thread_specific<Counts> local([&] { return Counts(s.bins, 0); });
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, s.values.size(), 1 << 14),
                       [&](const tbb::blocked_range<std::size_t>& r) {

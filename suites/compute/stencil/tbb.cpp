@@ -5,13 +5,13 @@
 #include <tbb/partitioner.h>
 
 #include "stencil/case.hpp"
-#include "tbb_arena.hpp"
+#include "idiombench/support/tbb_arena.hpp"
 
 namespace idiombench::compute::stencil {
 namespace {
 
 View tbb_rows(const Grids& g) {
-  arena_for(g.threads).execute([&] {
+  support::arena_for(g.threads).execute([&] {
     for (int s = 0; s < g.sweeps; ++s) {
       const double* in = source_of(g, s);
       double* out = target_of(g, s);

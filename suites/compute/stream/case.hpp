@@ -2,7 +2,9 @@
 // against the machine's measured bandwidth (compute/peak).
 #pragma once
 
+#include <concepts>
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -61,10 +63,32 @@ std::int64_t memory_floor(bool full);
 // The models that take a `threads` param.
 const std::vector<std::string>& parallel_models();
 
-// One execution model's map kernels:
-//   struct Model { template <class Op> static void map(const Arrays&, Op, int threads); };
-// registered as variant `name` of copy, scale, add and triad.
+// What a model's kernels are told about the run: host models use `threads`; device
+// models use `verifying`, to bring their output back only for the comparison.
+struct Launch {
+  int threads = 1;
+  bool verifying = false;
+};
+
+// One execution model's map kernels: out[i] = op(x[i], y[i]) for each STREAM operation,
+// written once as a template over the operation (kernels.hpp).
 template <class Model>
+concept MapModel = requires(const Arrays& a, Launch launch) {
+  Model::map(a, Copy{0}, launch);
+  Model::map(a, Scale{0}, launch);
+  Model::map(a, Add{0}, launch);
+  Model::map(a, Triad{0}, launch);
+};
+
+// A whole STREAM model: the map kernels and the dot product.
+template <class Model>
+concept StreamModel = MapModel<Model> && requires(const Arrays& a, Launch launch) {
+  { Model::dot(a, launch) } -> std::same_as<double>;
+};
+
+// Registers `Model` as variant `name` of copy, scale, add and triad. A model that
+// lacks a kernel does not compile.
+template <MapModel Model>
 Registration register_map_variant(const std::string& name, const std::string& model,
                                   std::function<std::string()> why_unavailable = {}) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
@@ -72,8 +96,8 @@ Registration register_map_variant(const std::string& name, const std::string& mo
     c.add_variant({.name = name,
                    .model = model,
                    .run =
-                       [](const Arrays& a) {
-                         Model::map(a, Op{a.scalar}, a.threads);
+                       [](const Arrays& a, Context& ctx) {
+                         Model::map(a, Op{a.scalar}, Launch{a.threads, ctx.verifying()});
                          return View(a.out);
                        },
                    .why_unavailable = why_unavailable});
@@ -85,18 +109,18 @@ Registration register_map_variant(const std::string& name, const std::string& mo
   return {};
 }
 
-// One execution model's STREAM implementation: the map kernels above plus
-//   static double dot(const Arrays&, int threads);
-// registered as variant `name` of the four map kernels and of dot.
-template <class Model>
+// Registers `Model` as variant `name` of the four map kernels and of dot.
+template <StreamModel Model>
 Registration register_stream_variant(const std::string& name, const std::string& model,
                                      std::function<std::string()> why_unavailable = {}) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
   register_map_variant<Model>(name, model, why_unavailable);
-  return dot_case().add_variant({.name = name,
-                                 .model = model,
-                                 .run = [](const Arrays& a) { return Model::dot(a, a.threads); },
-                                 .why_unavailable = why_unavailable});
+  return dot_case().add_variant(
+      {.name = name,
+       .model = model,
+       .run = [](const Arrays& a,
+                 Context& ctx) { return Model::dot(a, Launch{a.threads, ctx.verifying()}); },
+       .why_unavailable = why_unavailable});
 }
 
 }  // namespace idiombench::compute::stream

@@ -20,8 +20,8 @@ using Vector = Kokkos::View<double*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>
 
 struct KokkosModel {
   template <class Op>
-  static void map(const Arrays& a, Op op, int threads) {
-    start_kokkos(threads);
+  static void map(const Arrays& a, Op op, Launch launch) {
+    start_kokkos(launch.threads);
     ConstVector x(a.x.data(), a.x.size()), y(a.y.data(), a.y.size());
     Vector out(a.out.data(), a.out.size());
     Kokkos::parallel_for(
@@ -29,8 +29,8 @@ struct KokkosModel {
         KOKKOS_LAMBDA(const std::size_t i) { out(i) = op(x(i), y(i)); });
     Space().fence();
   }
-  static double dot(const Arrays& a, int threads) {
-    start_kokkos(threads);
+  static double dot(const Arrays& a, Launch launch) {
+    start_kokkos(launch.threads);
     ConstVector x(a.x.data(), a.x.size()), y(a.y.data(), a.y.size());
     double sum = 0;
     Kokkos::parallel_reduce(
@@ -44,8 +44,8 @@ struct KokkosModel {
 #else
 struct NoKokkos {
   template <class Op>
-  static void map(const Arrays&, Op, int) {}
-  static double dot(const Arrays&, int) { return 0; }
+  static void map(const Arrays&, Op, Launch) {}
+  static double dot(const Arrays&, Launch) { return 0; }
 };
 
 [[maybe_unused]] const auto registered = register_stream_variant<NoKokkos>(

@@ -10,20 +10,20 @@ namespace {
 
 struct OpenMP {
   template <class Op>
-  static void map(const Arrays& a, Op op, int threads) {
+  static void map(const Arrays& a, Op op, Launch launch) {
     const double* x = a.x.data();
     const double* y = a.y.data();
     double* out = a.out.data();
     const auto n = static_cast<std::ptrdiff_t>(a.out.size());
-#pragma omp parallel for simd schedule(static) num_threads(threads)
+#pragma omp parallel for simd schedule(static) num_threads(launch.threads)
     for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = op(x[i], y[i]);
   }
-  static double dot(const Arrays& a, int threads) {
+  static double dot(const Arrays& a, Launch launch) {
     const double* x = a.x.data();
     const double* y = a.y.data();
     const auto n = static_cast<std::ptrdiff_t>(a.x.size());
     double sum = 0;
-#pragma omp parallel for simd schedule(static) num_threads(threads) reduction(+ : sum)
+#pragma omp parallel for simd schedule(static) num_threads(launch.threads) reduction(+ : sum)
     for (std::ptrdiff_t i = 0; i < n; ++i) sum += x[i] * y[i];
     return sum;
   }
@@ -32,12 +32,12 @@ struct OpenMP {
 // Each thread streams one contiguous share (nontemporal.hpp).
 struct OpenMPNontemporal {
   template <class Op>
-  static void map(const Arrays& a, Op op, int threads) {
+  static void map(const Arrays& a, Op op, Launch launch) {
     const double* x = a.x.data();
     const double* y = a.y.data();
     double* out = a.out.data();
     const std::size_t n = a.out.size();
-#pragma omp parallel num_threads(threads)
+#pragma omp parallel num_threads(launch.threads)
     {
       const auto [begin, end] =
           line_aligned_share(n, static_cast<std::size_t>(omp_get_num_threads()),

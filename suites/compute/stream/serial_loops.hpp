@@ -9,10 +9,10 @@ namespace {  // internal linkage: scalar.cpp and autovec.cpp each keep their own
 
 struct SerialLoops {
   template <class Op>
-  static void map(const Arrays& a, Op op, int /*threads*/) {
+  static void map(const Arrays& a, Op op, Launch) {
     map_range(a.x.data(), a.y.data(), a.out.data(), 0, a.out.size(), op);
   }
-  static double dot(const Arrays& a, int /*threads*/) {
+  static double dot(const Arrays& a, Launch) {
     return dot_range(a.x.data(), a.y.data(), 0, a.x.size());
   }
 };

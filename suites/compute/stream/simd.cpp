@@ -22,11 +22,11 @@ simd::Map which(Triad) {
 
 struct ExplicitSimd {
   template <class Op>
-  static void map(const Arrays& a, Op op, int /*threads*/) {
+  static void map(const Arrays& a, Op op, Launch) {
     static auto kernel = xsimd::dispatch<simd::Archs>(simd::MapKernel{});
     kernel(which(op), a.x.data(), a.y.data(), a.out.data(), a.out.size(), op.scalar);
   }
-  static double dot(const Arrays& a, int /*threads*/) {
+  static double dot(const Arrays& a, Launch) {
     static auto kernel = xsimd::dispatch<simd::Archs>(simd::DotKernel{});
     return kernel(a.x.data(), a.y.data(), a.x.size());
   }

@@ -27,13 +27,13 @@ void limit_threads(int threads) {
 
 struct StdPar {
   template <class Op>
-  static void map(const Arrays& a, Op op, int threads) {
-    limit_threads(threads);
+  static void map(const Arrays& a, Op op, Launch launch) {
+    limit_threads(launch.threads);
     std::transform(std::execution::par_unseq, a.x.begin(), a.x.end(), a.y.begin(), a.out.begin(),
                    op);
   }
-  static double dot(const Arrays& a, int threads) {
-    limit_threads(threads);
+  static double dot(const Arrays& a, Launch launch) {
+    limit_threads(launch.threads);
     return std::transform_reduce(std::execution::par_unseq, a.x.begin(), a.x.end(), a.y.begin(),
                                  0.0);
   }

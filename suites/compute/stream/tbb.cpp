@@ -8,15 +8,15 @@
 #include <functional>
 
 #include "stream/case.hpp"
-#include "tbb_arena.hpp"
+#include "idiombench/support/tbb_arena.hpp"
 
 namespace idiombench::compute::stream {
 namespace {
 
 struct Tbb {
   template <class Op>
-  static void map(const Arrays& a, Op op, int threads) {
-    arena_for(threads).execute([&] {
+  static void map(const Arrays& a, Op op, Launch launch) {
+    support::arena_for(launch.threads).execute([&] {
       tbb::parallel_for(
           tbb::blocked_range<std::size_t>(0, a.out.size()),
           [&](const tbb::blocked_range<std::size_t>& r) {
@@ -25,8 +25,8 @@ struct Tbb {
           tbb::static_partitioner());
     });
   }
-  static double dot(const Arrays& a, int threads) {
-    return arena_for(threads).execute([&] {
+  static double dot(const Arrays& a, Launch launch) {
+    return support::arena_for(launch.threads).execute([&] {
       return tbb::parallel_reduce(
           tbb::blocked_range<std::size_t>(0, a.x.size()), 0.0,
           [&](const tbb::blocked_range<std::size_t>& r, double partial) {

@@ -18,6 +18,20 @@ TEST(MachineSizes, MemoryBoundSizesExceedTheLastLevelCache) {
   EXPECT_GE(elements_beyond_llc(0.1, 3, 1 << 20), 1 << 20) << "the floor holds";
 }
 
+// The model interface is a concept: a model missing a kernel is a compile error, not a
+// runtime surprise.
+struct OnlyMaps {
+  template <class Op>
+  static void map(const stream::Arrays&, Op, stream::Launch) {}
+};
+struct NoTriad {
+  static void map(const stream::Arrays&, stream::Copy, stream::Launch) {}
+  static double dot(const stream::Arrays&, stream::Launch) { return 0; }
+};
+static_assert(stream::MapModel<OnlyMaps>);
+static_assert(!stream::StreamModel<OnlyMaps>, "no dot");
+static_assert(!stream::MapModel<NoTriad>, "only copy");
+
 TEST(StreamCases, EveryParallelVariantHasAThreadsParamAndSerialOnesDoNot) {
   for (const auto* c : {static_cast<const CaseBase*>(&stream::triad_case()),
                         static_cast<const CaseBase*>(&stream::dot_case())}) {

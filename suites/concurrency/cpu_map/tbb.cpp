@@ -3,32 +3,16 @@
 // exception cancels the loop and reaches the caller.
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/task_arena.h>
-
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include "cpu_map/case.hpp"
 #include "cpu_map/variants.hpp"
+#include "idiombench/support/tbb_arena.hpp"
 
 namespace idiombench::concurrency::cpu_map {
-namespace {
-
-tbb::task_arena& arena(int workers) {
-  static std::mutex mutex;
-  static std::map<int, std::unique_ptr<tbb::task_arena>> arenas;
-  std::lock_guard lock(mutex);
-  auto& a = arenas[workers];
-  if (!a) a = std::make_unique<tbb::task_arena>(std::max(1, workers));
-  return *a;
-}
-
-}  // namespace
 
 Results map_tbb(std::span<const Task> tasks, TaskFunction f, int workers) {
   Results out(tasks.size());
-  arena(workers).execute([&] {
+  support::arena_for(workers).execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tasks.size()),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (std::size_t i = r.begin(); i < r.end(); ++i) out[i] = f(tasks[i]);

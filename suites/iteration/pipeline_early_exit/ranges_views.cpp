@@ -1,7 +1,6 @@
 // pipeline_early_exit/ranges_views: std::views transform | filter | transform | take.
 #include <ranges>
 #include <span>
-#include <stdexcept>
 
 #include "pipeline_early_exit/case.hpp"
 #include "std_ranges_support.hpp"
@@ -9,8 +8,8 @@
 namespace idiombench::iteration::pipeline_early_exit {
 namespace {
 
-Output ranges_views(const Input& in, Context& ctx) {
 #if IDIOMBENCH_HAS_STD_RANGE_VIEWS
+Output ranges_views(const Input& in, Context& ctx) {
   std::size_t produced = 0;
   const CountingSource source(in.cost, produced);
   Output out;
@@ -21,17 +20,15 @@ Output ranges_views(const Input& in, Context& ctx) {
   for (auto v : pipeline) out.push_back(v);
   ctx.counter("elements_produced", static_cast<double>(produced));
   return out;
-#else
-  (void)in, (void)ctx;
-  throw std::logic_error(why_std_views_unavailable());
-#endif
 }
 
 [[maybe_unused]] const auto registered =
     the_case().add_variant({.name = "ranges_views",
                             .model = "serial",
-                            .run = ranges_views,
-                            .why_unavailable = why_std_views_unavailable});
+                            .run = ranges_views});
+#else
+[[maybe_unused]] const auto registered = unavailable_views_variant(the_case());
+#endif
 
 }  // namespace
 }  // namespace idiombench::iteration::pipeline_early_exit
