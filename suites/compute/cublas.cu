@@ -10,14 +10,13 @@
 #include <string>
 
 #include "cublas_api.hpp"
+#include "cuda_check.cuh"
+#include "cuda_devices.hpp"
 
 namespace idiombench::compute::cublas {
 namespace {
 
-void check(cudaError_t status, const char* what) {
-  if (status != cudaSuccess)
-    throw std::runtime_error(std::string(what) + ": " + cudaGetErrorString(status));
-}
+using compute::check;
 void check(cublasStatus_t status, const char* what) {
   if (status != CUBLAS_STATUS_SUCCESS) {
     throw std::runtime_error(std::string(what) + ": cuBLAS status " + std::to_string(status));
@@ -95,11 +94,8 @@ Buffers& buffers_for(const double* first, std::size_t count, const double* const
 }  // namespace
 
 std::string why_unavailable() {
-  int count = 0;
-  cudaError_t status = cudaGetDeviceCount(&count);
-  if (status != cudaSuccess) return std::string("no CUDA device: ") + cudaGetErrorString(status);
-  if (count == 0) return "no CUDA device";
-  return library().error;
+  auto missing = why_no_cuda_device();
+  return missing.empty() ? library().error : missing;
 }
 
 double dot(const double* x, const double* y, std::size_t n, bool refresh) {

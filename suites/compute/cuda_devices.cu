@@ -13,6 +13,13 @@ std::string version_string(int v) {
 
 }  // namespace
 
+std::string why_no_cuda_device() {
+  int count = 0;
+  cudaError_t status = cudaGetDeviceCount(&count);
+  if (status != cudaSuccess) return std::string("no CUDA device: ") + cudaGetErrorString(status);
+  return count == 0 ? "no CUDA device: none found" : "";
+}
+
 CudaDevices describe_cuda_devices() {
   CudaDevices out;
   int runtime = 0, driver = 0, count = 0;
@@ -20,12 +27,8 @@ CudaDevices describe_cuda_devices() {
   cudaDriverGetVersion(&driver);
   out.runtime_version = version_string(runtime);
   out.driver_version = driver ? version_string(driver) : "none";
-  cudaError_t status = cudaGetDeviceCount(&count);
-  if (status != cudaSuccess || count == 0) {
-    out.why_unavailable = std::string("no CUDA device: ") +
-                          (status != cudaSuccess ? cudaGetErrorString(status) : "none found");
-    return out;
-  }
+  out.why_unavailable = why_no_cuda_device();
+  if (!out.why_unavailable.empty() || cudaGetDeviceCount(&count) != cudaSuccess) return out;
   for (int d = 0; d < count; ++d) {
     cudaDeviceProp prop{};
     if (cudaGetDeviceProperties(&prop, d) != cudaSuccess) continue;

@@ -16,4 +16,7 @@ struct CudaDevices {
 
 CudaDevices describe_cuda_devices();
 
+// Empty when a CUDA device can be used; otherwise why not ("no CUDA device: ...").
+std::string why_no_cuda_device();
+
 }  // namespace idiombench::compute

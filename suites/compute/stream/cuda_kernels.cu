@@ -9,16 +9,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "cuda_check.cuh"
+#include "cuda_devices.hpp"
 #include "stream/cuda_api.hpp"
 
 namespace idiombench::compute::stream::cuda {
 namespace {
-
-void check(cudaError_t status, const char* what) {
-  if (status != cudaSuccess) {
-    throw std::runtime_error(std::string(what) + ": " + cudaGetErrorString(status));
-  }
-}
 
 // One set of device buffers, kept for the input it was filled from.
 struct DeviceArrays {
@@ -128,11 +124,7 @@ void run_map(Library library, const DeviceArrays& d, std::size_t n, Op op) {
 }  // namespace
 
 std::string why_unavailable() {
-  int count = 0;
-  cudaError_t status = cudaGetDeviceCount(&count);
-  if (status != cudaSuccess) return std::string("no CUDA device: ") + cudaGetErrorString(status);
-  if (count == 0) return "no CUDA device";
-  return "";
+  return why_no_cuda_device();
 }
 
 void map(Library library, MapKernel kernel, const double* x, const double* y, double* out,

@@ -26,15 +26,12 @@ struct Slot : PageSlot {
 
 class Loop {
  public:
-  Loop(const FetchJob& job, Titles& titles) : job_(job), titles_(titles) {
-    slots_.resize(std::min<std::size_t>(static_cast<std::size_t>(std::max(1, job.concurrency)),
-                                        job.paths.size()));
-  }
+  Loop(const FetchJob& job, Titles& titles) : job_(job), slots_(job, titles) {}
 
   void run() {
     for (std::size_t s = 0; s < slots_.size(); ++s) start_next(s);
     std::vector<epoll_event> events(std::max<std::size_t>(1, slots_.size()));
-    while (active_ > 0) {
+    while (slots_.busy()) {
       int n = ::epoll_wait(epoll_.get(), events.data(), static_cast<int>(events.size()), wait_ms());
       for (int i = 0; i < n; ++i) {
         const auto& e = events[static_cast<std::size_t>(i)];
@@ -46,7 +43,7 @@ class Loop {
 
  private:
   int wait_ms() const {
-    const auto first = first_deadline(slots_);
+    const auto first = slots_.first_deadline();
     return first == Clock::time_point::max() ? -1 : milliseconds_left(first);
   }
 
@@ -58,10 +55,7 @@ class Loop {
   }
 
   void start_next(std::size_t s) {
-    if (next_ >= job_.paths.size()) return;
-    slots_[s].assign(next_++, job_);
-    ++active_;
-    begin(s);
+    if (slots_.take_next(s)) begin(s);
   }
 
   // (Re)starts the slot's page: on its kept connection, or a new one.
@@ -149,28 +143,17 @@ class Loop {
   }
 
   void finish(std::size_t s, PageResult result, bool keep_connection) {
-    Slot& slot = slots_[s];
-    titles_[slot.page] = std::move(result);
-    if (!keep_connection) slot.fd.reset();  // closing also removes it from epoll
-    slot.state = Slot::State::idle;
-    --active_;
+    slots_.complete(s, std::move(result), keep_connection);  // closing removes it from epoll
     start_next(s);
   }
 
   void expire() {
-    const auto now = Clock::now();
-    for (std::size_t s = 0; s < slots_.size(); ++s) {
-      if (slots_[s].state != Slot::State::idle && slots_[s].deadline <= now) {
-        finish(s, {"", "timed out"}, false);
-      }
-    }
+    for (std::size_t s : slots_.overdue(Clock::now())) finish(s, {"", "timed out"}, false);
   }
 
   const FetchJob& job_;
-  Titles& titles_;
   support::UniqueFd epoll_{::epoll_create1(EPOLL_CLOEXEC)};
-  std::vector<Slot> slots_;
-  std::size_t next_ = 0, active_ = 0;
+  PageSlots<Slot> slots_;
 };
 
 }  // namespace

@@ -37,9 +37,7 @@ struct Slot : PageSlot {
 
 class Ring {
  public:
-  Ring(const FetchJob& job, Titles& titles) : job_(job), titles_(titles) {
-    slots_.resize(std::min<std::size_t>(static_cast<std::size_t>(std::max(1, job.concurrency)),
-                                        job.paths.size()));
+  Ring(const FetchJob& job, Titles& titles) : job_(job), slots_(job, titles) {
     const unsigned entries =
         static_cast<unsigned>(std::clamp<std::size_t>(2 * slots_.size() + 8, 16, 4096));
     if (int e = io_uring_queue_init(entries, &ring_, 0); e < 0) {
@@ -50,7 +48,7 @@ class Ring {
 
   void run() {
     for (std::size_t s = 0; s < slots_.size(); ++s) start_next(s);
-    while (active_ > 0) {
+    while (slots_.busy()) {
       io_uring_submit(&ring_);
       io_uring_cqe* cqe = nullptr;
       __kernel_timespec wait = time_to_first_deadline();
@@ -72,7 +70,7 @@ class Ring {
  private:
   __kernel_timespec time_to_first_deadline() const {
     // At most a second: the loop also wakes to notice nothing is left to do.
-    const auto first = std::min(first_deadline(slots_), Clock::now() + std::chrono::seconds(1));
+    const auto first = std::min(slots_.first_deadline(), Clock::now() + std::chrono::seconds(1));
     auto ns = std::max<long long>(
         0, std::chrono::duration_cast<std::chrono::nanoseconds>(first - Clock::now()).count());
     return {ns / 1000000000, ns % 1000000000};
@@ -105,10 +103,7 @@ class Ring {
   }
 
   void start_next(std::size_t s) {
-    if (next_ >= job_.paths.size()) return;
-    slots_[s].assign(next_++, job_);
-    ++active_;
-    begin(s);
+    if (slots_.take_next(s)) begin(s);
   }
 
   void begin(std::size_t s) {
@@ -167,20 +162,13 @@ class Ring {
   }
 
   void finish(std::size_t s, PageResult result, bool keep_connection) {
-    Slot& slot = slots_[s];
-    titles_[slot.page] = std::move(result);
-    if (!keep_connection) slot.fd.reset();
-    ++slot.generation;  // whatever still completes for the old page is ignored
-    slot.state = Slot::State::idle;
-    --active_;
+    slots_.complete(s, std::move(result), keep_connection);
+    ++slots_[s].generation;  // whatever still completes for the old page is ignored
     start_next(s);
   }
 
   void expire() {
-    const auto now = Clock::now();
-    for (std::size_t s = 0; s < slots_.size(); ++s) {
-      Slot& slot = slots_[s];
-      if (slot.state == Slot::State::idle || slot.deadline > now) continue;
+    for (std::size_t s : slots_.overdue(Clock::now())) {
       io_uring_sqe* e = sqe();
       io_uring_prep_cancel64(e, tag(s), 0);
       io_uring_sqe_set_data64(e, kIgnored);
@@ -189,10 +177,8 @@ class Ring {
   }
 
   const FetchJob& job_;
-  Titles& titles_;
   io_uring ring_{};
-  std::vector<Slot> slots_;
-  std::size_t next_ = 0, active_ = 0;
+  PageSlots<Slot> slots_;
 };
 
 // The kernel may lack io_uring or refuse it (kernel.io_uring_disabled, seccomp in

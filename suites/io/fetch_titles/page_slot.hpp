@@ -1,7 +1,7 @@
-// What the two one-thread event loops (epoll_loop, io_uring) keep per connection slot:
+// What the two one-thread event loops (epoll_loop, io_uring) keep per connection slot —
 // the page it works on, the request and the response so far, the page's deadline, and
-// whether the connection was kept from the previous page. The loops differ only in how
-// they wait for the socket.
+// whether the connection was kept from the previous page — and how they hand pages to
+// slots. The loops differ only in how they wait for the socket.
 #pragma once
 
 #include <netinet/in.h>
@@ -58,15 +58,65 @@ struct PageSlot {
   }
 };
 
-// The earliest deadline among busy slots, or Clock::time_point::max().
+// A job's pages handed out to a fixed set of connection slots (`concurrency` of them),
+// each working on one page at a time until none is left: the bookkeeping both loops
+// share. `Slot` is a PageSlot with what the loop keeps besides.
 template <class Slot>
-Clock::time_point first_deadline(const std::vector<Slot>& slots) {
-  auto first = Clock::time_point::max();
-  for (const auto& s : slots) {
-    if (s.state != PageSlot::State::idle) first = std::min(first, s.deadline);
+class PageSlots {
+ public:
+  PageSlots(const FetchJob& job, Titles& titles)
+      : job_(job),
+        titles_(titles),
+        slots_(std::min<std::size_t>(static_cast<std::size_t>(std::max(1, job.concurrency)),
+                                     job.paths.size())) {}
+
+  std::size_t size() const { return slots_.size(); }
+  Slot& operator[](std::size_t s) { return slots_[s]; }
+  const Slot& operator[](std::size_t s) const { return slots_[s]; }
+  // Whether some page is still in flight.
+  bool busy() const { return active_ > 0; }
+
+  // Gives slot s the job's next page (its deadline starts now); false when none is left.
+  bool take_next(std::size_t s) {
+    if (next_ >= job_.paths.size()) return false;
+    slots_[s].assign(next_++, job_);
+    ++active_;
+    return true;
   }
-  return first;
-}
+
+  // Stores slot s's page result and frees the slot, closing its connection unless kept.
+  void complete(std::size_t s, PageResult result, bool keep_connection) {
+    Slot& slot = slots_[s];
+    titles_[slot.page] = std::move(result);
+    if (!keep_connection) slot.fd.reset();
+    slot.state = PageSlot::State::idle;
+    --active_;
+  }
+
+  // The busy slots whose page is past its deadline.
+  std::vector<std::size_t> overdue(Clock::time_point now) const {
+    std::vector<std::size_t> late;
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      if (slots_[s].state != PageSlot::State::idle && slots_[s].deadline <= now) late.push_back(s);
+    }
+    return late;
+  }
+
+  // The earliest deadline among busy slots, or Clock::time_point::max().
+  Clock::time_point first_deadline() const {
+    auto first = Clock::time_point::max();
+    for (const auto& s : slots_) {
+      if (s.state != PageSlot::State::idle) first = std::min(first, s.deadline);
+    }
+    return first;
+  }
+
+ private:
+  const FetchJob& job_;
+  Titles& titles_;
+  std::vector<Slot> slots_;
+  std::size_t next_ = 0, active_ = 0;
+};
 
 // A TCP socket for a new connection, TCP_NODELAY (requests are small and must not wait).
 inline support::UniqueFd tcp_socket(int flags) {
