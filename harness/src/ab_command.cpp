@@ -6,6 +6,7 @@
 // to use paired statistics.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,9 +15,10 @@
 #include <regex>
 
 #include "commands.hpp"
+#include "console_reporter.hpp"
 #include "environment.hpp"
 #include "isolation.hpp"
-#include "progress.hpp"
+#include "json_file_reporter.hpp"
 #include "results.hpp"
 #include "sampling_plan.hpp"
 
@@ -123,9 +125,7 @@ int ab_command(const RunOptions& options) {
       json_from(baseline, {"list", "--json", "--profile", sampling.grid}), options.selection);
   auto base_context = json_from(baseline, {"info", "--json"});
   const auto environment = probe_environment();
-  for (const auto& warning : environment.warnings) {
-    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
-  }
+  print_warnings(environment);
 
   std::vector<BenchmarkSamples> base, cand;
   std::map<std::string, std::size_t> index;
@@ -144,9 +144,8 @@ int ab_command(const RunOptions& options) {
       identity["shared_params"] =
           known ? cand[index[name]].identity["shared_params"] : identity["params"];
     }
-    auto samples =
-        samples_for(name, identity,
-                    item.value("available", true) ? "" : item.value("reason", "?"), sampling);
+    auto samples = samples_for(
+        name, identity, item.value("available", true) ? "" : item.value("reason", "?"), sampling);
     if (!index.count(name)) {
       index[name] = cand.size();
       cand.push_back({});
@@ -165,79 +164,58 @@ int ab_command(const RunOptions& options) {
                           {"candidate_binary", this_executable()},
                           {"pairing", "process_index"}};
   };
-  ResultsFile base_file(base_path, base_context);
-  ResultsFile cand_file(cand_path, results_context(environment));
-  for (auto* file : {&base_file, &cand_file}) {
-    file->meta().update(sampling.describe());
-    file->meta()["command"] = options.command_line;
-    file->meta()["complete"] = false;
-    file->meta()["ab"] = session(file == &base_file ? "baseline" : "candidate");
-  }
-  auto present = [](const BenchmarkSamples& s) { return !s.name.empty(); };
-  auto save = [&] {
-    std::vector<BenchmarkSamples> b, c;
-    for (std::size_t i = 0; i < base.size(); ++i) {
-      if (present(base[i])) b.push_back(base[i]);
-      if (present(cand[i])) c.push_back(cand[i]);
-    }
-    base_file.save(all_entries(b));
-    cand_file.save(all_entries(c));
+  const Side base_side{"baseline", &base}, cand_side{"candidate", &cand};
+  auto meta = sampling.describe();
+  meta["command"] = options.command_line;
+  auto with_role = [&](const std::string& role) {
+    auto m = meta;
+    m["ab"] = session(role);
+    return m;
   };
-
   const auto slots = shuffled_slots(base.size(), sampling.processes, sampling.seed);
+  std::vector<std::unique_ptr<Reporter>> reporters;
+  reporters.push_back(std::make_unique<JsonFileReporter>(base_side, base_path, base_context,
+                                                         with_role("baseline")));
+  reporters.push_back(std::make_unique<JsonFileReporter>(
+      cand_side, cand_path, results_context(environment), with_role("candidate")));
+  auto console =
+      std::make_unique<ConsoleReporter>(std::vector<Side>{base_side, cand_side}, slots.size(),
+                                        std::vector<std::string>{base_path, cand_path},
+                                        /*summary=*/false, std::cout);
+  auto& screen = *console;
+  reporters.push_back(std::move(console));
+
+  auto present_on = [](const BenchmarkSamples& s) { return !s.name.empty(); };
   std::mt19937_64 coin(sampling.seed ^ 0x9e3779b97f4a7c15ULL);
-  Progress progress(slots.size());
+  const auto start = std::chrono::steady_clock::now();
   for (std::size_t k = 0; k < slots.size(); ++k) {
     const auto [b, pair] = slots[k];
-    BenchmarkSamples* sides[2] = {&base[b], &cand[b]};
+    const Side* sides[2] = {&base_side, &cand_side};
     if (coin() & 1) std::swap(sides[0], sides[1]);
-    const auto& name = present(cand[b]) ? cand[b].name : base[b].name;
-    if (!(present(base[b]) && base[b].wants(pair)) && !(present(cand[b]) && cand[b].wants(pair))) {
-      continue;
+    const auto& name = present_on(cand[b]) ? cand[b].name : base[b].name;
+    auto wanted = [&](const Side& side) {
+      const auto& s = (*side.benchmarks)[b];
+      return present_on(s) && s.wants(pair);
+    };
+    if (!wanted(base_side) && !wanted(cand_side)) continue;
+    for (auto& r : reporters) r->before_slot(k, name + "  (pair " + std::to_string(pair + 1) + ")");
+    bool settled = false;
+    for (const Side* side : sides) {
+      if (!wanted(*side)) continue;
+      auto& samples = (*side->benchmarks)[b];
+      const std::string binary = side == &base_side ? baseline : "";
+      samples.processes.push_back(
+          {pair, run_in_child(sampling.request(samples, pair, binary), sampling.timeout)});
+      for (auto& r : reporters) r->after_process(*side, samples);
+      settled = settled || samples.settled();
     }
-    progress.show(k, name + "  (pair " + std::to_string(pair + 1) + ")");
-    bool failed = false;
-    for (auto* side : sides) {
-      if (!present(*side) || !side->wants(pair)) continue;
-      const std::string binary = side == &base[b] ? baseline : "";
-      side->processes.push_back(
-          {pair, run_in_child(sampling.request(*side, pair, binary), sampling.timeout)});
-      if (side->settled()) {
-        report_failure(*side, side == &base[b] ? "baseline" : "candidate");
-        failed = true;
-      }
-    }
-    if (failed || cand_file.due()) save();
+    for (auto& r : reporters) r->after_slot(settled);
   }
-  for (auto* file : {&base_file, &cand_file}) {
-    file->meta()["complete"] = true;
-    file->meta()["wall_time_s"] = progress.elapsed();
-  }
-  save();
-
-  bool all_ok = true;
-  for (const auto* side : {&base, &cand}) {
-    std::vector<BenchmarkSamples> list;
-    for (const auto& s : *side) {
-      if (present(s)) list.push_back(s);
-    }
-    std::cout << (side == &base ? "baseline: " : "candidate:");
-    for (const auto& [status, count] : tally(list)) {
-      std::cout << " " << count << " " << status;
-      if (status != "ok" && status != "skipped") all_ok = false;
-    }
-    std::cout << "\n";
-  }
-  for (const auto* file : {&base_file, &cand_file}) {
-    if (!file->write_error().empty()) {
-      std::fprintf(stderr, "idiombench: error: results NOT written to %s: %s\n",
-                   file->path().c_str(), file->write_error().c_str());
-      return 3;
-    }
-  }
-  std::cout << "\nresults: " << base_path << " " << cand_path << "\ncompare: "
-            << "idiombench-report compare " << base_path << " " << cand_path << "\n";
-  return all_ok ? 0 : 1;
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (auto& r : reporters) r->finished(wall);
+  screen.conclude(reporters);
+  return session_exit_status({base_side, cand_side}, reporters);
 }
 
 }  // namespace idiombench

@@ -49,7 +49,8 @@ class CaseDeclarationTest : public testing::Test {
     EXPECT_FALSE(info.conformance.empty()) << "no conformance sizes";
     EXPECT_FALSE(idiombench::expand(info.quick).empty()) << "an empty quick grid";
     EXPECT_FALSE(idiombench::expand(info.full).empty()) << "an empty full grid";
-    for (const auto& problem : idiombench::Registry::instance().problems()) ADD_FAILURE() << problem;
+    for (const auto& problem : idiombench::Registry::instance().problems())
+      ADD_FAILURE() << problem;
   }
 
  private:

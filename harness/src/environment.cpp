@@ -122,36 +122,33 @@ nlohmann::json caches_json(const benchmark::CPUInfo& cpu) {
   return caches;
 }
 
-}  // namespace
-
-Environment probe_environment() {
-  Environment env;
-  const auto& cpu = benchmark::CPUInfo::Get();
-  const auto& system = benchmark::SystemInfo::Get();
-  const bool scaling = cpu.scaling == benchmark::CPUInfo::ENABLED;
-
-  env.benchmark_context = {
+// Google Benchmark's own context fields, so its tools read our files.
+nlohmann::json benchmark_context(const benchmark::CPUInfo& cpu) {
+  return {
       {"date", iso_time_now()},
-      {"host_name", system.name},
+      {"host_name", benchmark::SystemInfo::Get().name},
       {"executable", "idiombench"},
       {"num_cpus", cpu.num_cpus},
       {"mhz_per_cpu", static_cast<int>(cpu.cycles_per_second / 1.0e6)},
-      {"cpu_scaling_enabled", scaling},
+      {"cpu_scaling_enabled", cpu.scaling == benchmark::CPUInfo::ENABLED},
       {"caches", caches_json(cpu)},
       {"load_avg", cpu.load_avg},
       {"library_build_type", build_info::build_type == std::string("Debug") ? "debug" : "release"},
   };
+}
 
+// The machine: what it is (a fingerprint stable across reboots and runs: the hardware,
+// not the host name or the load) and how it is set up.
+nlohmann::json machine_json(const benchmark::CPUInfo& cpu) {
   utsname uts{};
   uname(&uts);
   auto [model, physical_cores] = cpu_model_and_cores();
   auto governor = read_first_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
-  long long memory = memory_bytes();
+  const long long memory = memory_bytes();
   long long llc = 0;
   for (const auto& c : cpu.caches) {
     if (c.type != "Instruction") llc = std::max<long long>(llc, c.size);
   }
-  // Stable across reboots and runs: the hardware, not the host name or the load.
   std::ostringstream fingerprint;
   fingerprint << model << '|' << cpu.num_cpus << '|' << physical_cores << '|'
               << (memory + (1ll << 29)) / (1ll << 30) << "GiB";
@@ -159,8 +156,28 @@ Environment probe_environment() {
   char machine_id[17];
   std::snprintf(machine_id, sizeof machine_id, "%016llx",
                 static_cast<unsigned long long>(fnv1a(fingerprint.str())));
+  return {{"machine_id", machine_id},
+          {"cpu_model", model},
+          {"logical_cpus", cpu.num_cpus},
+          {"physical_cores", physical_cores},
+          {"caches", caches_json(cpu)},
+          {"last_level_cache_bytes", llc},
+          {"memory_bytes", memory},
+          {"kernel", std::string(uts.sysname) + " " + uts.release},
+          {"architecture", uts.machine},
+          {"governor", governor.empty() ? "unknown (no cpufreq)" : governor},
+          {"frequency_scaling", cpu.scaling == benchmark::CPUInfo::ENABLED}};
+}
 
-  // Whatever the suites in this binary declared (idiombench/backend.hpp, model.hpp).
+nlohmann::json build_json() {
+  return {
+      {"compiler", build_info::compiler},     {"flags", build_info::flags},
+      {"build_type", build_info::build_type}, {"sanitizers", build_info::sanitizers},
+      {"target_isa", build_info::target_isa}, {"injected_slowdown", build_info::injected_slowdown}};
+}
+
+// Whatever the suites in this binary declared (idiombench/backend.hpp, model.hpp).
+nlohmann::json backends_json() {
   nlohmann::json backends = nlohmann::json::object();
   for (const auto& backend : declared_backends()) {
     const auto status = backend.probe();
@@ -169,59 +186,68 @@ Environment probe_environment() {
     if (!status.available) out["reason"] = status.reason;
     for (const auto& [key, value] : status.details) out[key] = value;
   }
+  return backends;
+}
+
+nlohmann::json models_json() {
   nlohmann::json models = nlohmann::json::object();
   for (const auto& model : declared_models()) models[model.name] = model.description;
+  return models;
+}
 
+// What makes these timings less than representative, said in every results file.
+std::vector<std::string> warnings_about(const nlohmann::json& machine) {
+  std::vector<std::string> warnings;
   const std::string build_type = build_info::build_type;
   if (build_type != "Release" && build_type != "RelWithDebInfo") {
-    env.warnings.push_back("non-release build (" + build_type +
-                           "): timings do not represent optimised code");
+    warnings.push_back("non-release build (" + build_type +
+                       "): timings do not represent optimised code");
   }
   if (std::string(build_info::sanitizers).size() > 0) {
-    env.warnings.push_back(std::string("sanitizers enabled (") + build_info::sanitizers +
-                           "): timings are not representative");
+    warnings.push_back(std::string("sanitizers enabled (") + build_info::sanitizers +
+                       "): timings are not representative");
   }
-  if (scaling || (!governor.empty() && governor != "performance")) {
-    env.warnings.push_back("CPU frequency scaling is on (governor '" +
-                           (governor.empty() ? std::string("unknown") : governor) +
-                           "'): expect more run-to-run spread");
+  const std::string governor = machine.at("governor");
+  const bool no_cpufreq = governor.rfind("unknown", 0) == 0;
+  if (machine.at("frequency_scaling").get<bool>() || (!no_cpufreq && governor != "performance")) {
+    warnings.push_back("CPU frequency scaling is on (governor '" +
+                       (no_cpufreq ? std::string("unknown") : governor) +
+                       "'): expect more run-to-run spread");
   }
-
   if (std::string(build_info::injected_slowdown).size() > 0) {
-    env.warnings.push_back(std::string("this build injects a slowdown (") +
-                           build_info::injected_slowdown +
-                           ") for the gate experiment: its figures are not the variants'");
+    warnings.push_back(std::string("this build injects a slowdown (") +
+                       build_info::injected_slowdown +
+                       ") for the gate experiment: its figures are not the variants'");
   }
+  return warnings;
+}
 
+}  // namespace
+
+Environment probe_environment() {
+  const auto& cpu = benchmark::CPUInfo::Get();
+  Environment env;
+  env.benchmark_context = benchmark_context(cpu);
+  auto machine = machine_json(cpu);
+  env.warnings = warnings_about(machine);
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},
       {"git_sha", git_sha()},
       {"git_commit_date", git_commit_date()},
-      {"build",
-       {{"compiler", build_info::compiler},
-        {"flags", build_info::flags},
-        {"build_type", build_type},
-        {"sanitizers", build_info::sanitizers},
-        {"target_isa", build_info::target_isa},
-        {"injected_slowdown", build_info::injected_slowdown}}},
-      {"machine",
-       {{"machine_id", machine_id},
-        {"cpu_model", model},
-        {"logical_cpus", cpu.num_cpus},
-        {"physical_cores", physical_cores},
-        {"caches", caches_json(cpu)},
-        {"last_level_cache_bytes", llc},
-        {"memory_bytes", memory},
-        {"kernel", std::string(uts.sysname) + " " + uts.release},
-        {"architecture", uts.machine},
-        {"governor", governor.empty() ? "unknown (no cpufreq)" : governor},
-        {"frequency_scaling", scaling}}},
-      {"models", models},
-      {"backends", backends},
+      {"build", build_json()},
+      {"machine", std::move(machine)},
+      {"models", models_json()},
+      {"backends", backends_json()},
       {"warnings", env.warnings},
   };
   return env;
+}
+
+void print_warnings(const Environment& environment) {
+  for (const auto& warning : environment.warnings) {
+    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
+  }
 }
 
 nlohmann::json results_context(const Environment& environment) {

@@ -15,6 +15,9 @@ struct Environment {
 
 Environment probe_environment();
 
+// "idiombench: warning: ..." on stderr for each warning.
+void print_warnings(const Environment& environment);
+
 // The results document's "context": Google Benchmark's fields plus "idiombench".
 nlohmann::json results_context(const Environment& environment);
 

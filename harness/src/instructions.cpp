@@ -94,7 +94,8 @@ void HardwareInstructions::start() {
 std::optional<double> HardwareInstructions::stop() {
   ioctl(fd_.get(), PERF_EVENT_IOC_DISABLE, 0);
   std::uint64_t count = 0;
-  if (read(fd_.get(), &count, sizeof count) != static_cast<ssize_t>(sizeof count)) return std::nullopt;
+  if (read(fd_.get(), &count, sizeof count) != static_cast<ssize_t>(sizeof count))
+    return std::nullopt;
   return static_cast<double>(count);
 }
 

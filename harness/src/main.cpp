@@ -43,86 +43,122 @@ std::string joined(int argc, char** argv) {
   return line;
 }
 
+// Every subcommand and the options it fills.
+struct CommandLine {
+  idiombench::Selection selection;  // list, verify
+  bool json = false;
+  idiombench::RunOptions run, ab;
+  double verify_timeout = 60;
+  idiombench::ChildRequest child;
+  CLI::App *list = nullptr, *info = nullptr, *verify = nullptr, *run_command = nullptr,
+           *ab_command = nullptr, *child_command = nullptr;
+};
+
+void define_list(CLI::App& app, CommandLine& cl) {
+  cl.list = app.add_subcommand("list", "list benchmarks and whether they can run here");
+  add_selection(cl.list, cl.selection);
+  cl.list->add_option("--profile", cl.selection.profile, "quick, full or gate")
+      ->capture_default_str();
+  cl.list->add_flag("--json", cl.json, "machine-readable output");
+}
+
+void define_run(CLI::App& app, CommandLine& cl) {
+  auto& o = cl.run;
+  auto* run = cl.run_command =
+      app.add_subcommand("run", "verify, then time, each benchmark in its own process");
+  add_selection(run, o.selection);
+  run->add_option("--profile", o.selection.profile, "quick, full or gate")->capture_default_str();
+  run->add_option("--repetitions", o.repetitions, "repetitions (default: by profile)")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--min-time", o.min_time, "seconds per repetition (default: by profile)")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--timeout", o.timeout, "seconds allowed per benchmark")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  run->add_option("--out", o.out, "results file (JSON)")->capture_default_str();
+  add_sampling(run, o);
+}
+
+void define_ab(CLI::App& app, CommandLine& cl) {
+  auto& o = cl.ab;
+  o.out = "idiombench-ab";
+  o.selection.profile = "gate";
+  auto* ab = cl.ab_command = app.add_subcommand(
+      "ab", "interleaved A/B: pairs of processes of a baseline binary and this one, per benchmark");
+  ab->add_option("baseline", o.baseline, "the baseline idiombench binary")->required();
+  add_selection(ab, o.selection);
+  ab->add_option("--profile", o.selection.profile, "quick, full or gate")->capture_default_str();
+  ab->add_option("--repetitions", o.repetitions,
+                 "repetitions per binary, in all (default: by profile)")
+      ->check(CLI::PositiveNumber);
+  ab->add_option("--min-time", o.min_time, "seconds per repetition (default: by profile)")
+      ->check(CLI::PositiveNumber);
+  ab->add_option("--timeout", o.timeout, "seconds allowed per process")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  ab->add_option("--out", o.out, "folder for baseline.json and candidate.json")
+      ->capture_default_str();
+  add_sampling(ab, o);
+}
+
+void define_verify_and_info(CLI::App& app, CommandLine& cl) {
+  cl.verify = app.add_subcommand("verify", "conformance only: every variant at every size");
+  add_selection(cl.verify, cl.selection);
+  cl.verify->add_option("--timeout", cl.verify_timeout, "seconds allowed per check")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cl.info = app.add_subcommand("info", "describe this machine, build, models and backends");
+  cl.info->add_flag("--json", cl.json, "machine-readable output");
+}
+
+// Internal: what `run` and `ab` start in each child process, one benchmark.
+void define_child(CLI::App& app, CommandLine& cl) {
+  auto& c = cl.child;
+  cl.child_command = app.add_subcommand("_child", "");
+  cl.child_command->group("");
+  cl.child_command->add_option("--name", c.name)->required();
+  cl.child_command->add_option("--profile", c.profile);
+  cl.child_command->add_option("--repetitions", c.repetitions);
+  cl.child_command->add_option("--min-time", c.min_time);
+  cl.child_command->add_flag("--conformance", c.conformance);
+  cl.child_command->add_flag("--verify-only", c.verify_only);
+  cl.child_command->add_option("--measure", c.measure);
+  cl.child_command->add_option("--iterations", c.iterations)->check(CLI::PositiveNumber);
+}
+
+int dispatch(CommandLine& cl, const std::string& command_line) {
+  using namespace idiombench;
+  if (*cl.list) return list_command(cl.selection, cl.json);
+  if (*cl.info) return info_command(cl.json);
+  if (*cl.verify) return verify_command(cl.selection, cl.verify_timeout);
+  if (*cl.child_command) return child_command(cl.child);
+  if (*cl.ab_command) {
+    cl.ab.command_line = command_line;
+    return ab_command(cl.ab);
+  }
+  cl.run.command_line = command_line;
+  return run_command(cl.run);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  using namespace idiombench;
-  if (auto problems = Registry::instance().problems(); !problems.empty()) {
-    for (const auto& p : problems) std::fprintf(stderr, "idiombench: registration error: %s\n", p.c_str());
+  if (auto problems = idiombench::Registry::instance().problems(); !problems.empty()) {
+    for (const auto& p : problems) {
+      std::fprintf(stderr, "idiombench: registration error: %s\n", p.c_str());
+    }
     return 70;
   }
   CLI::App app{
       "idiombench: what does this idiom cost here, and does every implementation of it "
       "give the right answer?"};
   app.require_subcommand(1);
-
-  Selection selection;
-  bool json = false;
-
-  auto* list = app.add_subcommand("list", "list benchmarks and whether they can run here");
-  add_selection(list, selection);
-  list->add_option("--profile", selection.profile, "quick, full or gate")->capture_default_str();
-  list->add_flag("--json", json, "machine-readable output");
-
-  RunOptions run_options;
-  auto* run = app.add_subcommand("run", "verify, then time, each benchmark in its own process");
-  add_selection(run, run_options.selection);
-  run->add_option("--profile", run_options.selection.profile, "quick, full or gate")
-      ->capture_default_str();
-  run->add_option("--repetitions", run_options.repetitions, "repetitions (default: by profile)")
-      ->check(CLI::PositiveNumber);
-  run->add_option("--min-time", run_options.min_time,
-                  "seconds per repetition (default: by profile)")
-      ->check(CLI::PositiveNumber);
-  run->add_option("--timeout", run_options.timeout, "seconds allowed per benchmark")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  run->add_option("--out", run_options.out, "results file (JSON)")->capture_default_str();
-  add_sampling(run, run_options);
-
-  RunOptions ab_options;
-  ab_options.out = "idiombench-ab";
-  ab_options.selection.profile = "gate";
-  auto* ab = app.add_subcommand(
-      "ab", "interleaved A/B: pairs of processes of a baseline binary and this one, per benchmark");
-  ab->add_option("baseline", ab_options.baseline, "the baseline idiombench binary")->required();
-  add_selection(ab, ab_options.selection);
-  ab->add_option("--profile", ab_options.selection.profile, "quick, full or gate")
-      ->capture_default_str();
-  ab->add_option("--repetitions", ab_options.repetitions,
-                 "repetitions per binary, in all (default: by profile)")
-      ->check(CLI::PositiveNumber);
-  ab->add_option("--min-time", ab_options.min_time, "seconds per repetition (default: by profile)")
-      ->check(CLI::PositiveNumber);
-  ab->add_option("--timeout", ab_options.timeout, "seconds allowed per process")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  ab->add_option("--out", ab_options.out, "folder for baseline.json and candidate.json")
-      ->capture_default_str();
-  add_sampling(ab, ab_options);
-
-  double verify_timeout = 60;
-  auto* verify = app.add_subcommand("verify", "conformance only: every variant at every size");
-  add_selection(verify, selection);
-  verify->add_option("--timeout", verify_timeout, "seconds allowed per check")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-
-  auto* info = app.add_subcommand("info", "describe this machine, build and backends");
-  info->add_flag("--json", json, "machine-readable output");
-
-  ChildRequest child;
-  auto* child_command_line = app.add_subcommand("_child", "");  // internal: one benchmark
-  child_command_line->group("");
-  child_command_line->add_option("--name", child.name)->required();
-  child_command_line->add_option("--profile", child.profile);
-  child_command_line->add_option("--repetitions", child.repetitions);
-  child_command_line->add_option("--min-time", child.min_time);
-  child_command_line->add_flag("--conformance", child.conformance);
-  child_command_line->add_flag("--verify-only", child.verify_only);
-  child_command_line->add_option("--measure", child.measure);
-  child_command_line->add_option("--iterations", child.iterations)->check(CLI::PositiveNumber);
-
+  CommandLine cl;
+  define_list(app, cl);
+  define_run(app, cl);
+  define_ab(app, cl);
+  define_verify_and_info(app, cl);
+  define_child(app, cl);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -130,19 +166,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "idiombench: error: %s\n", e.what());
     return 2;
   }
-
   try {
-    if (*list) return list_command(selection, json);
-    if (*info) return info_command(json);
-    if (*verify) return verify_command(selection, verify_timeout);
-    if (*child_command_line) return child_command(child);
-    if (*ab) {
-      ab_options.command_line = joined(argc, argv);
-      return ab_command(ab_options);
-    }
-    run_options.command_line = joined(argc, argv);
-    return run_command(run_options);
-  } catch (const UsageError& e) {
+    return dispatch(cl, joined(argc, argv));
+  } catch (const idiombench::UsageError& e) {
     std::fprintf(stderr, "idiombench: error: %s\n", e.what());
     return 2;
   } catch (const std::exception& e) {

@@ -155,7 +155,8 @@ nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& 
     if (work.items > 0) state.SetItemsProcessed(static_cast<std::int64_t>(work.items * runs));
     if (work.bytes() > 0) state.SetBytesProcessed(static_cast<std::int64_t>(work.bytes() * runs));
     auto rate = [&](const char* counter, double per_run) {
-      if (per_run > 0) state.counters[counter] = benchmark::Counter(per_run * runs, benchmark::Counter::kIsRate);
+      if (per_run > 0)
+        state.counters[counter] = benchmark::Counter(per_run * runs, benchmark::Counter::kIsRate);
     };
     rate("bytes_read_per_second", work.bytes_read);
     rate("bytes_written_per_second", work.bytes_written);

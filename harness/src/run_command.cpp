@@ -1,15 +1,17 @@
 // `idiombench run`: each benchmark's repetitions spread over K fresh child processes,
-// the (benchmark, process) slots of the whole selection in a shuffled order, the
-// results file rewritten atomically after each process so nothing measured is lost.
-#include <cstdio>
+// the (benchmark, process) slots of the whole selection in a shuffled order. The
+// reporters keep the results file current (so nothing measured is lost) and tell the
+// person watching; this file only drives the processes.
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 #include "commands.hpp"
+#include "console_reporter.hpp"
 #include "environment.hpp"
-#include "progress.hpp"
+#include "json_file_reporter.hpp"
 #include "results.hpp"
 #include "sampling_plan.hpp"
-#include "summary.hpp"
 
 namespace idiombench {
 
@@ -18,55 +20,46 @@ int run_command(const RunOptions& options) {
   if (planned.empty()) throw UsageError("the selection matches no benchmark");
   const auto sampling = sampling_for(options);
   check_writable(options.out);
-
   const auto environment = probe_environment();
-  for (const auto& warning : environment.warnings) {
-    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
-  }
-  ResultsFile results(options.out, results_context(environment));
-  results.meta().update(sampling.describe());
-  results.meta()["command"] = options.command_line;
-  results.meta()["complete"] = false;
+  print_warnings(environment);
 
   std::vector<BenchmarkSamples> samples;
   for (const auto& benchmark : planned) {
     samples.push_back(samples_for(benchmark.name, identity_of(benchmark),
                                   benchmark.variant_info().why_unavailable(), sampling));
   }
+  const Side side{"", &samples};
   const auto slots = shuffled_slots(planned.size(), sampling.processes, sampling.seed);
-  Progress progress(slots.size());
+  auto meta = sampling.describe();
+  meta["command"] = options.command_line;
+  std::vector<std::unique_ptr<Reporter>> reporters;
+  reporters.push_back(
+      std::make_unique<JsonFileReporter>(side, options.out, results_context(environment), meta));
+  auto console = std::make_unique<ConsoleReporter>(std::vector<Side>{side}, slots.size(),
+                                                   std::vector<std::string>{options.out},
+                                                   /*summary=*/true, std::cout);
+  auto& screen = *console;
+  reporters.push_back(std::move(console));
+
+  const auto start = std::chrono::steady_clock::now();
   for (std::size_t k = 0; k < slots.size(); ++k) {
     auto& benchmark = samples[slots[k].benchmark];
     const int process = slots[k].process;
     if (!benchmark.wants(process)) continue;
-    progress.show(k, benchmark.planned_processes > 1
-                         ? benchmark.name + "  (process " + std::to_string(process + 1) + ")"
-                         : benchmark.name);
+    const auto label = benchmark.planned_processes > 1
+                           ? benchmark.name + "  (process " + std::to_string(process + 1) + ")"
+                           : benchmark.name;
+    for (auto& r : reporters) r->before_slot(k, label);
     benchmark.processes.push_back(
         {process, run_in_child(sampling.request(benchmark, process, ""), sampling.timeout)});
-    if (benchmark.settled()) report_failure(benchmark);
-    if (results.due() || benchmark.settled()) results.save(all_entries(samples));
+    for (auto& r : reporters) r->after_process(side, benchmark);
+    for (auto& r : reporters) r->after_slot(benchmark.settled());
   }
-  results.meta()["complete"] = true;
-  results.meta()["wall_time_s"] = progress.elapsed();
-  results.save(all_entries(samples));
-
-  print_summary(results.benchmarks(), std::cout);
-  const auto counts = tally(samples);
-  std::cout << "\n" << planned.size() << " benchmarks:";
-  bool all_ok = true;
-  for (const auto& [status, count] : counts) {
-    std::cout << " " << count << " " << status;
-    if (status != "ok" && status != "skipped") all_ok = false;
-  }
-  std::cout << "\n";
-  if (!results.write_error().empty()) {
-    std::fprintf(stderr, "idiombench: error: results NOT written to %s: %s\n", options.out.c_str(),
-                 results.write_error().c_str());
-    return 3;
-  }
-  std::cout << "\nresults: " << options.out << "\n";
-  return all_ok ? 0 : 1;
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (auto& r : reporters) r->finished(wall);
+  screen.conclude(reporters);
+  return session_exit_status({side}, reporters);
 }
 
 }  // namespace idiombench

@@ -99,14 +99,6 @@ nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples) {
   return entries;
 }
 
-void report_failure(const BenchmarkSamples& samples, const std::string& side) {
-  auto entries = samples.entries();
-  if (entries.empty()) return;
-  std::fprintf(stderr, "idiombench: %s%s: %s: %s\n", side.empty() ? "" : (side + ": ").c_str(),
-               samples.name.c_str(), entries.at(0).value("status", "").c_str(),
-               entries.at(0).value("reason", "").c_str());
-}
-
 std::map<std::string, int> tally(const std::vector<BenchmarkSamples>& samples) {
   std::map<std::string, int> counts;
   for (const auto& benchmark : samples) {

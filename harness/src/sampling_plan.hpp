@@ -48,10 +48,6 @@ BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
 // Every benchmark's entries, in order.
 nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples);
 
-// Prints "idiombench: [side: ]name: crashed: reason" for a benchmark that just stopped
-// being ok.
-void report_failure(const BenchmarkSamples& samples, const std::string& side = "");
-
 // {status: count} over the benchmarks that are present.
 std::map<std::string, int> tally(const std::vector<BenchmarkSamples>& samples);
 

@@ -89,8 +89,8 @@ void print_group(const Group& group, std::ostream& out) {
                        format_duration_ns(ns), error, speedup, row->status);
   }
   for (const auto* row : untimed) {
-    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}: {}\n", row->variant, row->model, "-",
-                       "-", "-", row->status, row->reason);
+    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}: {}\n", row->variant, row->model,
+                       "-", "-", "-", row->status, row->reason);
   }
 }
 

@@ -52,13 +52,13 @@ Case<Input, Output>& selftest_sum() {
     idiombench::declare_model(
         {.name = "abacus", .description = "beads moved by hand: a model new to the harness"}),
     idiombench::declare_model({.name = "imaginary_device", .description = "hardware nobody has"}),
-    idiombench::declare_backend(
-        {.name = "imaginary_device",
-         .probe =
-             [] {
-               return idiombench::BackendStatus{.reason = "no such device",
-                                                .details = {{"driver_version", "none"}}};
-             }}),
+    idiombench::declare_backend({.name = "imaginary_device",
+                                 .probe =
+                                     [] {
+                                       return idiombench::BackendStatus{
+                                           .reason = "no such device",
+                                           .details = {{"driver_version", "none"}}};
+                                     }}),
 };
 
 Output correct(const Input& in) {

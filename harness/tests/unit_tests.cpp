@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "build_info.hpp"
-#include "idiombench/backend.hpp"
-#include "idiombench/model.hpp"
 #include "environment.hpp"
 #include "idiombench/allocations.hpp"
+#include "idiombench/backend.hpp"
 #include "idiombench/case.hpp"
 #include "idiombench/equivalence.hpp"
+#include "idiombench/model.hpp"
 #include "idiombench/params.hpp"
 #include "plan.hpp"
 #include "profiles.hpp"
@@ -32,7 +32,10 @@ namespace {
     declare_model({.name = "serial", .description = "unit serial"}),
     declare_model({.name = "threads", .description = "unit threads"}),
     declare_backend({.name = "unit_backend",
-                     .probe = [] { return BackendStatus{.available = true, .details = {{"version", "1.2"}}}; }}),
+                     .probe =
+                         [] {
+                           return BackendStatus{.available = true, .details = {{"version", "1.2"}}};
+                         }}),
 };
 
 TEST(Params, ExpandIsTheCartesianProductFirstAxisSlowest) {
@@ -203,7 +206,8 @@ TEST(Registry, AModelNoSuiteDeclaresIsAProblemNamingTheVariant) {
       .baseline = "v",
       .suite = "unit_undeclared",
   });
-  undeclared.add_variant({.name = "v", .model = "warp_drive", .run = [](const int& n) { return n; }});
+  undeclared.add_variant(
+      {.name = "v", .model = "warp_drive", .run = [](const int& n) { return n; }});
   const auto problems = Registry::instance().problems();
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("unit_undeclared/one/v has model 'warp_drive'"), std::string::npos)
@@ -372,11 +376,19 @@ TEST(Summary, SortsByMedianAndShowsSpeedupAndFailures) {
 
 TEST(Summary, GroupsByTheSharedParamsTheHarnessWroteAndLabelsTheRest) {
   auto entry = [](std::string variant, nlohmann::json params, nlohmann::json shared, double time) {
-    return nlohmann::json{{"suite", "s"},          {"case", "c"},        {"variant", variant},
-                          {"model", "serial"},      {"params", params},   {"shared_params", shared},
-                          {"baseline", "base"},     {"status", "ok"},     {"reason", ""},
-                          {"run_name", variant + params.dump()},           {"run_type", "iteration"},
-                          {"real_time", time},      {"time_unit", "ns"}};
+    return nlohmann::json{{"suite", "s"},
+                          {"case", "c"},
+                          {"variant", variant},
+                          {"model", "serial"},
+                          {"params", params},
+                          {"shared_params", shared},
+                          {"baseline", "base"},
+                          {"status", "ok"},
+                          {"reason", ""},
+                          {"run_name", variant + params.dump()},
+                          {"run_type", "iteration"},
+                          {"real_time", time},
+                          {"time_unit", "ns"}};
   };
   nlohmann::json benchmarks = {entry("base", {{"n", 1}}, {{"n", 1}}, 100),
                                entry("par", {{"n", 1}, {"threads", 2}}, {{"n", 1}}, 50),

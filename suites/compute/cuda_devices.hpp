@@ -9,9 +9,9 @@ namespace idiombench::compute {
 
 struct CudaDevices {
   std::string runtime_version;
-  std::string driver_version;          // "none" without a driver
-  std::vector<std::string> devices;    // "NVIDIA H100 (compute 9.0, 79.1 GiB, 132 SMs)"
-  std::string why_unavailable;         // empty when a device can be used
+  std::string driver_version;        // "none" without a driver
+  std::vector<std::string> devices;  // "NVIDIA H100 (compute 9.0, 79.1 GiB, 132 SMs)"
+  std::string why_unavailable;       // empty when a device can be used
 };
 
 CudaDevices describe_cuda_devices();

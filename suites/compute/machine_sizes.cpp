@@ -39,7 +39,7 @@ std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_leas
 
 int threads_param(const Params& p) {
   return p.contains("threads") ? static_cast<int>(p.integer("threads"))
-                                 : static_cast<int>(hardware_threads());
+                               : static_cast<int>(hardware_threads());
 }
 
 }  // namespace idiombench::compute

@@ -5,7 +5,8 @@ namespace idiombench::iteration {
 namespace {
 
 [[maybe_unused]] const auto serial = declare_model(
-    {.name = "serial", .description = "one thread on one core: the idiom's own cost, nothing in parallel"});
+    {.name = "serial",
+     .description = "one thread on one core: the idiom's own cost, nothing in parallel"});
 
 }  // namespace
 }  // namespace idiombench::iteration

@@ -2,8 +2,8 @@
 // children that keep only what they are given and say how they ended, memory shared
 // with them, worker processes that are reaped, a thread pool that runs every task once
 // and cancels a batch on the first exception, and CPU work that is a pure function.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,7 +50,8 @@ TEST(UniqueFd, MovingTransfersOwnership) {
 TEST(FullTransfers, CarryAMessageLargerThanThePipeBuffer) {
   auto channel = make_socketpair();
   std::vector<std::uint32_t> sent(1 << 20);
-  for (std::size_t i = 0; i < sent.size(); ++i) sent[i] = static_cast<std::uint32_t>(i * 2654435761u);
+  for (std::size_t i = 0; i < sent.size(); ++i)
+    sent[i] = static_cast<std::uint32_t>(i * 2654435761u);
   std::thread writer([&] { write_full(channel.write.get(), sent.data(), sent.size() * 4); });
   std::vector<std::uint32_t> got(sent.size());
   EXPECT_TRUE(read_full(channel.read.get(), got.data(), got.size() * 4));
@@ -109,10 +110,11 @@ TEST(SharedRegion, IsSharedWithAForkedChildAndUnmappedWhenDestroyed) {
   {
     SharedRegion region("support-test", 4096);
     auto* counter = construct_at_offset<std::atomic<std::uint64_t>>(region, 64);
-    ASSERT_EQ(wait_child(fork_child({}, [&] {
-                counter->fetch_add(41);
-                return 0;
-              })),
+    ASSERT_EQ(wait_child(fork_child({},
+                                    [&] {
+                                      counter->fetch_add(41);
+                                      return 0;
+                                    })),
               "");
     EXPECT_EQ(counter->fetch_add(1) + 1, 42u);
     EXPECT_EQ(memfd_mappings(), before + 1);
@@ -173,7 +175,8 @@ TEST(ThreadPool, RunsEveryIndexExactlyOnce) {
   ThreadPool pool(4);
   for (std::size_t count : {0u, 1u, 7u, 1000u}) {
     std::vector<std::atomic<int>> calls(count);
-    pool.for_each_index(count, [&](std::size_t i) { calls[i].fetch_add(1); }, 3);
+    pool.for_each_index(
+        count, [&](std::size_t i) { calls[i].fetch_add(1); }, 3);
     for (std::size_t i = 0; i < count; ++i) EXPECT_EQ(calls[i].load(), 1) << i << " of " << count;
   }
 }

@@ -31,30 +31,29 @@ Counts reference(const Samples& s) {
 }  // namespace
 
 Case<Samples, Counts>& the_case() {
-  static auto& c =
-      define_case<Samples, Counts>({
-          .name = "histogram",
-          .question = "How should threads count into shared bins: atomics on one histogram, or "
-                      "private histograms merged at the end, and how many bins does it take for "
-                      "atomics to stop hurting?",
-          .make_input = make_samples,
-          .reference = reference,
-          .quick = {integer_axis("n", {4000000}), integer_axis("bins", {16, 4096}),
-                    integer_axis("threads", worker_counts({}), {"openmp", "tbb", "kokkos"})},
-          .full = {integer_axis("n", {40000000}), integer_axis("bins", {16, 256, 4096, 1 << 20}),
-                   integer_axis("threads", worker_counts({.full = true}), {"openmp", "tbb", "kokkos"})},
-          .conformance = {{{"n", 0}, {"bins", 16}},
-                          {{"n", 1}, {"bins", 1}},
-                          {{"n", 17}, {"bins", 3}},
-                          {{"n", 100003}, {"bins", 4096}}},
-          .throughput =
-              [](const Params& p) {
-                auto n = static_cast<double>(p.integer("n"));
-                return Throughput{.items = n, .bytes_read = n * sizeof(std::uint32_t)};
-              },
-          .baseline = "serial",
-          .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "tbb", "kokkos"})},
-      });
+  static auto& c = define_case<Samples, Counts>({
+      .name = "histogram",
+      .question = "How should threads count into shared bins: atomics on one histogram, or "
+                  "private histograms merged at the end, and how many bins does it take for "
+                  "atomics to stop hurting?",
+      .make_input = make_samples,
+      .reference = reference,
+      .quick = {integer_axis("n", {4000000}), integer_axis("bins", {16, 4096}),
+                integer_axis("threads", worker_counts({}), {"openmp", "tbb", "kokkos"})},
+      .full = {integer_axis("n", {40000000}), integer_axis("bins", {16, 256, 4096, 1 << 20}),
+               integer_axis("threads", worker_counts({.full = true}), {"openmp", "tbb", "kokkos"})},
+      .conformance = {{{"n", 0}, {"bins", 16}},
+                      {{"n", 1}, {"bins", 1}},
+                      {{"n", 17}, {"bins", 3}},
+                      {{"n", 100003}, {"bins", 4096}}},
+      .throughput =
+          [](const Params& p) {
+            auto n = static_cast<double>(p.integer("n"));
+            return Throughput{.items = n, .bytes_read = n * sizeof(std::uint32_t)};
+          },
+      .baseline = "serial",
+      .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "tbb", "kokkos"})},
+  });
   return c;
 }
 

@@ -4,8 +4,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 
-#include "stencil/case.hpp"
 #include "idiombench/support/tbb_arena.hpp"
+#include "stencil/case.hpp"
 
 namespace idiombench::compute::stencil {
 namespace {

@@ -115,12 +115,13 @@ Registration register_stream_variant(const std::string& name, const std::string&
                                      std::function<std::string()> why_unavailable = {}) {
   if (!why_unavailable) why_unavailable = [] { return std::string(); };
   register_map_variant<Model>(name, model, why_unavailable);
-  return dot_case().add_variant(
-      {.name = name,
-       .model = model,
-       .run = [](const Arrays& a,
-                 Context& ctx) { return Model::dot(a, Launch{a.threads, ctx.verifying()}); },
-       .why_unavailable = why_unavailable});
+  return dot_case().add_variant({.name = name,
+                                 .model = model,
+                                 .run =
+                                     [](const Arrays& a, Context& ctx) {
+                                       return Model::dot(a, Launch{a.threads, ctx.verifying()});
+                                     },
+                                 .why_unavailable = why_unavailable});
 }
 
 }  // namespace idiombench::compute::stream

@@ -48,7 +48,8 @@ ParamGrid grid(int arrays, bool full) {
   std::vector<std::int64_t> sizes{elements_in_cache(1, arrays)};
   if (full) sizes.push_back(elements_in_cache(2, arrays));
   sizes.push_back(elements_beyond_llc(full ? 4.0 : 2.0, arrays, memory_floor(full)));
-  return {integer_axis("n", sizes), integer_axis("threads", worker_counts({.full = full}), parallel_models())};
+  return {integer_axis("n", sizes),
+          integer_axis("threads", worker_counts({.full = full}), parallel_models())};
 }
 
 const std::vector<Params> conformance_sizes = [] {

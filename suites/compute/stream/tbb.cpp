@@ -7,8 +7,8 @@
 
 #include <functional>
 
-#include "stream/case.hpp"
 #include "idiombench/support/tbb_arena.hpp"
+#include "stream/case.hpp"
 
 namespace idiombench::compute::stream {
 namespace {

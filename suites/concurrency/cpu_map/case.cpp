@@ -11,7 +11,8 @@ const std::vector<std::string> parallel_models = {"threads", "processes", "async
 
 Input make_input(const Params& p) {
   Input in;
-  const auto rounds = static_cast<std::uint64_t>(p.integer("cost_us")) * support::cpu_work_rounds_per_microsecond();
+  const auto rounds =
+      static_cast<std::uint64_t>(p.integer("cost_us")) * support::cpu_work_rounds_per_microsecond();
   in.tasks.resize(static_cast<std::size_t>(p.integer("tasks")));
   for (std::size_t i = 0; i < in.tasks.size(); ++i) {
     in.tasks[i] = {0x9e3779b97f4a7c15ULL * (i + 1), rounds};
@@ -41,14 +42,17 @@ Case<Input, Results>& the_case() {
       .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
                 integer_axis("workers", worker_counts({.oversubscribe = true}), parallel_models)},
       .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
-               integer_axis("workers", worker_counts({.full = true, .oversubscribe = true}), parallel_models)},
+               integer_axis("workers", worker_counts({.full = true, .oversubscribe = true}),
+                            parallel_models)},
       .conformance = {{{"cost_us", 0}, {"tasks", 0}},
                       {{"cost_us", 1}, {"tasks", 1}},
                       {{"cost_us", 1}, {"tasks", 3}},
                       {{"cost_us", 0}, {"tasks", 17}},
                       {{"cost_us", 0}, {"tasks", 1001}}},
       .throughput =
-          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("tasks"))}; },
+          [](const Params& p) {
+            return Throughput{.items = static_cast<double>(p.integer("tasks"))};
+          },
       .baseline = "sequential",
       .conformance_axes = {integer_axis("workers", {1, 3}, parallel_models)},
   });

@@ -75,7 +75,8 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
     ChunkHeader header{next, std::min(chunk, n - next)};
     try {
       support::write_full(workers_.channel(w), &header, sizeof header);
-      support::write_full(workers_.channel(w), tasks.data() + header.first, header.count * sizeof(Task));
+      support::write_full(workers_.channel(w), tasks.data() + header.first,
+                          header.count * sizeof(Task));
     } catch (const std::system_error&) {
       worker_died(w);
     }
@@ -104,7 +105,7 @@ Results PipeProcessPool::map(std::span<const Task> tasks) {
           if (error.empty()) error = message;
         } else {
           support::read_full(workers_.channel(w), results.data() + reply.first,
-                    reply.count * sizeof(std::uint64_t));
+                             reply.count * sizeof(std::uint64_t));
         }
       } catch (const std::system_error&) {
         worker_died(w);

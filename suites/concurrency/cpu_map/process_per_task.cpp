@@ -9,9 +9,9 @@
 #include <string>
 #include <system_error>
 
-#include "idiombench/support/child_process.hpp"
 #include "cpu_map/case.hpp"
 #include "cpu_map/variants.hpp"
+#include "idiombench/support/child_process.hpp"
 #include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::cpu_map {

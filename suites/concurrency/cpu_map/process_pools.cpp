@@ -6,10 +6,10 @@
 #include <mutex>
 #include <utility>
 
-#include "cpu_map/pipe_process_pool.hpp"
 #include "cpu_map/case.hpp"
-#include "cpu_map/variants.hpp"
+#include "cpu_map/pipe_process_pool.hpp"
 #include "cpu_map/shm_process_pool.hpp"
+#include "cpu_map/variants.hpp"
 
 namespace idiombench::concurrency::cpu_map {
 namespace {

@@ -10,7 +10,7 @@ namespace idiombench::concurrency::cpu_map {
 Results map_thread_pool(std::span<const Task> tasks, TaskFunction f, int workers) {
   Results out(tasks.size());
   support::shared_thread_pool(workers).for_each_index(tasks.size(),
-                                             [&](std::size_t i) { out[i] = f(tasks[i]); });
+                                                      [&](std::size_t i) { out[i] = f(tasks[i]); });
   return out;
 }
 

@@ -20,7 +20,9 @@ Case<Input, Output>& the_case() {
                       {{"round_trips", 3}},
                       {{"round_trips", 1001}}},
       .throughput =
-          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("round_trips"))}; },
+          [](const Params& p) {
+            return Throughput{.items = static_cast<double>(p.integer("round_trips"))};
+          },
       .baseline = "pipe",
   });
   return c;

@@ -7,9 +7,9 @@
 #include <stdexcept>
 
 #include "idiombench/support/futex.hpp"
+#include "idiombench/support/shared_region.hpp"
 #include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
-#include "idiombench/support/shared_region.hpp"
 
 namespace idiombench::concurrency::ipc_roundtrip {
 namespace {

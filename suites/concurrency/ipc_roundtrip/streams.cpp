@@ -1,9 +1,9 @@
 // ipc_roundtrip/pipe and socketpair: the number travels as 8 bytes through the kernel,
 // one write and one blocking read per direction. A pipe is one-way, so two of them; a
 // socketpair carries both directions.
+#include "idiombench/support/unique_fd.hpp"
 #include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
-#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::ipc_roundtrip {
 namespace {
@@ -24,7 +24,8 @@ Output ping(PartnerProcess& partner, int out, int in, std::uint64_t n) {
   std::uint64_t value = 0;
   for (std::uint64_t i = 0; i < n; ++i) {
     support::write_full(out, &value, sizeof value);
-    if (!support::read_full(in, &value, sizeof value)) break;  // the partner died: finish() says how
+    if (!support::read_full(in, &value, sizeof value))
+      break;  // the partner died: finish() says how
     ++value;
   }
   partner.finish();

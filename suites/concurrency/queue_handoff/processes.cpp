@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "idiombench/support/futex.hpp"
-#include "partner_process.hpp"
-#include "queue_handoff/variants.hpp"
 #include "idiombench/support/shared_region.hpp"
 #include "idiombench/support/unique_fd.hpp"
+#include "partner_process.hpp"
+#include "queue_handoff/variants.hpp"
 
 namespace idiombench::concurrency::queue_handoff {
 namespace {
@@ -38,7 +38,8 @@ std::uint64_t consume_from_pipe(int fd, std::uint64_t items) {
     std::size_t whole = static_cast<std::size_t>(got) / sizeof(std::uint64_t);
     std::size_t rest = static_cast<std::size_t>(got) % sizeof(std::uint64_t);
     if (rest != 0) {
-      support::read_full(fd, reinterpret_cast<char*>(buffer.data()) + got, sizeof(std::uint64_t) - rest);
+      support::read_full(fd, reinterpret_cast<char*>(buffer.data()) + got,
+                         sizeof(std::uint64_t) - rest);
       ++whole;
     }
     for (std::size_t k = 0; k < whole; ++k) consume(out, buffer[k]);
@@ -93,7 +94,8 @@ Output handoff_pipe(std::uint64_t items, std::uint64_t capacity) {
   for (std::uint64_t i = 0; i < items; ++i) {
     buffer.push_back(item(i));
     if (buffer.size() == batch || i + 1 == items) {
-      support::write_full(channel.write.get(), buffer.data(), buffer.size() * sizeof(std::uint64_t));
+      support::write_full(channel.write.get(), buffer.data(),
+                          buffer.size() * sizeof(std::uint64_t));
       buffer.clear();
     }
   }
@@ -104,7 +106,7 @@ Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity) {
   if (capacity == 0 || capacity > kMaxRing)
     throw std::invalid_argument("shm_ring: capacity 1..2^20");
   static support::SharedRegion region("idiombench-queue-ring",
-                             sizeof(Ring) + kMaxRing * sizeof(std::uint64_t));
+                                      sizeof(Ring) + kMaxRing * sizeof(std::uint64_t));
   static Ring& ring = *support::construct_at_offset<Ring>(region, 0);
   static PartnerProcess consumer({}, [](std::uint64_t n) { return consume_from_ring(ring, n); });
   // Between sessions the consumer waits on its control channel, so the ring is ours.

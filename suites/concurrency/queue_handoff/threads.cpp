@@ -10,9 +10,9 @@
 #include <thread>
 
 #include "idiombench/support/futex.hpp"
+#include "idiombench/support/thread_pool.hpp"
 #include "queue_handoff/bounded_queue.hpp"
 #include "queue_handoff/variants.hpp"
-#include "idiombench/support/thread_pool.hpp"
 
 namespace idiombench::concurrency::queue_handoff {
 namespace {

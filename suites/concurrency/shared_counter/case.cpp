@@ -2,7 +2,6 @@
 
 #include <barrier>
 
-
 namespace idiombench::concurrency::shared_counter {
 
 Case<Input, Output>& the_case() {
@@ -18,7 +17,8 @@ Case<Input, Output>& the_case() {
       .reference = [](const Input& in) { return in.increments * static_cast<Output>(in.threads); },
       .quick = {integer_axis("threads", worker_counts({.oversubscribe = true})),
                 integer_axis("increments", {1 << 18})},
-      .full = {integer_axis("threads", worker_counts({.full = true, .oversubscribe = true})), integer_axis("increments", {1 << 20})},
+      .full = {integer_axis("threads", worker_counts({.full = true, .oversubscribe = true})),
+               integer_axis("increments", {1 << 20})},
       .conformance = {{{"threads", 1}, {"increments", 0}},
                       {{"threads", 1}, {"increments", 1}},
                       {{"threads", 3}, {"increments", 1}},
@@ -26,7 +26,8 @@ Case<Input, Output>& the_case() {
                       {{"threads", 4}, {"increments", 100003}}},
       .throughput =
           [](const Params& p) {
-            return Throughput{.items = static_cast<double>(p.integer("threads") * p.integer("increments"))};
+            return Throughput{
+                .items = static_cast<double>(p.integer("threads") * p.integer("increments"))};
           },
       .baseline = "mutex",
   });

@@ -11,10 +11,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "idiombench/support/cpu_work.hpp"
-#include "cpu_map/variants.hpp"
 #include "cpu_map/pipe_process_pool.hpp"
 #include "cpu_map/shm_process_pool.hpp"
+#include "cpu_map/variants.hpp"
+#include "idiombench/support/cpu_work.hpp"
 #include "idiombench/support/resource_snapshot.hpp"
 #include "idiombench/support/thread_pool.hpp"
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <thread>
 
+#include "idiombench/support/resource_snapshot.hpp"
 #include "ipc_roundtrip/variants.hpp"
 #include "partner_process.hpp"
-#include "idiombench/support/resource_snapshot.hpp"
 #include "queue_handoff/bounded_queue.hpp"
 #include "queue_handoff/variants.hpp"
 #include "shared_counter/variants.hpp"

@@ -6,9 +6,9 @@
 
 #include <fstream>
 
+#include "idiombench/support/unique_fd.hpp"
 #include "partner_process.hpp"
 #include "transfer_cost/case.hpp"
-#include "idiombench/support/unique_fd.hpp"
 
 namespace idiombench::concurrency::transfer_cost {
 namespace {

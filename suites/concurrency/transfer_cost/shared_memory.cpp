@@ -7,8 +7,8 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "partner_process.hpp"
 #include "idiombench/support/shared_region.hpp"
+#include "partner_process.hpp"
 #include "transfer_cost/case.hpp"
 
 namespace idiombench::concurrency::transfer_cost {

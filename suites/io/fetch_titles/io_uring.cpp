@@ -227,9 +227,10 @@ Titles fetch_io_uring(const FetchJob&) {
 namespace {
 [[maybe_unused]] const auto registered = register_fetcher(
     "io_uring", "async", fetch_io_uring, [] { return std::string("built without liburing"); });
-[[maybe_unused]] const auto declared = declare_backend(
-    {.name = "io_uring", .probe = [] { return BackendStatus{.reason = "built without liburing"}; }});
-}
+[[maybe_unused]] const auto declared =
+    declare_backend({.name = "io_uring",
+                     .probe = [] { return BackendStatus{.reason = "built without liburing"}; }});
+}  // namespace
 #endif
 
 }  // namespace idiombench::io::fetch_titles

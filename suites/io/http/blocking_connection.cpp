@@ -17,8 +17,7 @@ int milliseconds_left(Clock::time_point deadline) {
   return static_cast<int>(std::clamp<long long>(left, 0, 1 << 30));
 }
 
-support::UniqueFd connect_by(const Target& target, Clock::time_point deadline,
-                                 std::string& error) {
+support::UniqueFd connect_by(const Target& target, Clock::time_point deadline, std::string& error) {
   support::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
   if (!fd) {
     error = fmt::format("socket: {}", std::strerror(errno));

@@ -32,8 +32,7 @@ class BlockingConnection {
 
 // Opens a non-blocking TCP connection to `target` by `deadline` (TCP_NODELAY set);
 // on failure returns an empty fd and says why in `error`.
-support::UniqueFd connect_by(const Target& target, Clock::time_point deadline,
-                                 std::string& error);
+support::UniqueFd connect_by(const Target& target, Clock::time_point deadline, std::string& error);
 
 // Milliseconds left until `deadline` for poll(), at least 0.
 int milliseconds_left(Clock::time_point deadline);

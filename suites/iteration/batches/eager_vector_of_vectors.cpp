@@ -1,6 +1,6 @@
 // batches/eager_vector_of_vectors: copy every batch into a vector of vectors first.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

@@ -1,7 +1,7 @@
 // batches/generator_buffered: the seed's algorithm: gather from an input stream into a reused
 // buffer.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

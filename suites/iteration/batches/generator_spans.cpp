@@ -1,6 +1,6 @@
 // batches/generator_spans: a generator yielding zero-copy sub-spans.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

@@ -1,6 +1,6 @@
 // batches/index_loop: a counted loop over batch offsets: the baseline.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

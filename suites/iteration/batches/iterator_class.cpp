@@ -1,6 +1,6 @@
 // batches/iterator_class: the hand-written BatchStream iterator class.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

@@ -1,6 +1,6 @@
 // batches/range_v3_chunk: range-v3's views::chunk.
-#include "batches/variants.hpp"
 #include "batches/case.hpp"
+#include "batches/variants.hpp"
 
 namespace idiombench::iteration::batches {
 namespace {

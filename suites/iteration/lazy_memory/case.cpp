@@ -23,9 +23,7 @@ Case<Input, Output>& the_case() {
       .conformance =
           {{{"n", 0}}, {{"n", 1}}, {{"n", 3}}, {{"n", 17}}, {{"n", 1000}}, {{"n", 100003}}},
       .throughput =
-          [](const Params& p) {
-            return Throughput{.items = static_cast<double>(p.integer("n"))};
-          },
+          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("n"))}; },
       .baseline = "index_loop",
   });
   return c;

@@ -36,9 +36,7 @@ Case<Input, Output>& the_case() {
                       {{"n", 100003}, {"k", 50}, {"cost", 1}}},
       // Work is counted in results delivered: the question is the cost per result.
       .throughput =
-          [](const Params& p) {
-            return Throughput{.items = static_cast<double>(p.integer("k"))};
-          },
+          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("k"))}; },
       .baseline = "index_loop",
   });
   return c;

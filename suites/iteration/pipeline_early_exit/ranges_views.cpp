@@ -23,9 +23,7 @@ Output ranges_views(const Input& in, Context& ctx) {
 }
 
 [[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "ranges_views",
-                            .model = "serial",
-                            .run = ranges_views});
+    the_case().add_variant({.name = "ranges_views", .model = "serial", .run = ranges_views});
 #else
 [[maybe_unused]] const auto registered = unavailable_views_variant(the_case());
 #endif

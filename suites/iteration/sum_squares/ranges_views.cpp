@@ -14,9 +14,7 @@ Output ranges_views(const Input& values) {
 }
 
 [[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "ranges_views",
-                            .model = "serial",
-                            .run = ranges_views});
+    the_case().add_variant({.name = "ranges_views", .model = "serial", .run = ranges_views});
 #else
 [[maybe_unused]] const auto registered = unavailable_views_variant(the_case());
 #endif

@@ -23,7 +23,9 @@ Case<Input, Output>& the_case() {
                       {{"keys", 100}, {"calls", 10007}},
                       {{"keys", 1000}, {"calls", 5000}}},
       .throughput =
-          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("calls"))}; },
+          [](const Params& p) {
+            return Throughput{.items = static_cast<double>(p.integer("calls"))};
+          },
       .baseline = "direct",
   });
   return c;

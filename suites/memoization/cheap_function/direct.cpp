@@ -4,8 +4,10 @@
 namespace idiombench::memoization::cheap_function {
 namespace {
 
-[[maybe_unused]] const auto registered = the_case().add_variant(
-    {.name = "direct", .model = "serial", .run = [](const Input& keys) { return sum_uncached(keys, cheap); }});
+[[maybe_unused]] const auto registered =
+    the_case().add_variant({.name = "direct", .model = "serial", .run = [](const Input& keys) {
+                              return sum_uncached(keys, cheap);
+                            }});
 
 }  // namespace
 }  // namespace idiombench::memoization::cheap_function

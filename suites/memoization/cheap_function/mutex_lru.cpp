@@ -1,4 +1,5 @@
-// cheap_function/mutex_lru: one LRU behind one mutex, uncontended (one thread): what the lock costs.
+// cheap_function/mutex_lru: one LRU behind one mutex, uncontended (one thread): what the lock
+// costs.
 #include "cheap_function/case.hpp"
 
 namespace idiombench::memoization::cheap_function {

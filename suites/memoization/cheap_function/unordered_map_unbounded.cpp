@@ -1,4 +1,5 @@
-// cheap_function/unordered_map_unbounded: lru_cache(maxsize=None), a std::unordered_map, through memoize().
+// cheap_function/unordered_map_unbounded: lru_cache(maxsize=None), a std::unordered_map, through
+// memoize().
 #include "cheap_function/case.hpp"
 
 namespace idiombench::memoization::cheap_function {

@@ -26,8 +26,8 @@ Case<Input, Output>& the_case() {
           },
       .reference =
           [](const Input& in) {
-            return sum_uncached(
-                in.keys, [r = in.rounds](std::uint32_t k) { return expensive(k, r); });
+            return sum_uncached(in.keys,
+                                [r = in.rounds](std::uint32_t k) { return expensive(k, r); });
           },
       .quick = {ParamAxis{"distribution", {std::string("zipf"), std::string("uniform")}},
                 integer_axis("keys", {10000}), integer_axis("calls", {20000}),
@@ -37,7 +37,8 @@ Case<Input, Output>& the_case() {
                integer_axis("keys", {10000}), integer_axis("calls", {100000}),
                integer_axis("capacity", {16, 64, 256, 1024, 4096}),
                integer_axis("cost_ns", {25, 100, 400, 2000, 10000}),
-               integer_axis("threads", worker_counts({.full = true, .oversubscribe = true}), {"threads"})},
+               integer_axis("threads", worker_counts({.full = true, .oversubscribe = true}),
+                            {"threads"})},
       .conformance = {{{"distribution", std::string("zipf")},
                        {"keys", 1},
                        {"calls", 0},
@@ -59,7 +60,9 @@ Case<Input, Output>& the_case() {
                        {"capacity", 64},
                        {"cost_ns", 10}}},
       .throughput =
-          [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("calls"))}; },
+          [](const Params& p) {
+            return Throughput{.items = static_cast<double>(p.integer("calls"))};
+          },
       .baseline = "no_cache",
       .conformance_axes = {integer_axis("threads", {1, 3}, {"threads"})},
   });

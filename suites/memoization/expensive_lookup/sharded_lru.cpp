@@ -5,7 +5,9 @@ namespace idiombench::memoization::expensive_lookup {
 namespace {
 
 [[maybe_unused]] const auto registered =
-    add_cache_variant("sharded_lru", "threads", [](std::size_t n) { return ShardedLru{n, 8}; });
+    add_cache_variant("sharded_lru", "threads", [](std::size_t n) {
+      return ShardedLru{n, 8};
+    });
 
 }  // namespace
 }  // namespace idiombench::memoization::expensive_lookup

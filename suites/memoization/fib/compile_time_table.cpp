@@ -19,8 +19,8 @@ Output compile_time_table(const Input& in, Context& ctx) {
   return kTable.at(in.n);  // n > 93 does not fit 64 bits: out_of_range
 }
 
-[[maybe_unused]] const auto registered =
-    the_case().add_variant({.name = "compile_time_table", .model = "serial", .run = compile_time_table});
+[[maybe_unused]] const auto registered = the_case().add_variant(
+    {.name = "compile_time_table", .model = "serial", .run = compile_time_table});
 
 }  // namespace
 }  // namespace idiombench::memoization::fib

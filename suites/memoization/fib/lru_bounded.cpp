@@ -5,9 +5,9 @@ namespace idiombench::memoization::fib {
 namespace {
 
 [[maybe_unused]] const auto registered = the_case().add_variant(
-    {.name = "lru_bounded",
-     .model = "serial",
-     .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, lru(128)); }});
+    {.name = "lru_bounded", .model = "serial", .run = [](const Input& in, Context& ctx) {
+       return memoized(in, ctx, lru(128));
+     }});
 
 }  // namespace
 }  // namespace idiombench::memoization::fib

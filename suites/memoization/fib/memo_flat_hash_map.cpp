@@ -6,9 +6,9 @@ namespace idiombench::memoization::fib {
 namespace {
 
 [[maybe_unused]] const auto registered = the_case().add_variant(
-    {.name = "memo_flat_hash_map",
-     .model = "serial",
-     .run = [](const Input& in, Context& ctx) { return memoized(in, ctx, FlatHashMap{}); }});
+    {.name = "memo_flat_hash_map", .model = "serial", .run = [](const Input& in, Context& ctx) {
+       return memoized(in, ctx, FlatHashMap{});
+     }});
 
 }  // namespace
 }  // namespace idiombench::memoization::fib

@@ -1,0 +1,33 @@
+#include "json_file_reporter.hpp"
+
+#include "sampling_plan.hpp"
+
+namespace idiombench {
+
+JsonFileReporter::JsonFileReporter(Side side, std::string path, nlohmann::json context,
+                                   const nlohmann::json& meta)
+    : side_(std::move(side)), file_(std::move(path), std::move(context)) {
+  file_.meta().update(meta);
+  file_.meta()["complete"] = false;
+}
+
+void JsonFileReporter::save() {
+  file_.save(all_entries(present(side_)));
+}
+
+void JsonFileReporter::after_slot(bool settled) {
+  if (settled || file_.due()) save();
+}
+
+void JsonFileReporter::finished(double wall_seconds) {
+  file_.meta()["complete"] = true;
+  file_.meta()["wall_time_s"] = wall_seconds;
+  save();
+}
+
+std::string JsonFileReporter::error() const {
+  if (file_.write_error().empty()) return "";
+  return "results NOT written to " + file_.path() + ": " + file_.write_error();
+}
+
+}  // namespace idiombench
