@@ -1,24 +1,15 @@
-// The execution models the io suite's variants use, described for `list` and `info`.
-#include "idiombench/model.hpp"
+// The execution models of the io suite's variants, described for `list` and `info`.
+#include "idiombench/support/models.hpp"
 
 namespace idiombench::io {
 namespace {
 
-[[maybe_unused]] const auto serial = declare_model(
-    {.name = "serial",
-     .description = "one thread on one core: the idiom's own cost, nothing in parallel"});
-[[maybe_unused]] const auto threads = declare_model(
-    {.name = "threads",
-     .description =
-         "threads of one process sharing memory: std::jthread, std::async or a thread pool"});
-[[maybe_unused]] const auto processes =
-    declare_model({.name = "processes",
-                   .description = "forked worker processes: separate address spaces, data moved "
-                                  "over pipes, sockets or shared memory"});
-[[maybe_unused]] const auto async =
-    declare_model({.name = "async",
-                   .description = "one thread multiplexing many waits: an event loop, coroutines, "
-                                  "io_uring or curl's multi interface"});
+[[maybe_unused]] const auto declared = {
+    declare_model(support::models::serial),
+    declare_model(support::models::threads),
+    declare_model(support::models::processes),
+    declare_model(support::models::async),
+};
 
 }  // namespace
 }  // namespace idiombench::io

@@ -1,12 +1,12 @@
-// The execution models the iteration suite's variants use, described for `list` and `info`.
-#include "idiombench/model.hpp"
+// The execution models of the iteration suite's variants, described for `list` and `info`.
+#include "idiombench/support/models.hpp"
 
 namespace idiombench::iteration {
 namespace {
 
-[[maybe_unused]] const auto serial = declare_model(
-    {.name = "serial",
-     .description = "one thread on one core: the idiom's own cost, nothing in parallel"});
+[[maybe_unused]] const auto declared = {
+    declare_model(support::models::serial),
+};
 
 }  // namespace
 }  // namespace idiombench::iteration

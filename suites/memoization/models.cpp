@@ -1,16 +1,13 @@
-// The execution models the memoization suite's variants use, described for `list` and `info`.
-#include "idiombench/model.hpp"
+// The execution models of the memoization suite's variants, described for `list` and `info`.
+#include "idiombench/support/models.hpp"
 
 namespace idiombench::memoization {
 namespace {
 
-[[maybe_unused]] const auto serial = declare_model(
-    {.name = "serial",
-     .description = "one thread on one core: the idiom's own cost, nothing in parallel"});
-[[maybe_unused]] const auto threads = declare_model(
-    {.name = "threads",
-     .description =
-         "threads of one process sharing memory: std::jthread, std::async or a thread pool"});
+[[maybe_unused]] const auto declared = {
+    declare_model(support::models::serial),
+    declare_model(support::models::threads),
+};
 
 }  // namespace
 }  // namespace idiombench::memoization
