@@ -189,7 +189,8 @@ int ab_command(const RunOptions& options) {
   std::mt19937_64 coin(sampling.seed ^ 0x9e3779b97f4a7c15ULL);
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t k = 0; k < slots.size(); ++k) {
-    const auto [b, pair] = slots[k];
+    const std::size_t b = slots[k].benchmark;
+    const int pair = slots[k].process;
     const Side* sides[2] = {&base_side, &cand_side};
     if (coin() & 1) std::swap(sides[0], sides[1]);
     const auto& name = present_on(cand[b]) ? cand[b].name : base[b].name;

@@ -10,8 +10,8 @@ namespace idiombench {
 namespace {
 
 // Function-local statics: declarations run during static initialisation, in any order.
-std::map<std::string, std::string>& models() {
-  static std::map<std::string, std::string> declared;
+std::map<std::string, ModelSpec, std::less<>>& models() {
+  static std::map<std::string, ModelSpec, std::less<>> declared;
   return declared;
 }
 
@@ -37,14 +37,21 @@ Registration declare_model(ModelSpec spec) {
   if (spec.description.empty()) {
     detail::registration_error("model '" + spec.name + "' is declared without a description");
   }
-  models().emplace(std::move(spec.name), std::move(spec.description));
+  auto name = spec.name;
+  models().emplace(std::move(name), std::move(spec));
   return {};
 }
 
 std::vector<ModelSpec> declared_models() {
   std::vector<ModelSpec> all;
-  for (const auto& [name, description] : models()) all.push_back({name, description});
+  for (const auto& [name, spec] : models()) all.push_back(spec);
   return all;
+}
+
+std::optional<ModelSpec> find_model(std::string_view name) {
+  auto found = models().find(name);
+  if (found == models().end()) return std::nullopt;
+  return found->second;
 }
 
 Registration declare_backend(BackendSpec spec) {

@@ -14,6 +14,7 @@
 
 #include "build_info.hpp"
 #include "idiombench/measure_mode.hpp"
+#include "idiombench/model.hpp"
 
 #if IDIOMBENCH_HAVE_CALLGRIND
 #include <valgrind/callgrind.h>
@@ -106,15 +107,17 @@ std::string instruction_mode_warning() {
          "(cmake --preset instructions) for instruction counts";
 }
 
+// What the suite that declared the model says of its instruction counts.
 bool instructions_exact_for(const std::string& model) {
-  return model == "serial" || model == "simd";
+  const auto spec = find_model(model);
+  return spec && spec->instruction_counts == InstructionCounts::exact;
 }
 
 std::string instructions_not_countable(const std::string& model) {
-  if (model == "processes")
-    return "instruction mode: the work runs in other processes, which callgrind does not follow";
-  if (model == "cuda") return "instruction mode: the work runs on a GPU";
-  return "";
+  const auto spec = find_model(model);
+  if (!spec || spec->instruction_counts != InstructionCounts::uncountable) return "";
+  return "instruction mode: the work of " + model + " variants (" + spec->description +
+         ") runs where the instruction counter cannot see it";
 }
 
 std::vector<std::string> under_callgrind(const std::vector<std::string>& argv,

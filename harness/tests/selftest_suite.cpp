@@ -48,10 +48,14 @@ Case<Input, Output>& selftest_sum() {
 // Models and backends are the suite's to declare: "abacus" is one the harness has never
 // heard of, and it needs no change to the harness.
 [[maybe_unused]] const auto declared = {
-    idiombench::declare_model({.name = "serial", .description = "one thread"}),
+    idiombench::declare_model({.name = "serial",
+                               .description = "one thread",
+                               .instruction_counts = idiombench::InstructionCounts::exact}),
     idiombench::declare_model(
         {.name = "abacus", .description = "beads moved by hand: a model new to the harness"}),
-    idiombench::declare_model({.name = "imaginary_device", .description = "hardware nobody has"}),
+    idiombench::declare_model({.name = "imaginary_device",
+                               .description = "hardware nobody has",
+                               .instruction_counts = idiombench::InstructionCounts::uncountable}),
     idiombench::declare_backend({.name = "imaginary_device",
                                  .probe =
                                      [] {

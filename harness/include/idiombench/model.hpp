@@ -6,6 +6,7 @@
 //       declare_model({.name = "tbb", .description = "oneTBB task arenas"});
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +15,17 @@
 
 namespace idiombench {
 
+// How `--measure instructions` treats a model's variants.
+enum class InstructionCounts {
+  exact,        // one deterministic thread: the counts repeat exactly, compared as they are
+  approximate,  // counted, but scheduling makes them vary (threads): tested like times
+  uncountable,  // the work runs where the counter cannot see it (other processes, a GPU)
+};
+
 struct ModelSpec {
   std::string name;         // what a variant's .model says: lower case, digits, '_'
   std::string description;  // one line
+  InstructionCounts instruction_counts = InstructionCounts::approximate;
 };
 
 // Several suites may declare the same model; the first description is kept. Aborts on a
@@ -25,6 +34,9 @@ Registration declare_model(ModelSpec spec);
 
 // Every declared model, sorted by name.
 std::vector<ModelSpec> declared_models();
+
+// The declared model of that name, if any.
+std::optional<ModelSpec> find_model(std::string_view name);
 
 // Lower-case letters, digits and '_', starting with a letter; at most 32 characters.
 bool well_formed_model_name(std::string_view name);

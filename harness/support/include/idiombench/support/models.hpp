@@ -1,4 +1,5 @@
-// The execution models more than one suite uses, described once. A suite declares the
+// The execution models more than one suite uses, described once, with how instruction-
+// count mode treats them. A suite declares the
 // ones its variants use (declare_model(support::models::threads)); a model only one
 // suite uses is that suite's to describe.
 #pragma once
@@ -8,15 +9,18 @@
 namespace idiombench::support::models {
 
 inline const ModelSpec serial{"serial",
-                              "one thread on one core: the idiom's own cost, nothing in parallel"};
+                              "one thread on one core: the idiom's own cost, nothing in parallel",
+                              InstructionCounts::exact};
 inline const ModelSpec simd{
     "simd",
-    "one thread with explicit vector instructions (xsimd, the instruction set chosen at run time)"};
+    "one thread with explicit vector instructions (xsimd, the instruction set chosen at run time)",
+    InstructionCounts::exact};
 inline const ModelSpec threads{
     "threads", "threads of one process sharing memory: std::jthread, std::async or a thread pool"};
 inline const ModelSpec processes{"processes",
                                  "forked worker processes: separate address spaces, data moved "
-                                 "over pipes, sockets or shared memory"};
+                                 "over pipes, sockets or shared memory",
+                                 InstructionCounts::uncountable};
 inline const ModelSpec async{"async",
                              "one thread multiplexing many waits: an event loop, coroutines, "
                              "io_uring or curl's multi interface"};
@@ -24,6 +28,7 @@ inline const ModelSpec openmp{"openmp", "OpenMP parallel regions and worksharing
 inline const ModelSpec tbb{
     "tbb", "oneTBB's work-stealing task scheduler (parallel_for, parallel_reduce, task arenas)"};
 inline const ModelSpec kokkos{"kokkos", "Kokkos parallel patterns on its default execution space"};
-inline const ModelSpec cuda{"cuda", "an NVIDIA GPU through the CUDA runtime, Thrust or cuBLAS"};
+inline const ModelSpec cuda{"cuda", "an NVIDIA GPU through the CUDA runtime, Thrust or cuBLAS",
+                            InstructionCounts::uncountable};
 
 }  // namespace idiombench::support::models
