@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -223,6 +224,22 @@ TEST(ResourceSnapshot, SeesALeakedDescriptorAndAZombie) {
   EXPECT_EQ(during.fds, before.fds + 2);
   EXPECT_EQ(during.zombies, before.zombies + 1);
   EXPECT_EQ(wait_child(pid), "");
+}
+
+TEST(ResourceSnapshot, SeesANamedSharedMemoryObjectButNotTheOpenMpRuntimesFiles) {
+  const std::string ours = "/idiombench-support-test-" + std::to_string(::getpid());
+  const std::string runtime = "/__KMP_REGISTERED_LIB_" + std::to_string(::getpid()) + "_test";
+  const ResourceSnapshot before;
+  for (const auto& name : {ours, runtime}) {
+    const int fd = ::shm_open(name.c_str(), O_CREAT | O_RDWR, 0600);
+    ASSERT_GE(fd, 0) << name;
+    ::close(fd);
+  }
+  const ResourceSnapshot during;
+  ::shm_unlink(ours.c_str());
+  ::shm_unlink(runtime.c_str());
+  EXPECT_EQ(during.dev_shm.size(), before.dev_shm.size() + 1);
+  EXPECT_TRUE(during.dev_shm.count(ours.substr(1)));
 }
 
 }  // namespace

@@ -54,11 +54,22 @@ inline int memfd_mappings() {
   return count;
 }
 
+// The names in /dev/shm, less the OpenMP runtime's per-process registration files
+// (LLVM libomp's __KMP_REGISTERED_LIB_<pid>_...): other processes running beside a test
+// create and remove those at any moment, and they are not ours to leak.
+inline std::set<std::string> shared_memory_names() {
+  std::set<std::string> names;
+  for (const auto& name : list_dir("/dev/shm")) {
+    if (name.rfind("__KMP_REGISTERED_LIB_", 0) != 0) names.insert(name);
+  }
+  return names;
+}
+
 struct ResourceSnapshot {
   std::size_t fds = open_fds();
   int zombies = zombie_children();
   int memfds = memfd_mappings();
-  std::set<std::string> dev_shm = list_dir("/dev/shm");
+  std::set<std::string> dev_shm = shared_memory_names();
 };
 
 }  // namespace idiombench::support
