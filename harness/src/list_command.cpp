@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "commands.hpp"
+#include "idiombench/model.hpp"
 #include "results.hpp"
 
 namespace idiombench {
@@ -27,12 +29,20 @@ int list_command(const Selection& selection, bool json) {
     std::printf("%s\n", listing.dump(1).c_str());
     return 0;
   }
+  std::set<std::string> models;
   for (const auto& item : listing) {
     std::string availability =
         item["available"] ? "available" : "unavailable: " + item["reason"].get<std::string>();
     std::printf("%s\n", fmt::format("{:<64} {:<10} {}", item["name"].get<std::string>(),
                                     item["model"].get<std::string>(), availability)
                             .c_str());
+    models.insert(item["model"].get<std::string>());
+  }
+  // What the models listed mean, as the suites that use them describe them.
+  if (!models.empty()) std::printf("\nmodels:\n");
+  for (const auto& name : models) {
+    const auto spec = find_model(name);
+    std::printf("  %-10s %s\n", name.c_str(), spec ? spec->description.c_str() : "(undeclared)");
   }
   return 0;
 }

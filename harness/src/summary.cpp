@@ -78,18 +78,18 @@ void print_group(const Group& group, std::ostream& out) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
 
   out << fmt::format("\n{}   (speedup vs {})\n", group.title, group.baseline);
-  out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}\n", "variant", "model", "median",
+  out << fmt::format("  {:<28} {:<12} {:>12} {:>7} {:>9}  {}\n", "variant", "model", "median",
                      "err%", "speedup", "status");
   for (const auto& [ns, row] : timed) {
     auto speedup = baseline_ns > 0 ? fmt::format("{:.2f}x", baseline_ns / ns) : std::string("-");
     auto error = row->samples_ns.size() > 1
                      ? fmt::format("{:.1f}%", 100 * typical_error(row->samples_ns, ns))
                      : std::string("-");
-    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}\n", row->variant, row->model,
+    out << fmt::format("  {:<28} {:<12} {:>12} {:>7} {:>9}  {}\n", row->variant, row->model,
                        format_duration_ns(ns), error, speedup, row->status);
   }
   for (const auto* row : untimed) {
-    out << fmt::format("  {:<28} {:<10} {:>12} {:>7} {:>9}  {}: {}\n", row->variant, row->model,
+    out << fmt::format("  {:<28} {:<12} {:>12} {:>7} {:>9}  {}: {}\n", row->variant, row->model,
                        "-", "-", "-", row->status, row->reason);
   }
 }

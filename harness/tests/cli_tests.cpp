@@ -366,6 +366,8 @@ TEST(Cli, AVariantOfAModelNewToTheHarnessRegistersAndRuns) {
   }
   EXPECT_EQ(results["context"]["idiombench"]["models"]["abacus"],
             "beads moved by hand: a model new to the harness");
+  auto listed = selftest({"list", "--model", "abacus"});
+  EXPECT_NE(listed.output.find("abacus     beads moved by hand"), std::string::npos) << listed.output;
   auto unknown = selftest({"run", "--model", "slide_rule", "--out", dir.file("none.json")});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.output.find("unknown model 'slide_rule'"), std::string::npos) << unknown.output;
