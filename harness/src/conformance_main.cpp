@@ -1,5 +1,6 @@
 // main() for a suite's conformance test binary: one GoogleTest per registered
-// (case, variant, conformance size), next to the suite's own contract tests. A
+// (case, variant, conformance size, point of the conformance axes its model takes), next
+// to the suite's own contract tests. A
 // variant that cannot run here is skipped with its reason.
 #include <gtest/gtest.h>
 
@@ -64,7 +65,11 @@ void register_conformance_tests() {
                           nullptr, nullptr, __FILE__, __LINE__,
                           [=]() -> testing::Test* { return new CaseDeclarationTest(*a_case); });
     for (std::size_t v = 0; v < a_case->variants().size(); ++v) {
-      for (const auto& params : info.conformance) {
+      // Every awkward size at every point of the axes this variant's model takes (threads
+      // 1 and 3 for the parallel ones...), as `idiombench verify` checks them.
+      const auto& model = a_case->variants()[v].model;
+      for (const auto& params : idiombench::cross_for_model(info.conformance,
+                                                             info.conformance_axes, model)) {
         auto suite = test_name("Conformance_" + info.suite + "_" + info.name);
         auto name = test_name(a_case->variants()[v].name + "_" + params.to_string());
         testing::RegisterTest(
