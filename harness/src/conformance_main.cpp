@@ -68,8 +68,8 @@ void register_conformance_tests() {
       // Every awkward size at every point of the axes this variant's model takes (threads
       // 1 and 3 for the parallel ones...), as `idiombench verify` checks them.
       const auto& model = a_case->variants()[v].model;
-      for (const auto& params : idiombench::cross_for_model(info.conformance,
-                                                             info.conformance_axes, model)) {
+      for (const auto& params :
+           idiombench::cross_for_model(info.conformance, info.conformance_axes, model)) {
         auto suite = test_name("Conformance_" + info.suite + "_" + info.name);
         auto name = test_name(a_case->variants()[v].name + "_" + params.to_string());
         testing::RegisterTest(

@@ -195,6 +195,30 @@ nlohmann::json models_json() {
   return models;
 }
 
+// The environment variables that change how the libraries under the variants behave
+// (thread counts and binding, BLAS kernels, allocators, devices): a run is only
+// comparable with one made under the same ones.
+nlohmann::json performance_variables() {
+  static const char* const prefixes[] = {"OMP_",    "GOMP_",   "KMP_",       "OPENBLAS_",
+                                         "GOTO_",   "BLIS_",   "MKL_",       "TBB_",
+                                         "KOKKOS_", "MALLOC_", "IDIOMBENCH_"};
+  static const char* const names[] = {
+      "GLIBC_TUNABLES",    "LD_PRELOAD",           "LD_BIND_NOW",        "CUDA_VISIBLE_DEVICES",
+      "CUDA_DEVICE_ORDER", "CUDA_LAUNCH_BLOCKING", "CUDA_MODULE_LOADING"};
+  nlohmann::json found = nlohmann::json::object();
+  for (char** entry = environ; entry && *entry; ++entry) {
+    const std::string text = *entry;
+    const auto equals = text.find('=');
+    if (equals == std::string::npos) continue;
+    const std::string name = text.substr(0, equals);
+    bool relevant = false;
+    for (const char* prefix : prefixes) relevant |= name.rfind(prefix, 0) == 0;
+    for (const char* exact : names) relevant |= name == exact;
+    if (relevant) found[name] = text.substr(equals + 1);
+  }
+  return found;
+}
+
 // What makes these timings less than representative, said in every results file.
 std::vector<std::string> warnings_about(const nlohmann::json& machine) {
   std::vector<std::string> warnings;
@@ -237,6 +261,7 @@ Environment probe_environment() {
       {"git_commit_date", git_commit_date()},
       {"build", build_json()},
       {"machine", std::move(machine)},
+      {"environment_variables", performance_variables()},
       {"models", models_json()},
       {"backends", backends_json()},
       {"warnings", env.warnings},

@@ -31,6 +31,9 @@ int info_command(bool json) {
               text(machine["governor"]).c_str());
   std::printf("build     %s %s [%s]\n", text(build["compiler"]).c_str(),
               text(build["build_type"]).c_str(), text(build["flags"]).c_str());
+  for (const auto& [name, value] : meta["environment_variables"].items()) {
+    std::printf("env       %s=%s\n", name.c_str(), text(value).c_str());
+  }
   for (const auto& [name, description] : meta["models"].items()) {
     std::printf("model     %-9s %s\n", name.c_str(), text(description).c_str());
   }

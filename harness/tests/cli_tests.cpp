@@ -367,20 +367,29 @@ TEST(Cli, AVariantOfAModelNewToTheHarnessRegistersAndRuns) {
   EXPECT_EQ(results["context"]["idiombench"]["models"]["abacus"],
             "beads moved by hand: a model new to the harness");
   auto listed = selftest({"list", "--model", "abacus"});
-  EXPECT_NE(listed.output.find("abacus     beads moved by hand"), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("abacus     beads moved by hand"), std::string::npos)
+      << listed.output;
   auto unknown = selftest({"run", "--model", "slide_rule", "--out", dir.file("none.json")});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.output.find("unknown model 'slide_rule'"), std::string::npos) << unknown.output;
 }
 
 TEST(Cli, InfoJsonHasTheMachineFingerprintAndBackends) {
+  // A variable that changes how OpenMP behaves is recorded; an unrelated one is not.
+  ::setenv("OMP_PROC_BIND", "close", 1);
+  ::setenv("HOME_OF_NOTHING", "x", 1);
   auto info = selftest({"info", "--json"});
+  ::unsetenv("OMP_PROC_BIND");
+  ::unsetenv("HOME_OF_NOTHING");
   ASSERT_EQ(info.exit_code, 0) << info.output;
   auto context = nlohmann::json::parse(info.output);
   auto id = context["idiombench"]["machine"]["machine_id"].get<std::string>();
   EXPECT_EQ(id.size(), 16u);
   auto again = nlohmann::json::parse(selftest({"info", "--json"}).output);
   EXPECT_EQ(again["idiombench"]["machine"]["machine_id"], id) << "the fingerprint is stable";
+  const auto& variables = context["idiombench"]["environment_variables"];
+  EXPECT_EQ(variables.value("OMP_PROC_BIND", ""), "close") << variables.dump();
+  EXPECT_FALSE(variables.contains("HOME_OF_NOTHING")) << variables.dump();
   // The harness knows no backend: the selftest suite declared this one.
   const auto& backends = context["idiombench"]["backends"];
   ASSERT_EQ(backends.size(), 1u) << backends.dump();

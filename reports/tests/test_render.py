@@ -208,3 +208,14 @@ def test_instruction_counts_are_shown_as_counts_not_times(tmp_path, write_json, 
     page = out.read_text(encoding="utf-8")
     assert "instruction counts" in page and "2.5 k instr" in page
     assert "9 ms" not in page, "Valgrind's wall time is not shown as the variant's time"
+
+
+def test_the_environment_that_shaped_the_run_is_shown(tmp_path, write_json, load_json, iteration_results):
+    document = load_json(iteration_results)
+    document["context"]["idiombench"]["environment_variables"] = {"OMP_PROC_BIND": "close",
+                                                                  "OPENBLAS_CORETYPE": "Haswell"}
+    out = tmp_path / "report.html"
+    assert main(["render", str(write_json(document)), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "OMP_PROC_BIND=close" in page and "OPENBLAS_CORETYPE=Haswell" in page
+    assert "models</dt>" in page and "one thread on one core" in page
