@@ -107,13 +107,21 @@ TEST(Equivalence, ExactNamesTheFirstDifferingElement) {
   EXPECT_NE(size->find("size 2"), std::string::npos) << *size;
 }
 
-TEST(Equivalence, WithinToleranceAndNaNOnlyMatchesNaN) {
+TEST(Equivalence, WithinToleranceNaNMatchesNothingAndInfinityOnlyItself) {
   auto rule = within<double>(1e-9, 0);
   EXPECT_FALSE(rule(1.0 + 1e-12, 1.0));
   EXPECT_TRUE(rule(1.0 + 1e-6, 1.0));
   const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
   EXPECT_TRUE(rule(nan, 1.0));
-  EXPECT_FALSE(rule(nan, nan));
+  EXPECT_TRUE(rule(1.0, nan));
+  EXPECT_TRUE(rule(nan, nan)) << "an unwritten (NaN-poisoned) element never passes";
+  EXPECT_TRUE(rule(1e300, inf)) << "a finite value is not within any tolerance of infinity";
+  EXPECT_TRUE(rule(inf, 1e300));
+  EXPECT_TRUE(rule(-inf, inf));
+  EXPECT_FALSE(rule(inf, inf));
+  EXPECT_FALSE(rule(-inf, -inf));
+  EXPECT_TRUE(within<double>(1.0, 1e300)(nan, nan)) << "no tolerance makes NaN pass";
   auto elements = within<std::vector<double>>(0, 0.5);
   EXPECT_FALSE(elements({1.0, 2.4}, {1.0, 2.0}));
   EXPECT_TRUE(elements({1.0, 2.6}, {1.0, 2.0}));

@@ -62,8 +62,13 @@ std::optional<std::string> compare_ranges(const R& got, const E& expected, Same 
   return std::nullopt;
 }
 
+// A NaN matches nothing, not even a NaN: outputs are poisoned with NaN before a
+// verification run, so an element a variant forgot to write must never pass. An
+// infinity matches only the same infinity (a tolerance relative to it would accept any
+// finite value).
 inline bool close(double got, double expected, double rel, double abs) {
-  if (std::isnan(got) || std::isnan(expected)) return std::isnan(got) && std::isnan(expected);
+  if (std::isnan(got) || std::isnan(expected)) return false;
+  if (std::isinf(got) || std::isinf(expected)) return got == expected;
   return std::fabs(got - expected) <= abs + rel * std::fabs(expected);
 }
 
@@ -85,7 +90,7 @@ Equivalence<Output, Expected> exactly() {
 }
 
 // |got - expected| <= abs + rel * |expected|, for a number or for every element of a
-// range of numbers. NaN matches only NaN.
+// range of numbers. A NaN matches nothing; an infinity only the same infinity.
 template <class Output, class Expected = Output>
 Equivalence<Output, Expected> within(double rel, double abs = 0.0) {
   return [rel, abs](const Output& got, const Expected& expected) -> std::optional<std::string> {
