@@ -241,8 +241,16 @@ TEST(Cli, AFailureInOneProcessStopsTheBenchmarkWithItsProcessNamed) {
   auto run = selftest({"run", "--variant", "crash", "--variant", "correct", "--processes", "4",
                        "--min-time", "0.005", "--out", out});
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  auto variants = by_variant(read_json(out));
+  const auto results = read_json(out);
+  auto variants = by_variant(results);
   EXPECT_EQ(variants["crash"]["status"], "crashed");
+  EXPECT_EQ(repetitions_per_process(results, "selftest/sum/correct/n:1000").size(), 4u)
+      << "the other benchmark still ran all its processes";
+  for (const auto& entry : results["benchmarks"]) {
+    if (entry["variant"] == "crash") {
+      EXPECT_NE(entry["status"], "ok") << "nothing of it counts";
+    }
+  }
   EXPECT_NE(variants["crash"]["reason"].get<std::string>().find("of 4:"), std::string::npos)
       << variants["crash"]["reason"];
   EXPECT_EQ(variants["correct"]["status"], "ok");

@@ -7,9 +7,15 @@ set -euo pipefail
 selftest=$1 python=$2 reports=$3
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-# Exit status 1 is expected: the selftest suite fails on purpose.
+# Exit status 1, exactly, is expected: the selftest suite fails on purpose.
+status=0
 "$selftest" run --timeout 2 --processes 2 --repetitions 2 --min-time 0.005 \
-  --out "$dir/results.json" >"$dir/log" 2>&1 || [[ $? -eq 1 ]] || { cat "$dir/log"; exit 1; }
+  --out "$dir/results.json" >"$dir/log" 2>&1 || status=$?
+if [[ $status -ne 1 ]]; then
+  cat "$dir/log"
+  echo "schema_check: the selftest run exited $status, expected 1" >&2
+  exit 1
+fi
 "$selftest" ab "$selftest" --variant correct --variant unavailable --processes 3 --min-time 0.005 \
   --out "$dir/ab" >"$dir/ab.log" 2>&1 || { cat "$dir/ab.log"; exit 1; }
 files=("$dir/results.json" "$dir/ab/baseline.json" "$dir/ab/candidate.json")

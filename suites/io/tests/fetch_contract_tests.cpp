@@ -112,7 +112,12 @@ TEST_P(EveryFetcher, NeverOpensMoreConnectionsThanItsConcurrency) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     server().reset_stats();
-    GetParam().fetch(job_for(pages(80, 1000, 2000), concurrency, true));
+    const auto paths = pages(80, 1000, 2000);
+    const auto got = GetParam().fetch(job_for(paths, concurrency, true));
+    ASSERT_EQ(got.size(), paths.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      EXPECT_TRUE(got[i].ok()) << "page " << i << ": " << got[i].error;
+    }
     const auto limit = static_cast<std::uint64_t>(concurrency);
     EXPECT_LE(server().stats().max_in_flight.load(), limit)
         << "requests at once, concurrency " << concurrency;
@@ -166,7 +171,9 @@ TEST_P(EveryFetcher, BrokenServersArePerPageErrors) {
   probe.reset();
   auto refused = job_for(pages(3), 2, true);
   refused.target = local_target(ntohs(address.sin_port));
-  for (const auto& r : GetParam().fetch(refused)) {
+  const auto refused_results = GetParam().fetch(refused);
+  ASSERT_EQ(refused_results.size(), 3u) << "one result per page, even when none connects";
+  for (const auto& r : refused_results) {
     EXPECT_FALSE(r.ok());
     EXPECT_NE(r.error.find("onnect"), std::string::npos) << r.error;
   }

@@ -110,6 +110,8 @@ TEST(BufferedBatches, PullsNoMoreThanTheBatchesTaken) {
       EXPECT_EQ(batch.size(), 32u);
       if (++taken == 2) break;
     }
+    EXPECT_EQ(taken, 2);
+    EXPECT_GE(probe.steps, 2 * 32) << "the two batches taken were pulled";
     EXPECT_LE(probe.steps, 2 * 32 + 1);
   }
   EXPECT_EQ(probe.cleanups, 1) << "destroying the batch stream destroyed its source";
