@@ -38,6 +38,36 @@ class ConformanceTest : public testing::Test {
   idiombench::Params params_;
 };
 
+// A deliberately wrong variant, registered by a suite's tests only (tests/mutants.cpp):
+// proof that the case's checks have teeth.
+bool is_mutant(const std::string& variant) {
+  return variant.rfind("mutant_", 0) == 0;
+}
+
+// A mutant must be rejected at one conformance point at least; one that passes them all
+// shows a wrong answer the case cannot tell from a right one.
+class MutantTest : public testing::Test {
+ public:
+  MutantTest(const idiombench::CaseBase& a_case, std::size_t variant)
+      : case_(a_case), variant_(variant) {}
+
+  void TestBody() override {
+    const auto& info = case_.info();
+    const auto& variant = case_.variants()[variant_];
+    int rejected = 0;
+    for (const auto& params :
+         idiombench::cross_for_model(info.conformance, info.conformance_axes, variant.model)) {
+      rejected += case_.prepare(params)->verify(variant_).ok ? 0 : 1;
+    }
+    EXPECT_GT(rejected, 0) << info.suite << "/" << info.name << "/" << variant.name
+                           << " passed every conformance point: the checks cannot tell it apart";
+  }
+
+ private:
+  const idiombench::CaseBase& case_;
+  std::size_t variant_;
+};
+
 // What every case must declare for its figures and checks to mean anything.
 class CaseDeclarationTest : public testing::Test {
  public:
@@ -50,6 +80,10 @@ class CaseDeclarationTest : public testing::Test {
     EXPECT_FALSE(info.conformance.empty()) << "no conformance sizes";
     EXPECT_FALSE(idiombench::expand(info.quick).empty()) << "an empty quick grid";
     EXPECT_FALSE(idiombench::expand(info.full).empty()) << "an empty full grid";
+    bool has_mutant = false;
+    for (const auto& v : case_.variants()) has_mutant |= is_mutant(v.name);
+    EXPECT_TRUE(has_mutant) << "no mutant: add a deliberately wrong variant in the suite's "
+                               "tests/mutants.cpp, so its conformance is shown to reject one";
     for (const auto& problem : idiombench::Registry::instance().problems())
       ADD_FAILURE() << problem;
   }
@@ -68,6 +102,13 @@ void register_conformance_tests() {
       // Every awkward size at every point of the axes this variant's model takes (threads
       // 1 and 3 for the parallel ones...), as `idiombench verify` checks them.
       const auto& model = a_case->variants()[v].model;
+      if (is_mutant(a_case->variants()[v].name)) {
+        testing::RegisterTest(test_name("Mutant_" + info.suite + "_" + info.name).c_str(),
+                              test_name(a_case->variants()[v].name).c_str(), nullptr, nullptr,
+                              __FILE__, __LINE__,
+                              [=]() -> testing::Test* { return new MutantTest(*a_case, v); });
+        continue;
+      }
       for (const auto& params :
            idiombench::cross_for_model(info.conformance, info.conformance_axes, model)) {
         auto suite = test_name("Conformance_" + info.suite + "_" + info.name);

@@ -8,7 +8,6 @@
 #include "stream/nontemporal.hpp"
 
 namespace idiombench::compute::stream {
-namespace {
 
 Case<Arrays, View, std::vector<double>>& peak_case() {
   static auto& c =
@@ -36,6 +35,8 @@ Case<Arrays, View, std::vector<double>>& peak_case() {
       });
   return c;
 }
+
+namespace {
 
 View openmp_triad(const Arrays& a) {
   const double* x = a.x.data();
