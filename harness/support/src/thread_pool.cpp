@@ -10,7 +10,7 @@
 
 namespace idiombench::support {
 
-ThreadPool::ThreadPool(int workers) {
+ThreadPool::ThreadPool(int workers, Idle idle) : idle_(idle) {
   threads_.reserve(static_cast<std::size_t>(std::max(1, workers) - 1));
   for (int i = 1; i < std::max(1, workers); ++i) threads_.emplace_back([this, i] { work(i); });
 }
@@ -27,9 +27,11 @@ ThreadPool::~ThreadPool() {
 void ThreadPool::work(int index) {
   std::size_t seen = 0;
   for (;;) {
-    // Spin first: the next batch often comes within microseconds.
+    // Spin first (CPU-bound pools): the next batch often comes within microseconds.
     const auto spin_until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
-    for (int i = 0; generation_.load(std::memory_order_acquire) == seen; ++i) {
+    for (int i = 0;
+         idle_ == Idle::spin_then_sleep && generation_.load(std::memory_order_acquire) == seen;
+         ++i) {
       if (i % 64 == 63 && std::chrono::steady_clock::now() > spin_until) break;
       cpu_relax();
     }
@@ -102,12 +104,12 @@ void ThreadPool::for_each_index(std::size_t count, const std::function<void(std:
   });
 }
 
-ThreadPool& shared_thread_pool(int workers) {
+ThreadPool& shared_thread_pool(int workers, Idle idle) {
   static std::mutex mutex;
-  static std::map<int, std::unique_ptr<ThreadPool>> pools;
+  static std::map<std::pair<int, Idle>, std::unique_ptr<ThreadPool>> pools;
   std::lock_guard lock(mutex);
-  auto& pool = pools[workers];
-  if (!pool) pool = std::make_unique<ThreadPool>(workers);
+  auto& pool = pools[{workers, idle}];
+  if (!pool) pool = std::make_unique<ThreadPool>(workers, idle);
   return *pool;
 }
 

@@ -199,10 +199,20 @@ TEST(ThreadPool, AnExceptionCancelsTheRestOfTheBatch) {
   EXPECT_EQ(sum.load(), 999u * 1000u / 2);
 }
 
-TEST(ThreadPool, TheSharedPoolIsOnePerWorkerCount) {
+TEST(ThreadPool, TheSharedPoolIsOnePerWorkerCountAndIdlePolicy) {
   EXPECT_EQ(&shared_thread_pool(2), &shared_thread_pool(2));
   EXPECT_NE(&shared_thread_pool(2), &shared_thread_pool(3));
+  EXPECT_NE(&shared_thread_pool(2), &shared_thread_pool(2, Idle::sleep));
   EXPECT_EQ(shared_thread_pool(3).workers(), 3);
+}
+
+TEST(ThreadPool, ASleepingPoolRunsEveryBatchToo) {
+  ThreadPool pool(3, Idle::sleep);
+  for (int batch = 0; batch < 50; ++batch) {
+    std::atomic<int> ran{0};
+    pool.on_every_worker([&](int) { ran.fetch_add(1); });
+    EXPECT_EQ(ran.load(), 3) << "batch " << batch;
+  }
 }
 
 TEST(CpuWork, IsAPureFunctionOfSeedAndRounds) {

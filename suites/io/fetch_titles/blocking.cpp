@@ -42,12 +42,14 @@ Titles fetch_thread_per_request(const FetchJob& job) {
 Titles fetch_thread_pool(const FetchJob& job) {
   Titles titles(job.paths.size());
   std::atomic<std::size_t> next{0};
-  support::shared_thread_pool(std::max(1, job.concurrency)).on_every_worker([&](int) {
-    BlockingConnection connection(job.target);
-    for (std::size_t i; (i = next.fetch_add(1)) < job.paths.size();) {
-      titles[i] = connection.fetch(job.paths[i], job.keep_alive, Clock::now() + job.timeout);
-    }
-  });
+  // Its workers block on sockets: they park at once when done rather than spin.
+  support::shared_thread_pool(std::max(1, job.concurrency), support::Idle::sleep)
+      .on_every_worker([&](int) {
+        BlockingConnection connection(job.target);
+        for (std::size_t i; (i = next.fetch_add(1)) < job.paths.size();) {
+          titles[i] = connection.fetch(job.paths[i], job.keep_alive, Clock::now() + job.timeout);
+        }
+      });
   return titles;
 }
 

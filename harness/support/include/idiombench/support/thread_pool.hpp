@@ -5,7 +5,9 @@
 // follow each other do not each pay a sleeping thread's wake-up (tens of microseconds,
 // more on a VM). A batch's workers claim chunks of indices from one atomic counter (no
 // queue of task objects, no allocation per task), and the first exception cancels the
-// rest of the batch and is rethrown to the caller.
+// rest of the batch and is rethrown to the caller. A pool for blocking I/O parks at once
+// instead (Idle::sleep): its workers wait on sockets, and spinning ones would take the
+// cores the others need.
 #pragma once
 
 #include <atomic>
@@ -19,9 +21,15 @@
 
 namespace idiombench::support {
 
+// What a worker does when it has nothing to run.
+enum class Idle {
+  spin_then_sleep,  // CPU-bound batches that follow each other closely
+  sleep,            // blocking I/O: park on the condition variable at once
+};
+
 class ThreadPool {
  public:
-  explicit ThreadPool(int workers);
+  explicit ThreadPool(int workers, Idle idle = Idle::spin_then_sleep);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
@@ -41,6 +49,7 @@ class ThreadPool {
   void run_batch(const std::function<void(int)>& body);
   void work(int index);
 
+  Idle idle_;
   std::vector<std::jthread> threads_;
   std::mutex batch_mutex_;  // one batch at a time, whoever calls
   std::mutex mutex_;
@@ -54,6 +63,6 @@ class ThreadPool {
 
 // A pool per worker count, created on first use and kept for the process: what a
 // program holds on to (the verification run creates it, the timed runs reuse it).
-ThreadPool& shared_thread_pool(int workers);
+ThreadPool& shared_thread_pool(int workers, Idle idle = Idle::spin_then_sleep);
 
 }  // namespace idiombench::support
