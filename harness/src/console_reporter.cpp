@@ -48,7 +48,7 @@ void ConsoleReporter::after_process(const Side& side, const BenchmarkSamples& be
 }
 
 void ConsoleReporter::finished(double) {
-  if (summary_ && sides_.size() == 1) print_summary(all_entries(present(sides_[0])), out_);
+  if (summary_ && sides_.size() == 1) print_summary(all_entries(*sides_[0].benchmarks), out_);
   for (const auto& side : sides_) {
     const auto benchmarks = present(side);
     out_ << "\n"

@@ -94,6 +94,7 @@ BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
 nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples) {
   auto entries = nlohmann::json::array();
   for (const auto& benchmark : samples) {
+    if (benchmark.name.empty()) continue;  // absent from this side of an `ab` session
     for (auto& entry : benchmark.entries()) entries.push_back(std::move(entry));
   }
   return entries;

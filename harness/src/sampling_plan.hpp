@@ -45,7 +45,7 @@ Sampling sampling_for(const RunOptions& options);
 BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
                              std::string unavailable, const Sampling& sampling);
 
-// Every benchmark's entries, in order.
+// Every benchmark's entries, in order (those without a name are absent: skipped).
 nlohmann::json all_entries(const std::vector<BenchmarkSamples>& samples);
 
 // {status: count} over the benchmarks that are present.
