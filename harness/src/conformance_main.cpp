@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "idiombench/registry.hpp"
 
@@ -86,9 +87,36 @@ class CaseDeclarationTest : public testing::Test {
                                "tests/mutants.cpp, so its conformance is shown to reject one";
     for (const auto& problem : idiombench::Registry::instance().problems())
       ADD_FAILURE() << problem;
+    expect_profiles_give_every_variant_its_params();
   }
 
  private:
+  // The params every conformance point has are what the case's input needs: a profile
+  // whose axes leave one out for some model's variants fails only when measured (cuBLAS
+  // gemm once had no `n`, and only a GPU machine found out).
+  void expect_profiles_give_every_variant_its_params() const {
+    const auto& info = case_.info();
+    if (info.conformance.empty()) return;
+    std::vector<std::string> needed;
+    for (const auto& [key, value] : info.conformance.front().items()) {
+      bool everywhere = true;
+      for (const auto& point : info.conformance) everywhere = everywhere && point.contains(key);
+      if (everywhere) needed.push_back(key);
+    }
+    for (const auto& variant : case_.variants()) {
+      if (is_mutant(variant.name)) continue;
+      for (const auto* grid : {&info.quick, &info.full}) {
+        for (const auto& point : idiombench::expand_for_model(*grid, variant.model)) {
+          for (const auto& key : needed) {
+            EXPECT_TRUE(point.contains(key))
+                << variant.name << " (" << variant.model << ") is planned at '" << point.to_string()
+                << "', without '" << key << "'";
+          }
+        }
+      }
+    }
+  }
+
   const idiombench::CaseBase& case_;
 };
 

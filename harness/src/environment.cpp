@@ -177,7 +177,8 @@ nlohmann::json build_json() {
 }
 
 // Whatever the suites in this binary declared (idiombench/backend.hpp, model.hpp).
-nlohmann::json backends_json() {
+// Each backend's status; its warnings, named after it, go to `warnings`.
+nlohmann::json backends_json(std::vector<std::string>& warnings) {
   nlohmann::json backends = nlohmann::json::object();
   for (const auto& backend : declared_backends()) {
     const auto status = backend.probe();
@@ -185,6 +186,7 @@ nlohmann::json backends_json() {
     out["available"] = status.available;
     if (!status.available) out["reason"] = status.reason;
     for (const auto& [key, value] : status.details) out[key] = value;
+    for (const auto& warning : status.warnings) warnings.push_back(backend.name + ": " + warning);
   }
   return backends;
 }
@@ -254,6 +256,7 @@ Environment probe_environment() {
   env.benchmark_context = benchmark_context(cpu);
   auto machine = machine_json(cpu);
   env.warnings = warnings_about(machine);
+  auto backends = backends_json(env.warnings);
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},
@@ -263,7 +266,7 @@ Environment probe_environment() {
       {"machine", std::move(machine)},
       {"environment_variables", performance_variables()},
       {"models", models_json()},
-      {"backends", backends_json()},
+      {"backends", std::move(backends)},
       {"warnings", env.warnings},
   };
   return env;

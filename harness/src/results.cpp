@@ -47,10 +47,9 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"shared_params", params_json(shared_params(benchmark))},
                              {"question", info.question},
                              {"baseline", info.baseline}};
-  if (!info.physical_limit.of.empty()) {
-    identity["physical_limit"] = {{"of", info.physical_limit.of},
-                                  {"counter", info.physical_limit.counter}};
-  }
+  const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
+  if (!limit.of.empty())
+    identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};
   return identity;
 }
 

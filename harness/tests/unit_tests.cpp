@@ -433,6 +433,16 @@ TEST(PhysicalLimits, FractionIsOverTheBestOfTheLimitCaseInTheSameRun) {
   EXPECT_FALSE(without_peak[0].contains("fraction_of_peak")) << "no limit measured in this run";
 }
 
+TEST(PhysicalLimits, AModelCanHaveALimitOfItsOwn) {
+  CaseInfo info;
+  info.physical_limit = {"s/peak", "bytes_per_second"};
+  info.physical_limit_by_model = {{"cuda", {"s/device_peak", "bytes_per_second"}}};
+  EXPECT_EQ(info.physical_limit_for("cuda").of, "s/device_peak");
+  EXPECT_EQ(info.physical_limit_for("openmp").of, "s/peak");
+  info.physical_limit = {};
+  EXPECT_TRUE(info.physical_limit_for("openmp").of.empty()) << "no limit for the others";
+}
+
 TEST(Environment, DescribesTheMachineAndWarnsAboutNonReleaseBuilds) {
   auto env = probe_environment();
   const auto& machine = env.idiombench.at("machine");

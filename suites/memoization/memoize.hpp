@@ -14,7 +14,6 @@
 // on one key may both compute it, as in Python.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -109,17 +108,21 @@ class Memoized<R(Args...), Cache, F> {
   R operator()(Args... args) {
     Key key(args...);
     if (auto hit = cache_.find(key)) {
-      count(hits_);
+      if constexpr (!kCacheCounts) ++hits_;
       return *std::move(hit);
     }
-    count(misses_);
+    if constexpr (!kCacheCounts) ++misses_;
     R value = call(args...);  // throws: nothing is cached
     cache_.insert(std::move(key), value);
     return value;
   }
 
   CacheInfo cache_info() const {
-    return {std::uint64_t(hits_), std::uint64_t(misses_), cache_.maxsize(), cache_.size()};
+    if constexpr (kCacheCounts) {
+      return {cache_.hits(), cache_.misses(), cache_.maxsize(), cache_.size()};
+    } else {
+      return {hits_, misses_, cache_.maxsize(), cache_.size()};
+    }
   }
   void cache_clear() {
     cache_.clear();
@@ -138,21 +141,14 @@ class Memoized<R(Args...), Cache, F> {
     }
   }
 
-  // Counters are atomic only where threads share the cache: a locked add per call is
-  // a large part of a hit's cost otherwise.
-  using Counter =
-      std::conditional_t<thread_safe_cache<Cache>(), std::atomic<std::uint64_t>, std::uint64_t>;
-  static void count(Counter& counter) {
-    if constexpr (thread_safe_cache<Cache>()) {
-      counter.fetch_add(1, std::memory_order_relaxed);
-    } else {
-      ++counter;
-    }
-  }
+  // A cache threads share counts its own lookups, under its own lock (a shared counter
+  // here would bounce a cache line between the threads on every call); otherwise the
+  // counts are plain integers here.
+  static constexpr bool kCacheCounts = thread_safe_cache<Cache>();
 
   F function_;
   Cache cache_;
-  Counter hits_{0}, misses_{0};
+  std::uint64_t hits_ = 0, misses_ = 0;  // unused when kCacheCounts
 };
 
 template <class Signature, class F, class Policy>

@@ -20,6 +20,9 @@ struct BackendStatus {
   std::string reason = {};  // why not, when not available
   // What a reader comparing machines needs: versions, devices, settings.
   std::vector<std::pair<std::string, std::string>> details = {};
+  // What makes the figures measured through it unrepresentative here (said in `info`,
+  // at the start of a run and in the results' warnings), e.g. a BLAS on generic kernels.
+  std::vector<std::string> warnings = {};
 };
 
 struct BackendSpec {

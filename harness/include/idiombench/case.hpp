@@ -84,6 +84,8 @@ struct CaseSpec {
   // "suite/case" whose best `counter` in the same run is this case's physical
   // limit: each timed entry then gets fraction_of_peak = its counter / that best.
   PhysicalLimit physical_limit = {};
+  // The limit for the variants of particular models instead, e.g. {"cuda", device peak}.
+  std::map<std::string, PhysicalLimit> physical_limit_by_model = {};
 };
 
 // A variant's body: Output(const Input&) or Output(const Input&, Context&).
@@ -118,9 +120,11 @@ template <class Input, class Output, class Expected = Output>
 class Case final : public CaseBase {
  public:
   explicit Case(CaseSpec<Input, Output, Expected> spec) : spec_(std::move(spec)) {
-    info_ = {spec_.suite,         spec_.name, spec_.question,    spec_.baseline,
-             spec_.quick,         spec_.full, spec_.conformance, spec_.conformance_axes,
-             spec_.physical_limit};
+    info_ = {spec_.suite,          spec_.name,
+             spec_.question,       spec_.baseline,
+             spec_.quick,          spec_.full,
+             spec_.conformance,    spec_.conformance_axes,
+             spec_.physical_limit, spec_.physical_limit_by_model};
     if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() || !spec_.make_input ||
         !spec_.reference || spec_.baseline.empty()) {
       detail::registration_error("case '" + spec_.name +

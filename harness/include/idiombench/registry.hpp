@@ -51,6 +51,13 @@ struct CaseInfo {
   std::vector<Params> conformance;  // the awkward sizes every variant is checked at
   ParamGrid conformance_axes;       // crossed with each conformance point, per model
   PhysicalLimit physical_limit;     // empty `of`: none
+  // For the variants of these models, another limit (a GPU's own memory, not the host's).
+  std::map<std::string, PhysicalLimit> physical_limit_by_model;
+  // The limit that applies to a variant of `model` (empty `of`: none).
+  const PhysicalLimit& physical_limit_for(const std::string& model) const {
+    auto found = physical_limit_by_model.find(model);
+    return found == physical_limit_by_model.end() ? physical_limit : found->second;
+  }
 };
 
 // What one verification run of a variant found.

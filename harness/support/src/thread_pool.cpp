@@ -1,6 +1,6 @@
 #include "idiombench/support/thread_pool.hpp"
 
-#include "idiombench/support/futex.hpp"
+#include "idiombench/support/spin_wait.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -28,12 +28,8 @@ void ThreadPool::work(int index) {
   std::size_t seen = 0;
   for (;;) {
     // Spin first (CPU-bound pools): the next batch often comes within microseconds.
-    const auto spin_until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
-    for (int i = 0;
-         idle_ == Idle::spin_then_sleep && generation_.load(std::memory_order_acquire) == seen;
-         ++i) {
-      if (i % 64 == 63 && std::chrono::steady_clock::now() > spin_until) break;
-      cpu_relax();
+    for (SpinWait spin; idle_ == Idle::spin_then_sleep &&
+                        generation_.load(std::memory_order_acquire) == seen && spin.spin();) {
     }
     const std::function<void(int)>* body;
     {

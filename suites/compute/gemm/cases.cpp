@@ -56,10 +56,10 @@ Case<Matrices, View, Expected>& the_case() {
           },
       // The textbook loop only at the small size: at 1024 it takes seconds per run.
       .quick = {integer_axis("n", {256}, {"serial"}),
-                integer_axis("n", {256, 1024}, {"simd", "openmp", "threads"}),
+                integer_axis("n", {256, 1024}, {"simd", "openmp", "threads", "cuda"}),
                 integer_axis("threads", worker_counts({}), {"openmp", "threads"})},
       .full = {integer_axis("n", {256, 512}, {"serial"}),
-               integer_axis("n", {256, 1024, 2048}, {"simd", "openmp", "threads"}),
+               integer_axis("n", {256, 1024, 2048}, {"simd", "openmp", "threads", "cuda"}),
                integer_axis("threads", worker_counts({.full = true}), {"openmp", "threads"})},
       .conformance = {{{"n", 0}},
                       {{"n", 1}},

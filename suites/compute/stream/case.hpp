@@ -40,6 +40,9 @@ Case<Arrays, View, std::vector<double>>& triad_case();
 Case<Arrays, double, ExpectedSum>& dot_case();
 // compute/peak (peak.cpp): the best tuned triad, the limit of the cases above.
 Case<Arrays, View, std::vector<double>>& peak_case();
+// compute/device_peak (device_peak.cpp): a CUDA device's copy bandwidth, the limit of
+// the CUDA variants of the cases above.
+Case<Arrays, View, std::vector<double>>& device_peak_case();
 
 // Inputs for a params point (n, offset): values in [0.5, 1.5), output zeroed.
 Arrays make_arrays(const Params& p);

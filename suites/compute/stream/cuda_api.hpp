@@ -18,6 +18,8 @@ std::string why_unavailable();
 // first and copied back into `out` afterwards.
 void map(Library library, MapKernel kernel, const double* x, const double* y, double* out,
          std::size_t n, double scalar, bool verifying);
+// out = x by the driver's device-to-device cudaMemcpy: the device's own copy bandwidth.
+void driver_copy(const double* x, const double* y, double* out, std::size_t n, bool verifying);
 double dot(Library library, const double* x, const double* y, std::size_t n, bool verifying);
 
 }  // namespace idiombench::compute::stream::cuda

@@ -2,6 +2,7 @@
 // loads and stores, a block-level shared-memory reduction for dot) and Thrust
 // (transform, inner_product) on the same device buffers.
 #include <cuda_runtime.h>
+#include <thrust/copy.h>
 #include <thrust/execution_policy.h>
 #include <thrust/inner_product.h>
 #include <thrust/transform.h>
@@ -50,19 +51,26 @@ DeviceArrays& device_for(const double* x, const double* y, std::size_t n, bool r
   return arrays;
 }
 
+// `reads_y`: whether the kernel touches the second array at all (copy and scale do not,
+// and must not pay for reading it).
 struct Copy {
+  static constexpr bool reads_y = false;
   double s;
   __host__ __device__ double operator()(double x, double) const { return x; }
 };
 struct Scale {
+  static constexpr bool reads_y = false;
   double s;
   __host__ __device__ double operator()(double x, double) const { return s * x; }
+  __host__ __device__ double operator()(double x) const { return s * x; }
 };
 struct Add {
+  static constexpr bool reads_y = true;
   double s;
   __host__ __device__ double operator()(double x, double y) const { return x + y; }
 };
 struct Triad {
+  static constexpr bool reads_y = true;
   double s;
   __host__ __device__ double operator()(double x, double y) const { return x + s * y; }
 };
@@ -77,10 +85,12 @@ __global__ void map_kernel(const double* x, const double* y, double* out, std::s
   auto* out2 = reinterpret_cast<double2*>(out);
   for (std::size_t i = blockIdx.x * blockDim.x + threadIdx.x; i < pairs;
        i += static_cast<std::size_t>(gridDim.x) * blockDim.x) {
-    double2 a = x2[i], b = y2[i];
+    const double2 a = x2[i];
+    const double2 b = Op::reads_y ? y2[i] : double2{0, 0};
     out2[i] = make_double2(op(a.x, b.x), op(a.y, b.y));
   }
-  if (n % 2 == 1 && blockIdx.x == 0 && threadIdx.x == 0) out[n - 1] = op(x[n - 1], y[n - 1]);
+  if (n % 2 == 1 && blockIdx.x == 0 && threadIdx.x == 0)
+    out[n - 1] = op(x[n - 1], Op::reads_y ? y[n - 1] : 0.0);
 }
 
 constexpr int kThreads = 256;
@@ -110,11 +120,24 @@ int blocks_for(std::size_t n) {
   return static_cast<int>(wanted < 1 ? 1 : (wanted < cap ? wanted : cap));
 }
 
+// Thrust as its users write each kernel: copy is thrust::copy, scale a unary transform,
+// add and triad binary transforms.
+template <class Op>
+void thrust_map(const DeviceArrays& d, std::size_t n, Op op) {
+  thrust::transform(thrust::device, d.x, d.x + n, d.y, d.out, op);
+}
+void thrust_map(const DeviceArrays& d, std::size_t n, Copy) {
+  thrust::copy(thrust::device, d.x, d.x + n, d.out);
+}
+void thrust_map(const DeviceArrays& d, std::size_t n, Scale op) {
+  thrust::transform(thrust::device, d.x, d.x + n, d.out, op);
+}
+
 template <class Op>
 void run_map(Library library, const DeviceArrays& d, std::size_t n, Op op) {
   if (n == 0) return;
   if (library == Library::thrust) {
-    thrust::transform(thrust::device, d.x, d.x + n, d.y, d.out, op);
+    thrust_map(d, n, op);
   } else {
     map_kernel<<<blocks_for(n), kThreads>>>(d.x, d.y, d.out, n, op);
     check(cudaGetLastError(), "map kernel");
@@ -146,6 +169,17 @@ void map(Library library, MapKernel kernel, const double* x, const double* y, do
       break;
   }
   check(cudaDeviceSynchronize(), "map");
+  if (verifying)
+    check(cudaMemcpy(out, d.out, n * sizeof(double), cudaMemcpyDeviceToHost), "copy out");
+}
+
+void driver_copy(const double* x, const double* y, double* out, std::size_t n, bool verifying) {
+  auto& d = device_for(x, y, n, verifying);
+  if (verifying) check(cudaMemset(d.out, 0xff, n * sizeof(double)), "poison");
+  if (n > 0)
+    check(cudaMemcpy(d.out, d.x, n * sizeof(double), cudaMemcpyDeviceToDevice), "device copy");
+  // A device-to-device cudaMemcpy may return before the copy is done.
+  check(cudaDeviceSynchronize(), "device copy");
   if (verifying)
     check(cudaMemcpy(out, d.out, n * sizeof(double), cudaMemcpyDeviceToHost), "copy out");
 }

@@ -32,6 +32,9 @@ stream::View leaves_last_unwritten(const stream::Arrays& a) {
     stream::peak_case().add_variant({.name = "mutant_last_unwritten",
                                      .model = "serial",
                                      .run = leaves_last_unwritten<stream::Triad>}),
+    stream::device_peak_case().add_variant({.name = "mutant_last_unwritten",
+                                            .model = "serial",
+                                            .run = leaves_last_unwritten<stream::Copy>}),
     // The wrong operator: a sum of sums.
     stream::dot_case().add_variant({.name = "mutant_adds",
                                     .model = "serial",

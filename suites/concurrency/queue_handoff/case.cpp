@@ -12,7 +12,8 @@ Case<Input, Output>& the_case() {
       .make_input =
           [](const Params& p) {
             return Input{static_cast<std::uint64_t>(p.integer("items")),
-                         static_cast<std::uint64_t>(p.integer("capacity"))};
+                         static_cast<std::uint64_t>(p.integer("capacity")),
+                         static_cast<std::uint64_t>(p.integer("batch"))};
           },
       .reference =
           [](const Input& in) {
@@ -25,13 +26,17 @@ Case<Input, Output>& the_case() {
         return fmt::format("consumer saw {} items (hash {:#x}), expected {} (hash {:#x})",
                            got.count, got.hash, want.count, want.hash);
       },
-      .quick = {integer_axis("items", {1 << 16}), integer_axis("capacity", {1024})},
-      .full = {integer_axis("items", {1 << 20}), integer_axis("capacity", {16, 1024, 65536})},
-      .conformance = {{{"items", 0}, {"capacity", 1}},
-                      {{"items", 1}, {"capacity", 1}},
-                      {{"items", 3}, {"capacity", 2}},
-                      {{"items", 1001}, {"capacity", 1}},
-                      {{"items", 100003}, {"capacity", 64}}},
+      .quick = {integer_axis("items", {1 << 16}), integer_axis("capacity", {1024}),
+                integer_axis("batch", {1, 256})},
+      .full = {integer_axis("items", {1 << 20}), integer_axis("capacity", {16, 1024, 65536}),
+               integer_axis("batch", {1, 16, 256})},
+      .conformance = {{{"items", 0}, {"capacity", 1}, {"batch", 1}},
+                      {{"items", 1}, {"capacity", 1}, {"batch", 8}},
+                      {{"items", 3}, {"capacity", 2}, {"batch", 2}},
+                      {{"items", 1001}, {"capacity", 1}, {"batch", 1}},
+                      {{"items", 1001}, {"capacity", 7}, {"batch", 3}},
+                      {{"items", 100003}, {"capacity", 64}, {"batch", 1}},
+                      {{"items", 100003}, {"capacity", 64}, {"batch", 256}}},
       .throughput =
           [](const Params& p) {
             auto n = static_cast<double>(p.integer("items"));
@@ -44,9 +49,7 @@ Case<Input, Output>& the_case() {
 }
 
 Registration register_handoff(const std::string& name, const std::string& model, Handoff run) {
-  return the_case().add_variant({.name = name, .model = model, .run = [run](const Input& in) {
-                                   return run(in.items, in.capacity);
-                                 }});
+  return the_case().add_variant({.name = name, .model = model, .run = run});
 }
 
 }  // namespace idiombench::concurrency::queue_handoff

@@ -1,7 +1,10 @@
 // concurrency/queue_handoff: one producer hands items to one consumer. How many items a
-// second does each queue carry, between threads and between processes?
+// second does each queue carry, between threads and between processes, one item per
+// operation and in batches (every queue gets both: batching is what a pipe is good at,
+// and the lock-free queues have bulk operations too)?
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "idiombench/case.hpp"
@@ -11,6 +14,10 @@ namespace idiombench::concurrency::queue_handoff {
 struct Input {
   std::uint64_t items = 0;
   std::uint64_t capacity = 1;  // slots in the queue (bounded: a full queue makes the producer wait)
+  // Items per push and pop at most (and never more than `capacity`): 1 is one operation
+  // per item; more lets each side move what it can in one operation.
+  std::uint64_t batch = 1;
+  std::uint64_t batch_size() const { return std::max<std::uint64_t>(1, std::min(batch, capacity)); }
 };
 
 // What the consumer saw: how many items, and an order-sensitive hash of them, so a lost,
@@ -31,8 +38,8 @@ inline void consume(Output& out, std::uint64_t value) {
 }
 
 // A variant: hands items 0..items-1 from a producer to a consumer through a queue of
-// `capacity` slots; returns what the consumer saw.
-using Handoff = Output (*)(std::uint64_t items, std::uint64_t capacity);
+// `capacity` slots, up to batch_size() items per operation; returns what the consumer saw.
+using Handoff = Output (*)(const Input& in);
 
 Case<Input, Output>& the_case();
 Registration register_handoff(const std::string& name, const std::string& model, Handoff run);

@@ -5,10 +5,10 @@
 
 namespace idiombench::concurrency::queue_handoff {
 
-Output handoff_mutex_condvar_queue(std::uint64_t items, std::uint64_t capacity);
-Output handoff_boost_lockfree_spsc(std::uint64_t items, std::uint64_t capacity);
-Output handoff_boost_lockfree_queue(std::uint64_t items, std::uint64_t capacity);
-Output handoff_pipe(std::uint64_t items, std::uint64_t capacity);
-Output handoff_shm_ring(std::uint64_t items, std::uint64_t capacity);
+Output handoff_mutex_condvar_queue(const Input& in);
+Output handoff_boost_lockfree_spsc(const Input& in);
+Output handoff_boost_lockfree_queue(const Input& in);
+Output handoff_pipe(const Input& in);
+Output handoff_shm_ring(const Input& in);
 
 }  // namespace idiombench::concurrency::queue_handoff

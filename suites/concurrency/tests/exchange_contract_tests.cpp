@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -56,15 +57,19 @@ TEST(QueueHandoff, EveryItemArrivesOnceAndInOrder) {
   };
   const std::pair<std::uint64_t, std::uint64_t> sizes[] = {
       {0, 1}, {1, 1}, {5, 1}, {1000, 3}, {100003, 64}, {4096, 4096}, {70000, 1000}};
-  for (const auto& [items, capacity] : sizes) {
-    Output expected;
-    for (std::uint64_t i = 0; i < items; ++i) consume(expected, item(i));
-    for (const auto& [name, handoff] : handoffs) {
-      Output got = handoff(items, capacity);
-      EXPECT_EQ(got.count, expected.count)
-          << name << " " << items << " items, capacity " << capacity;
-      EXPECT_EQ(got.hash, expected.hash) << name << " " << items << " items, capacity " << capacity
-                                         << ": an item was lost, repeated or reordered";
+  // One item per operation, a batch that does not divide the items, and one larger
+  // than the queue (clamped to its capacity).
+  for (std::uint64_t batch : {1, 7, 512}) {
+    for (const auto& [items, capacity] : sizes) {
+      Output expected;
+      for (std::uint64_t i = 0; i < items; ++i) consume(expected, item(i));
+      for (const auto& [name, handoff] : handoffs) {
+        Output got = handoff({items, capacity, batch});
+        const auto where = std::string(name) + " " + std::to_string(items) + " items, capacity " +
+                           std::to_string(capacity) + ", batch " + std::to_string(batch);
+        EXPECT_EQ(got.count, expected.count) << where;
+        EXPECT_EQ(got.hash, expected.hash) << where << ": an item was lost, repeated or reordered";
+      }
     }
   }
 }
@@ -98,6 +103,23 @@ TEST(BoundedQueue, AFullQueueHoldsTheProducerBack) {
   EXPECT_TRUE(pushed.load());
   EXPECT_EQ(queue.pop(), 2);
   EXPECT_EQ(queue.pop(), 3);
+}
+
+TEST(BoundedQueue, BatchesMoveWhatFitsInOrderAndNoMoreThanAsked) {
+  queue_handoff::BoundedQueue<int> queue(4);
+  std::vector<int> values(10);
+  std::iota(values.begin(), values.end(), 0);
+  std::jthread producer([&] {
+    queue.push_all(values);  // more than the queue holds: pushed as room appears
+    queue.close();
+  });
+  std::vector<int> got, chunk;
+  while (queue.pop_some(chunk, 3)) {
+    EXPECT_FALSE(chunk.empty()) << "true means something was taken";
+    EXPECT_LE(chunk.size(), 3u) << "more than asked for";
+    got.insert(got.end(), chunk.begin(), chunk.end());
+  }
+  EXPECT_EQ(got, values) << "every item once, first in first out";
 }
 
 TEST(IpcRoundtrip, EveryChannelCarriesEveryMessage) {

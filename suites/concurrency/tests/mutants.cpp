@@ -29,9 +29,10 @@ ipc_roundtrip::Output loses_last_reply(std::uint64_t round_trips) {
 }
 
 // The last item never handed over.
-queue_handoff::Output drops_last_item(std::uint64_t items, std::uint64_t) {
+queue_handoff::Output drops_last_item(const queue_handoff::Input& in) {
   queue_handoff::Output out;
-  for (std::uint64_t i = 0; i + 1 < items; ++i) queue_handoff::consume(out, queue_handoff::item(i));
+  for (std::uint64_t i = 0; i + 1 < in.items; ++i)
+    queue_handoff::consume(out, queue_handoff::item(i));
   return out;
 }
 

@@ -38,5 +38,6 @@ Titles fetch_epoll_loop(const FetchJob& job);
 Titles fetch_io_uring(const FetchJob& job);
 Titles fetch_asio_coroutines(const FetchJob& job);
 Titles fetch_libcurl_multi(const FetchJob& job);
+Titles fetch_libcurl_socket_action(const FetchJob& job);
 
 }  // namespace idiombench::io::fetch_titles

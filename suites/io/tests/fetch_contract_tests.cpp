@@ -39,6 +39,7 @@ const Named kFetchers[] = {
     {"io_uring", fetch_io_uring},
     {"asio_coroutines", fetch_asio_coroutines},
     {"libcurl_multi", fetch_libcurl_multi},
+    {"libcurl_socket_action", fetch_libcurl_socket_action},
 };
 
 FixtureServer& server() {

@@ -1,7 +1,8 @@
 // The project's own fixed thread pool, written the way an expert would for a parallel
 // map: a pool of N workers is the calling thread plus N-1 threads started once (the
 // caller works instead of waiting, as in OpenMP and TBB). Between batches a worker
-// spins for a while (~50 us) before it parks on a condition variable, so batches that
+// spins for a while (spin_wait.hpp: 50 us, the project's one spin policy) before it parks
+// on a condition variable, so batches that
 // follow each other do not each pay a sleeping thread's wake-up (tens of microseconds,
 // more on a VM). A batch's workers claim chunks of indices from one atomic counter (no
 // queue of task objects, no allocation per task), and the first exception cancels the
