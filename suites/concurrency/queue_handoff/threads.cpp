@@ -114,10 +114,17 @@ Output handoff_boost_lockfree_spsc(const Input& in) {
         std::vector<std::uint64_t> chunk;
         for (std::uint64_t i = 0; i < in.items; i += batch) {
           fill(chunk, i, std::min(batch, in.items - i));
-          std::size_t sent = 0;
-          for (Backoff backoff; sent < chunk.size(); backoff.wait()) {
-            sent += batch == 1 ? (queue.push(chunk[0]) ? 1 : 0)
-                               : queue.push(chunk.data() + sent, chunk.size() - sent);
+          Backoff backoff;
+          for (std::size_t sent = 0; sent < chunk.size();) {
+            const std::size_t put = batch == 1
+                                        ? (queue.push(chunk[0]) ? 1 : 0)
+                                        : queue.push(chunk.data() + sent, chunk.size() - sent);
+            if (put > 0) {
+              sent += put;
+              backoff.reset();
+            } else {
+              backoff.wait();  // only when the queue was full
+            }
           }
         }
         done.store(true, std::memory_order_release);

@@ -1,8 +1,5 @@
 #include "batches/case.hpp"
 
-#include <algorithm>
-#include <span>
-
 #include "random_values.hpp"
 
 namespace idiombench::iteration::batches {
@@ -18,12 +15,23 @@ Case<Input, Output>& the_case() {
             return Input{random_values(static_cast<std::size_t>(p.integer("n")), -30000, 30000),
                          static_cast<std::size_t>(p.integer("batch"))};
           },
+      // Independent of the variants' fold_batch and of any batching: one pass over the
+      // elements, closing a batch's term where its boundary falls (fold_batch's formula,
+      // written out).
       .reference =
           [](const Input& in) {
-            std::span<const std::int32_t> all(in.values);
             Output acc = 0;
-            for (std::size_t i = 0; i < all.size(); i += in.size) {
-              acc = fold_batch(acc, all.subspan(i, std::min(in.size, all.size() - i)));
+            std::int64_t sum = 0;
+            std::uint64_t length = 0;
+            for (std::size_t i = 0; i < in.values.size(); ++i) {
+              sum += in.values[i];
+              ++length;
+              if (length == in.size || i + 1 == in.values.size()) {
+                acc =
+                    acc * 1000003u + length * 0x9E3779B97F4A7C15u + static_cast<std::uint64_t>(sum);
+                sum = 0;
+                length = 0;
+              }
             }
             return acc;
           },
