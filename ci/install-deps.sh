@@ -21,15 +21,15 @@ packages=(
   # C++ libraries (every suite's; see DESIGN.md "Dependencies")
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   librange-v3-dev libboost-dev libboost-context-dev libtbb-dev liburing-dev libxsimd-dev
-  libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev
+  libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev libre2-dev
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
   python3-pytest
 )
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
-# mypy and flake8 check the report package.
+# mypy and flake8 check the report package; hypothesis fuzzes its reader.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium python3-mypy flake8)
+  packages+=(chromium python3-mypy flake8 python3-hypothesis)
 fi
 
 missing=()

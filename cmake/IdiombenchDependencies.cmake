@@ -10,6 +10,8 @@ find_package(range-v3 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS context)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
+# RE2 for --filter: linear-time matching of user patterns (Debian ships no CMake config).
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(OpenMP REQUIRED COMPONENTS CXX)
 find_package(TBB REQUIRED)
 find_package(BLAS REQUIRED)  # OpenBLAS from Debian; its cblas.h declares openblas_set_num_threads

@@ -12,13 +12,13 @@
 #include <iostream>
 #include <map>
 #include <random>
-#include <regex>
 
 #include "commands.hpp"
 #include "console_reporter.hpp"
 #include "environment.hpp"
 #include "isolation.hpp"
 #include "json_file_reporter.hpp"
+#include "name_filter.hpp"
 #include "results.hpp"
 #include "sampling_plan.hpp"
 
@@ -50,13 +50,13 @@ bool allowed(const std::vector<std::string>& list, const std::string& value) {
 // The baseline's listing entries that the selection picks.
 std::vector<nlohmann::json> select_listing(const nlohmann::json& listing,
                                            const Selection& selection) {
-  std::regex filter(selection.filter.empty() ? std::string(".") : selection.filter);
+  const NameFilter filter(selection.filter);
   std::vector<nlohmann::json> picked;
   for (const auto& item : listing) {
     if (!allowed(selection.suites, item.value("suite", "")) ||
         !allowed(selection.variants, item.value("variant", "")) ||
         !allowed(selection.models, item.value("model", "")) ||
-        !std::regex_search(item.value("name", ""), filter)) {
+        !filter.matches(item.value("name", ""))) {
       continue;
     }
     picked.push_back(item);

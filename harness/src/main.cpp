@@ -4,9 +4,14 @@
 #include <cstdio>
 #include <string>
 
+#include "arguments.hpp"
 #include "commands.hpp"
 
 namespace {
+
+// Bounds a typo should not get past (a day's timeout, an hour per repetition).
+constexpr int kMaxRepetitions = 100000;
+constexpr double kMaxMinTime = 3600, kMaxTimeout = 86400;
 
 void add_selection(CLI::App* command, idiombench::Selection& selection) {
   command->add_option("--suite", selection.suites, "only these suites (repeatable)");
@@ -20,11 +25,11 @@ void add_sampling(CLI::App* command, idiombench::RunOptions& options) {
       ->add_option("--processes", options.processes,
                    "fresh processes per benchmark (ab: pairs), repetitions split across them "
                    "(default: by profile)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 10000));
   command
       ->add_option("--seed", options.seed,
                    "seed of the shuffled order of processes (default: a fresh one, recorded)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(idiombench::unsigned_64());
   command
       ->add_option("--measure", options.measure,
                    "time, or instructions (counted under Valgrind's callgrind: slow, repeatable)")
@@ -69,11 +74,11 @@ void define_run(CLI::App& app, CommandLine& cl) {
   add_selection(run, o.selection);
   run->add_option("--profile", o.selection.profile, "quick, full or gate")->capture_default_str();
   run->add_option("--repetitions", o.repetitions, "repetitions (default: by profile)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxRepetitions));
   run->add_option("--min-time", o.min_time, "seconds per repetition (default: by profile)")
-      ->check(CLI::PositiveNumber);
+      ->check(idiombench::seconds_up_to(kMaxMinTime));
   run->add_option("--timeout", o.timeout, "seconds allowed per benchmark")
-      ->check(CLI::PositiveNumber)
+      ->check(idiombench::seconds_up_to(kMaxTimeout))
       ->capture_default_str();
   run->add_option("--out", o.out, "results file (JSON)")->capture_default_str();
   add_sampling(run, o);
@@ -90,11 +95,11 @@ void define_ab(CLI::App& app, CommandLine& cl) {
   ab->add_option("--profile", o.selection.profile, "quick, full or gate")->capture_default_str();
   ab->add_option("--repetitions", o.repetitions,
                  "repetitions per binary, in all (default: by profile)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxRepetitions));
   ab->add_option("--min-time", o.min_time, "seconds per repetition (default: by profile)")
-      ->check(CLI::PositiveNumber);
+      ->check(idiombench::seconds_up_to(kMaxMinTime));
   ab->add_option("--timeout", o.timeout, "seconds allowed per process")
-      ->check(CLI::PositiveNumber)
+      ->check(idiombench::seconds_up_to(kMaxTimeout))
       ->capture_default_str();
   ab->add_option("--out", o.out, "folder for baseline.json and candidate.json")
       ->capture_default_str();
@@ -105,7 +110,7 @@ void define_verify_and_info(CLI::App& app, CommandLine& cl) {
   cl.verify = app.add_subcommand("verify", "conformance only: every variant at every size");
   add_selection(cl.verify, cl.selection);
   cl.verify->add_option("--timeout", cl.verify_timeout, "seconds allowed per check")
-      ->check(CLI::PositiveNumber)
+      ->check(idiombench::seconds_up_to(kMaxTimeout))
       ->capture_default_str();
   cl.info = app.add_subcommand("info", "describe this machine, build, models and backends");
   cl.info->add_flag("--json", cl.json, "machine-readable output");
@@ -118,8 +123,8 @@ void define_child(CLI::App& app, CommandLine& cl) {
   cl.child_command->group("");
   cl.child_command->add_option("--name", c.name)->required();
   cl.child_command->add_option("--profile", c.profile);
-  cl.child_command->add_option("--repetitions", c.repetitions);
-  cl.child_command->add_option("--min-time", c.min_time);
+  cl.child_command->add_option("--repetitions", c.repetitions)->check(CLI::Range(0, kMaxRepetitions));
+  cl.child_command->add_option("--min-time", c.min_time)->check(idiombench::seconds_up_to(kMaxMinTime));
   cl.child_command->add_flag("--conformance", c.conformance);
   cl.child_command->add_flag("--verify-only", c.verify_only);
   cl.child_command->add_option("--measure", c.measure);
@@ -160,9 +165,13 @@ int main(int argc, char** argv) {
   define_verify_and_info(app, cl);
   define_child(app, cl);
   try {
+    idiombench::check_raw_arguments(argc, argv, {"list", "info", "verify", "run", "ab", "_child"});
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::fprintf(stderr, "idiombench: error: %s\n", idiombench::one_line(e.what()).c_str());
+    return 2;
+  } catch (const idiombench::UsageError& e) {
     std::fprintf(stderr, "idiombench: error: %s\n", e.what());
     return 2;
   }

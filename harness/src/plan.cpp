@@ -1,7 +1,8 @@
 #include "plan.hpp"
 
+#include "name_filter.hpp"
+
 #include <algorithm>
-#include <regex>
 
 #include "idiombench/model.hpp"
 #include "profiles.hpp"
@@ -49,12 +50,7 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
   }
   check_names(selection.variants, all_variants, "variant");
 
-  std::regex filter;
-  try {
-    filter = std::regex(selection.filter.empty() ? std::string(".") : selection.filter);
-  } catch (const std::regex_error& e) {
-    throw UsageError("bad --filter regex '" + selection.filter + "': " + e.what());
-  }
+  const NameFilter filter(selection.filter);
 
   std::vector<PlannedBenchmark> planned;
   for (const auto* c : registry.cases()) {
@@ -70,7 +66,7 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
               : cross_for_model(info.conformance, info.conformance_axes, variant.model);
       for (const auto& params : params_points) {
         auto name = benchmark_name(info, variant.name, params);
-        if (!selection.filter.empty() && !std::regex_search(name, filter)) continue;
+        if (!filter.matches(name)) continue;
         planned.push_back({c, v, params, std::move(name)});
       }
     }

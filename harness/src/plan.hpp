@@ -21,7 +21,7 @@ struct Selection {
   std::vector<std::string> suites;    // empty: all
   std::vector<std::string> variants;  // empty: all
   std::vector<std::string> models;    // empty: all
-  std::string filter;                 // ECMAScript regex searched in the full name
+  std::string filter;                 // RE2 regex searched in the full name (name_filter.hpp)
   std::string profile = "quick";
 };
 

@@ -1,7 +1,9 @@
 #include "results.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +16,9 @@
 
 namespace idiombench {
 namespace {
+
+// Room a results file needs (a full run's is a few MiB; its temporary copy as much).
+constexpr double kLeastFreeBytes = 16.0 * (1 << 20);
 
 nlohmann::json params_json(const Params& params) {
   auto out = nlohmann::json::object();
@@ -90,14 +95,28 @@ void apply_physical_limits(nlohmann::json& benchmarks) {
 
 void check_writable(const std::string& path) {
   namespace fs = std::filesystem;
+  if (path.empty()) throw UsageError("--out is empty: name a results file");
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (fs::is_directory(status)) throw UsageError("--out " + path + " is a folder");
+  // Never a device, a pipe or a socket: the results file replaces what is there.
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw UsageError("--out " + path + " exists and is not a regular file");
   auto folder = fs::path(path).parent_path();
   if (folder.empty()) folder = ".";
-  if (fs::is_directory(path)) throw UsageError("--out " + path + " is a folder");
   auto probe = (folder / ".idiombench-write-test.XXXXXX").string();
   int fd = mkstemp(probe.data());
   if (fd < 0) throw UsageError("cannot write results to " + path + ": " + std::strerror(errno));
   close(fd);
   unlink(probe.c_str());
+  // A full disk is noticed now, not after every benchmark ran.
+  if (struct statvfs fs_info; ::statvfs(folder.c_str(), &fs_info) == 0) {
+    const auto free_bytes = static_cast<double>(fs_info.f_bavail) * fs_info.f_frsize;
+    if (free_bytes < kLeastFreeBytes) {
+      throw UsageError(fmt::format("only {:.1f} MiB free where --out {} goes; at least {:.0f} needed",
+                                   free_bytes / (1 << 20), path, kLeastFreeBytes / (1 << 20)));
+    }
+  }
 }
 
 void write_atomically(const std::string& path, const std::string& content) {

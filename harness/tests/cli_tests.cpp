@@ -174,6 +174,48 @@ TEST(Cli, UsageErrorsExitTwoWithOneLine) {
   EXPECT_TRUE(dir.names().empty()) << "nothing written on a usage error";
 }
 
+// What a hostile or careless user types: each one clean exit 2, one short line, at once,
+// before any benchmark runs, and nothing written (a device node least of all).
+TEST(Cli, HostileCommandLinesExitTwoWithOneShortLineBeforeAnyWork) {
+  TempDir dir;
+  const std::string out = dir.file("r.json");
+  const std::string nested = std::string(50000, '(') + std::string(50000, ')');
+  const std::vector<std::vector<std::string>> hostile = {
+      {"list", "--filter", nested},
+      {"run", "--filter", std::string(100000, 'x'), "--out", out},
+      {"list", "--filter", "a{1000}{1000}{1000}"},
+      {"run", "--timeout", "nan", "--out", out},
+      {"run", "--min-time", "nan", "--out", out},
+      {"run", "--timeout", "1e999", "--out", out},
+      {"run", "--repetitions", "-5", "--out", out},
+      {"run", "--seed", std::string(300, '9'), "--out", out},
+      {"run", "--out", ""},
+      {"run", "--out", "/dev/null"},
+      {"run", "--suite", "caf\xc3", "--out", out},
+      {"run", "--out", "r\xff.json"},
+      {"_child", "--name", "x", "--repetitions", "-5"},
+      {"frobnicate", "--fast"},
+  };
+  for (const auto& args : hostile) {
+    const auto started = std::chrono::steady_clock::now();
+    auto result = selftest(args, 20);
+    const auto took = std::chrono::steady_clock::now() - started;
+    const std::string what = args[0] + " " + (args.size() > 1 ? args[1] : "");
+    EXPECT_EQ(result.exit_code, 2) << what << "\n" << result.output;
+    EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1)
+        << what << "\n" << result.output;
+    EXPECT_LT(result.output.size(), 260u) << what << ": the argument echoed whole";
+    EXPECT_LT(took, std::chrono::seconds(10)) << what << ": refused only after working";
+  }
+  EXPECT_TRUE(dir.names().empty()) << "nothing written";
+  struct stat null_device {};
+  ASSERT_EQ(::stat("/dev/null", &null_device), 0);
+  EXPECT_TRUE(S_ISCHR(null_device.st_mode)) << "/dev/null was replaced";
+  // A pattern that backtracks catastrophically in std::regex is linear in RE2.
+  auto slow_pattern = selftest({"list", "--filter", "^(.|.|.)*Z$"}, 20);
+  EXPECT_EQ(slow_pattern.exit_code, 0) << slow_pattern.output;
+}
+
 TEST(Cli, VerifyListsEachMismatchAndExitsOne) {
   auto good = selftest({"verify", "--variant", "correct", "--variant", "counting"});
   EXPECT_EQ(good.exit_code, 0) << good.output;

@@ -2,11 +2,17 @@
 
 import io
 import re
+import unicodedata
+import warnings
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
+# Labels come from results files: a `$` in a variant name is text, never mathtext, and a
+# character the font lacks is drawn as a box, not reported on stderr.
+matplotlib.rcParams["text.parse_math"] = False
+warnings.filterwarnings("ignore", message="Glyph .* missing from current font")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -18,6 +24,12 @@ if TYPE_CHECKING:
 
 _BAR = "#4c78a8"
 _BASELINE = "#f58518"
+
+
+def _text(label: str) -> str:
+    """A label from a results file as drawable text: control characters (invalid in the
+    SVG's XML) become U+FFFD."""
+    return "".join("\ufffd" if unicodedata.category(c).startswith("C") else c for c in str(label))
 
 
 def _to_svg(fig: Figure, salt: str) -> str:
@@ -57,12 +69,12 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
         positions = range(len(runs))
         ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
                 error_kw={"elinewidth": 1, "ecolor": "#333"})
-        ax.set_yticks(list(positions), [b.label for b in runs], fontsize=8)
+        ax.set_yticks(list(positions), [_text(b.label) for b in runs], fontsize=8)
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:
             ax.set_xscale("log")
         ax.set_xlabel(f"{label_x}, median of repetitions, whiskers min-max", fontsize=8)
-        ax.set_title(label, fontsize=9, loc="left")
+        ax.set_title(_text(label), fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
@@ -80,11 +92,11 @@ def history_chart(name: str, points: Sequence["Point"], steps: Sequence[tuple[in
     ax.plot(x, [p.median / factor for p in points], color=_BAR, marker="o", markersize=3)
     for index, before, after in steps:
         ax.axvline(index - 0.5, color=_BASELINE if after > before else "#54a24b", linestyle="--")
-    ax.set_xticks(x, [p.sha[:7] for p in points], rotation=90, fontsize=7)
+    ax.set_xticks(x, [_text(p.sha[:7]) for p in points], rotation=90, fontsize=7)
     ax.set_ylabel(f"median ({unit})", fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(alpha=0.3)
-    ax.set_title(name, fontsize=8, loc="left")
+    ax.set_title(_text(name), fontsize=8, loc="left")
     fig.tight_layout()
     return _to_svg(fig, "history-" + name)
 
@@ -130,16 +142,16 @@ def scaling_chart(case_id: str, benchmarks: Sequence[Benchmark], max_lines: int 
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
     for label, points in shown:
         ax.plot([x for x, _ in points], [t / factor for _, t in points], marker="o", markersize=3,
-                label=label)
+                label=_text(label))
     ax.set_xscale("log", base=2 if key in ("threads", "workers", "concurrency") else 10)
     ax.set_yscale("log")
-    ax.set_xlabel(key, fontsize=8)
+    ax.set_xlabel(_text(key), fontsize=8)
     ax.set_ylabel(label_y, fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3, which="both")
     title = f"scaling with {key}" + (f" ({max_lines} of {len(lines)} lines: the fastest at the largest {key})"
                                      if len(lines) > max_lines else "")
-    ax.set_title(title, fontsize=9, loc="left")
+    ax.set_title(_text(title), fontsize=9, loc="left")
     ax.legend(fontsize=6, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     fig.tight_layout()
     return _to_svg(fig, "scaling-" + case_id)
@@ -162,7 +174,7 @@ def machines_chart(case: str, rows: Sequence[tuple[str, list[Optional[float]]]],
         widths = [(medians[m] or 0) / factor for _, medians in rows]
         ax.barh(ys, widths, height=bar, color=colours[m % len(colours)], label=f"machine {m + 1}")
     ax.set_yticks([i + bar * (len(machines) - 1) / 2 for i in range(len(rows))],
-                  [name for name, _ in rows], fontsize=7)
+                  [_text(name) for name, _ in rows], fontsize=7)
     ax.invert_yaxis()
     values = [m for _, medians in rows for m in medians if m]
     if max(values) / min(values) > 50:
@@ -171,6 +183,7 @@ def machines_chart(case: str, rows: Sequence[tuple[str, list[Optional[float]]]],
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=7)
-    ax.set_title(case + (f" (first {max_rows} benchmarks)" if len(rows) >= max_rows else ""), fontsize=9, loc="left")
+    ax.set_title(_text(case) + (f" (first {max_rows} benchmarks)" if len(rows) >= max_rows else ""), fontsize=9,
+                 loc="left")
     fig.tight_layout()
     return _to_svg(fig, "machines-" + case)

@@ -7,6 +7,7 @@ compare, benchmarks that could not be tested (unless --allow-insufficient).
 """
 
 import argparse
+import math
 import sys
 from typing import Optional, Sequence
 
@@ -69,12 +70,19 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    """0: every file valid (and, with --require-ok, every benchmark ok); 2: a file is
+    unreadable or breaks the schema, one line each; 1: valid files report failures."""
     status = 0
     for path in args.results:
-        document = results_module.read_json(path)
+        try:
+            document = results_module.read_json(path)
+        except results_module.ResultsError as e:
+            print(f"idiombench-report: error: {e}", file=sys.stderr)
+            status = 2
+            continue
         written = current = None
         if not results_module.is_idiombench(document):
-            errors = ["(top): not an idiombench results file (no context.idiombench)"]
+            errors = ["not an idiombench results file (no context.idiombench)"]
         else:
             try:
                 document, written = upgrade(document, str(path))
@@ -83,28 +91,39 @@ def _validate(args: argparse.Namespace) -> int:
             except UpgradeError as e:
                 errors = [str(e)]
         if errors:
-            print(f"{path}: INVALID", file=sys.stderr)
-            for error in errors[:20]:
-                print(f"  {error}", file=sys.stderr)
-            status = 1
+            print(f"{path}: INVALID: {results_module.first_of(errors)}", file=sys.stderr)
+            status = 2
             continue
         if args.require_ok:
             loaded = results_module.load(path)
             bad = [b for b in loaded.benchmarks if b.status != "ok" or not b.verified]
             if not loaded.benchmarks:
                 print(f"{path}: no benchmarks", file=sys.stderr)
-                status = 1
+                status = max(status, 1)
             for b in bad:
                 print(f"{path}: {b.run_name}: {b.status}: {b.reason}", file=sys.stderr)
-                status = 1
+                status = max(status, 1)
         if status == 0:
             older = f" (format version {written}, upgraded to {current} on read)" if written != current else ""
             print(f"{path}: valid{older}")
     return status
 
 
+def _positive_mib(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]}") from None
+    if not math.isfinite(value) or value <= 0 or value > 1 << 20:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 1048576 (MiB)")
+    return value
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="idiombench-report", description=__doc__.splitlines()[0])
+    parser.add_argument("--max-file-mib", type=_positive_mib,
+                        default=results_module.DEFAULT_MAX_FILE_BYTES / (1 << 20),
+                        help="refuse results files larger than this (default 64 MiB)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     render_command = commands.add_parser("render", help="write a self-contained HTML report")
@@ -160,11 +179,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     validate_command.set_defaults(run=_validate)
 
     args = parser.parse_args(argv)
+    results_module.max_file_bytes = int(args.max_file_mib * (1 << 20))
     try:
-        return args.run(args)
+        return int(args.run(args))
     except results_module.ResultsError as e:
         print(f"idiombench-report: error: {e}", file=sys.stderr)
         return 2
     except OSError as e:
         print(f"idiombench-report: error: {e}", file=sys.stderr)
+        return 2
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+            ZeroDivisionError, RecursionError) as e:
+        # Data the checks above let through: still one line, never a traceback.
+        print(f"idiombench-report: error: cannot use this input: {type(e).__name__}: "
+              f"{' '.join(str(e).split())[:160]}", file=sys.stderr)
         return 2

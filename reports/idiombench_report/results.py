@@ -8,6 +8,9 @@ pages, core and neighbours, so `compare` summarises each process by the median o
 repetitions and tests those summaries."""
 
 import json
+import math
+import os
+import stat
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,14 +168,102 @@ class Results:
         return grouped
 
 
-def read_json(path: PathLike) -> Any:
+# The largest file read (configurable: `idiombench-report --max-file-mib`); a quick run of
+# every suite writes a few MiB, a full one tens.
+DEFAULT_MAX_FILE_BYTES = 64 << 20
+max_file_bytes = DEFAULT_MAX_FILE_BYTES
+# Deeper nesting than any results file has is refused before anything recurses into it.
+MAX_DEPTH = 64
+# Numbers beyond this are no measurement; their products (seconds to ns) would overflow.
+MAX_MAGNITUDE = 1e200
+_MAX_INT_DIGITS = 30
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _checked_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"number {text[:30]} is out of range")
+    return value
+
+
+def _checked_int(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > _MAX_INT_DIGITS:
+        raise ValueError(f"a {len(digits)}-digit integer is out of range")
+    return int(text)
+
+
+def _check_tree(document: Any) -> Optional[str]:
+    """The first problem of a parsed document that would break the report later: too
+    deep, a string with a NUL or an unpaired surrogate, a number beyond any
+    measurement. Iterative, so depth costs no recursion."""
+    stack: list[tuple[Any, int, str]] = [(document, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"nested more than {MAX_DEPTH} levels deep at {where or '(top)'}"
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if problem := _string_problem(key):
+                    return f"a key at {where or '(top)'} {problem}"
+                stack.append((item, depth + 1, f"{where}/{key[:40]}"))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1, f"{where}/{i}") for i, item in enumerate(value))
+        elif isinstance(value, str):
+            if problem := _string_problem(value):
+                return f"the string at {where or '(top)'} {problem}"
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+            return f"the number at {where or '(top)'} is out of range"
+    return None
+
+
+def _string_problem(text: str) -> Optional[str]:
+    if "\0" in text:
+        return "contains a NUL character"
     try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "contains an unpaired surrogate (not Unicode text)"
+    return None
+
+
+def read_json(path: PathLike) -> Any:
+    """A JSON document read in bounded time and memory: a regular file of at most
+    max_file_bytes, UTF-8, finite numbers of sane size, nesting of sane depth."""
+    try:
+        info = os.stat(path)
     except OSError as e:
         raise ResultsError(f"cannot read {path}: {e.strerror}") from e
+    if not stat.S_ISREG(info.st_mode):
+        raise ResultsError(f"{path} is not a regular file")
+    if info.st_size > max_file_bytes:
+        raise ResultsError(f"{path} is {info.st_size / (1 << 20):.3g} MiB, over the limit of "
+                           f"{max_file_bytes / (1 << 20):.3g} MiB (--max-file-mib)")
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(max_file_bytes + 1)
+    except OSError as e:
+        raise ResultsError(f"cannot read {path}: {e.strerror}") from e
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ResultsError(f"{path} is not UTF-8 (byte {e.start})") from e
+    try:
+        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_checked_float,
+                              parse_int=_checked_int)
+    except RecursionError as e:
+        raise ResultsError(f"{path} is nested too deeply to be results") from e
     except json.JSONDecodeError as e:
         raise ResultsError(f"{path} is not JSON: {e}") from e
+    except ValueError as e:
+        raise ResultsError(f"{path} is not usable JSON: {e}") from e
+    if problem := _check_tree(document):
+        raise ResultsError(f"{path}: {problem}")
+    return document
 
 
 def is_idiombench(document: Any) -> bool:
@@ -189,10 +280,16 @@ def current_document(document: Any, path: PathLike) -> tuple[dict[str, Any], int
         raise ResultsError(str(e)) from e
     errors = schema_errors(document)
     if errors:
-        shown = "\n  ".join(errors[:10])
-        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise ResultsError(f"{path} does not match the results schema:\n  {shown}{more}")
+        raise ResultsError(f"{path} does not match the results schema: {first_of(errors)}")
     return document, written
+
+
+def first_of(errors: list[str]) -> str:
+    """The first of a file's problems, on one line, and how many more there are."""
+    first = " ".join(errors[0].split())
+    if len(first) > 160:
+        first = first[:157] + "..."
+    return first + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
 
 
 def load(path: PathLike) -> Results:

@@ -21,6 +21,21 @@ class UpgradeError(Exception):
     """A results file whose version this reader cannot bring to the current one."""
 
 
+def _entries(document: Document) -> list[dict[str, Any]]:
+    """The benchmark entries that are objects (the schema reports the others)."""
+    benchmarks = document.get("benchmarks")
+    return [e for e in benchmarks if isinstance(e, dict)] if isinstance(benchmarks, list) else []
+
+
+def _params(entry: dict[str, Any]) -> dict[str, Any]:
+    params = entry.get("params")
+    return params if isinstance(params, dict) else {}
+
+
+def _case_of(entry: dict[str, Any]) -> tuple[str, str]:
+    return str(entry.get("suite", "")), str(entry.get("case", ""))
+
+
 def _shared_keys_of_version_1(benchmarks: list[dict[str, Any]]) -> dict[tuple[str, str], set[str]]:
     """Per case, the params keys of its baseline variant's entries. A case whose baseline
     did not run shares every key. (Version 2 files say it per entry: the harness decides
@@ -28,17 +43,16 @@ def _shared_keys_of_version_1(benchmarks: list[dict[str, Any]]) -> dict[tuple[st
     keys: dict[tuple[str, str], set[str]] = {}
     for entry in benchmarks:
         if entry.get("variant") == entry.get("baseline"):
-            keys.setdefault((entry.get("suite", ""), entry.get("case", "")), set()).update(
-                entry.get("params", {}))
+            keys.setdefault(_case_of(entry), set()).update(_params(entry))
     return keys
 
 
 def _version_1_to_2(document: Document) -> Document:
-    benchmarks = document.get("benchmarks", [])
+    benchmarks = _entries(document)
     keys = _shared_keys_of_version_1(benchmarks)
     for entry in benchmarks:
-        params = entry.get("params", {})
-        shared = keys.get((entry.get("suite", ""), entry.get("case", "")), set(params))
+        params = _params(entry)
+        shared = keys.get(_case_of(entry), set(params))
         entry.setdefault("shared_params", {k: v for k, v in params.items() if k in shared})
     return document
 
@@ -46,8 +60,10 @@ def _version_1_to_2(document: Document) -> Document:
 _UPGRADES: dict[int, Callable[[Document], Document]] = {1: _version_1_to_2}
 
 
-def version_of(document: Document) -> Any:
-    return document.get("context", {}).get("idiombench", {}).get("schema_version")
+def version_of(document: Any) -> Any:
+    context = document.get("context") if isinstance(document, dict) else None
+    idiombench = context.get("idiombench") if isinstance(context, dict) else None
+    return idiombench.get("schema_version") if isinstance(idiombench, dict) else None
 
 
 def upgrade(document: Document, source: str = "the file") -> tuple[Document, int]:

@@ -54,7 +54,10 @@ def test_validate_exit_codes(iteration_results, selftest_results, write_json, tm
     assert main(["validate", "--require-ok", str(selftest_results)]) == 1
     assert "selftest/sum/crash/n:1000: crashed" in capsys.readouterr().err
 
-    assert main(["validate", str(write_json({"benchmarks": []}))]) == 1
+    # A file that breaks the schema is bad input: exit 2, one line.
+    assert main(["validate", str(write_json({"benchmarks": []}))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "INVALID" in err, err
     broken = tmp_path / "broken.json"
     broken.write_text('{"context": ', encoding="utf-8")
     assert main(["validate", str(broken)]) == 2

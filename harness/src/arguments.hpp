@@ -1,0 +1,29 @@
+// Checks on what a user types, made before any work: every argument valid UTF-8 (names,
+// filters and paths end up in JSON, which must be UTF-8), a subcommand idiombench knows,
+// numbers finite and in range, and error messages one short line however long the
+// offending argument.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace idiombench {
+
+// Throws UsageError for an argument that is not UTF-8, or a first argument that is
+// neither an option nor one of `commands`.
+void check_raw_arguments(int argc, const char* const* argv, const std::vector<std::string>& commands);
+
+// A whole number that fits in 64 bits unsigned (CLI11 would wrap a longer one).
+CLI::Validator unsigned_64();
+
+// Seconds: a finite number in (0, max].
+CLI::Validator seconds_up_to(double max);
+
+// A parse error as one line of at most ~200 characters.
+std::string one_line(std::string message);
+
+bool valid_utf8(const std::string& text);
+
+}  // namespace idiombench
