@@ -31,19 +31,32 @@ void note_free(void* p) {
   live.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
 }
 
+// As the standard's operator new does: on failure the new-handler runs (the benchmark
+// child's reports "out of memory" and exits), and without one std::bad_alloc is thrown.
 void* allocate(std::size_t size) {
-  void* p = std::malloc(size == 0 ? 1 : size);
-  if (p == nullptr) throw std::bad_alloc();
-  note_allocation(p);
-  return p;
+  for (;;) {
+    if (void* p = std::malloc(size == 0 ? 1 : size)) {
+      note_allocation(p);
+      return p;
+    }
+    auto handler = std::get_new_handler();
+    if (!handler) throw std::bad_alloc();
+    handler();
+  }
 }
 
 void* allocate_aligned(std::size_t size, std::align_val_t align) {
-  void* p = nullptr;
-  auto alignment = std::max(static_cast<std::size_t>(align), sizeof(void*));
-  if (posix_memalign(&p, alignment, size == 0 ? 1 : size) != 0) throw std::bad_alloc();
-  note_allocation(p);
-  return p;
+  const auto alignment = std::max(static_cast<std::size_t>(align), sizeof(void*));
+  for (;;) {
+    void* p = nullptr;
+    if (posix_memalign(&p, alignment, size == 0 ? 1 : size) == 0) {
+      note_allocation(p);
+      return p;
+    }
+    auto handler = std::get_new_handler();
+    if (!handler) throw std::bad_alloc();
+    handler();
+  }
 }
 
 void release(void* p) noexcept {

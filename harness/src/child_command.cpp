@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -78,6 +79,14 @@ class TemporaryFolder {
 }  // namespace
 
 int child_command(const ChildRequest& request) {
+  // An allocation that fails (the --memory-limit reached, or the machine's memory) ends
+  // the child with a status the parent reports as "out of memory", whatever variant or
+  // library asked.
+  std::set_new_handler([] {
+    static const char message[] = "idiombench: out of memory\n";
+    [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
+    _exit(kOutOfMemoryStatus);
+  });
   Selection all;
   all.profile = request.profile;
   auto planned = request.conformance ? plan_conformance(all) : plan_benchmarks(all);
@@ -123,7 +132,7 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
     argv = under_callgrind(argv, counts_file);
   }
 
-  auto outcome = run_isolated(argv, timeout);
+  auto outcome = run_isolated(argv, timeout, false, request.memory_limit_bytes);
   auto crashed = [&](const std::string& why) {
     auto detail = last_line(outcome.output_tail);
     return nlohmann::json{{"status", "crashed"},
@@ -149,6 +158,12 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
       return crashed("killed by " + describe_signal(outcome.code));
     case ChildOutcome::Kind::exited:
       break;
+  }
+  if (outcome.code == kOutOfMemoryStatus) {
+    return crashed(request.memory_limit_bytes > 0
+                       ? "out of memory: an allocation failed at the --memory-limit of " +
+                             std::to_string(request.memory_limit_bytes >> 20) + " MiB"
+                       : "out of memory: an allocation failed");
   }
   if (outcome.code != 0) return crashed("exited with status " + std::to_string(outcome.code));
   nlohmann::json fragment;

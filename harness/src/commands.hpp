@@ -24,9 +24,14 @@ struct RunOptions {
   std::string measure = "time";                 // or "instructions" (callgrind)
   int iterations = 5;                           // instruction mode: iterations counted per process
   std::string out = "idiombench-results.json";  // ab: the folder
-  std::string baseline;                         // ab: the baseline binary
-  std::string command_line;                     // recorded in the results
+  // Per child process, MiB; none: the machine's memory (0: no limit).
+  std::optional<std::uint64_t> memory_limit_mib;
+  std::string baseline;      // ab: the baseline binary
+  std::string command_line;  // recorded in the results
 };
+
+// The exit status of a child whose allocation failed (reported as "out of memory").
+inline constexpr int kOutOfMemoryStatus = 86;
 
 // How a benchmark child process is asked for one benchmark.
 struct ChildRequest {
@@ -40,6 +45,7 @@ struct ChildRequest {
   int result_fd = 3;
   std::string measure = "time";  // or "instructions": the parent runs the child under callgrind
   int iterations = 5;            // instruction mode
+  std::uint64_t memory_limit_bytes = 0;  // RLIMIT_DATA of the child; 0: none
 };
 
 int list_command(const Selection& selection, bool json);

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,8 +25,12 @@ constexpr int kResultFd = 3;
 constexpr std::size_t kTailBytes = 4096;
 
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, int result, int output,
-                             pid_t parent, bool result_on_stdout) {
+                             pid_t parent, bool result_on_stdout, std::uint64_t memory_limit) {
   setpgid(0, 0);
+  if (memory_limit > 0) {
+    const rlimit limit{static_cast<rlim_t>(memory_limit), static_cast<rlim_t>(memory_limit)};
+    if (setrlimit(RLIMIT_DATA, &limit) != 0) _exit(127);
+  }
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);  // the parent died before the line above
   // dup2 clears close-on-exec on the new descriptors.
@@ -73,7 +78,7 @@ std::string describe_signal(int signal_number) {
 }
 
 ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds,
-                          bool result_on_stdout) {
+                          bool result_on_stdout, std::uint64_t memory_limit_bytes) {
   using Clock = std::chrono::steady_clock;
   auto result = support::make_pipe();
   auto output = support::make_pipe();
@@ -81,7 +86,10 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
   const pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
-  if (pid == 0) exec_child(argv, result.write.get(), output.write.get(), parent, result_on_stdout);
+  if (pid == 0) {
+    exec_child(argv, result.write.get(), output.write.get(), parent, result_on_stdout,
+               memory_limit_bytes);
+  }
   setpgid(pid, pid);  // also here, so the group exists before any kill below
   // -1 (an old kernel) only means polling in 100 ms ticks.
   const support::UniqueFd exit_fd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));

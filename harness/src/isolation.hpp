@@ -2,6 +2,7 @@
 // to its result descriptor (fd 3) and the tail of its console output.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,11 @@ struct ChildOutcome {
 // The child runs in its own process group (so a hang is killed with everything it
 // started) and dies with its parent. Throws std::system_error when it cannot start.
 // With `result_on_stdout`, its stdout is the result (for commands that print JSON).
+// With `memory_limit_bytes`, the child's data (heap and private mappings) is limited to
+// that (RLIMIT_DATA): a variant that allocates without bound fails an allocation instead
+// of taking the machine's memory.
 ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_seconds,
-                          bool result_on_stdout = false);
+                          bool result_on_stdout = false, std::uint64_t memory_limit_bytes = 0);
 
 // The absolute path of the running executable ("" when /proc cannot say).
 std::string this_executable();

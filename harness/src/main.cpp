@@ -36,6 +36,11 @@ void add_sampling(CLI::App* command, idiombench::RunOptions& options) {
       ->check(CLI::IsMember({"time", "instructions"}))
       ->capture_default_str();
   command
+      ->add_option("--memory-limit", options.memory_limit_mib,
+                   "MiB of memory each benchmark process may allocate, 0: no limit (default: "
+                   "the machine's memory)")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 30));
+  command
       ->add_option("--iterations", options.iterations,
                    "instruction mode: iterations counted per process")
       ->check(CLI::Range(1, 1000000))
@@ -123,8 +128,10 @@ void define_child(CLI::App& app, CommandLine& cl) {
   cl.child_command->group("");
   cl.child_command->add_option("--name", c.name)->required();
   cl.child_command->add_option("--profile", c.profile);
-  cl.child_command->add_option("--repetitions", c.repetitions)->check(CLI::Range(0, kMaxRepetitions));
-  cl.child_command->add_option("--min-time", c.min_time)->check(idiombench::seconds_up_to(kMaxMinTime));
+  cl.child_command->add_option("--repetitions", c.repetitions)
+      ->check(CLI::Range(0, kMaxRepetitions));
+  cl.child_command->add_option("--min-time", c.min_time)
+      ->check(idiombench::seconds_up_to(kMaxMinTime));
   cl.child_command->add_flag("--conformance", c.conformance);
   cl.child_command->add_flag("--verify-only", c.verify_only);
   cl.child_command->add_option("--measure", c.measure);

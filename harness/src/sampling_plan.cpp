@@ -1,7 +1,13 @@
 #include "sampling_plan.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <string>
+
+#include "build_info.hpp"
 
 #include "instructions.hpp"
 
@@ -12,6 +18,17 @@ namespace {
 // processes, enough for compare's test; deterministic ones need one.
 constexpr int kInexactCountProcesses = 5;
 }  // namespace
+
+// The default keeps a runaway variant within the machine's memory (a sanitizer's shadow
+// memory counts against the limit, so those builds get none).
+std::uint64_t memory_limit_bytes(const std::optional<std::uint64_t>& mib) {
+  if (mib) return *mib << 20;
+  if (std::string(build_info::sanitizers).size() > 0) return 0;
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  return pages > 0 && page > 0
+             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page)
+             : 0;
+}
 
 Sampling sampling_for(const RunOptions& options) {
   const auto& profile = profile_named(options.selection.profile);
@@ -39,6 +56,7 @@ Sampling sampling_for(const RunOptions& options) {
   s.timeout = options.timeout;
   s.seed = options.seed ? *options.seed : fresh_seed();
   s.iterations = options.iterations;
+  s.memory_limit_bytes = memory_limit_bytes(options.memory_limit_mib);
   return s;
 }
 
@@ -49,7 +67,8 @@ nlohmann::json Sampling::describe() const {
                          {"min_time_s", min_time},
                          {"timeout_s", timeout},
                          {"seed", seed},
-                         {"measure", instructions ? "instructions" : "time"}};
+                         {"measure", instructions ? "instructions" : "time"},
+                         {"memory_limit_mib", memory_limit_bytes >> 20}};
   if (instructions) {
     meta["iterations"] = iterations;
     meta["instruction_counter"] = instruction_counter();
@@ -74,6 +93,7 @@ ChildRequest Sampling::request(const BenchmarkSamples& samples, int process,
   request.min_time = min_time;
   request.measure = instructions ? "instructions" : "time";
   request.iterations = iterations;
+  request.memory_limit_bytes = memory_limit_bytes;
   return request;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct Sampling {
   std::uint64_t seed;
   bool instructions;
   int iterations;
+  std::uint64_t memory_limit_bytes;  // per child; 0: none
 
   // The run's fields of context.idiombench.
   nlohmann::json describe() const;
@@ -36,6 +38,10 @@ struct Sampling {
   ChildRequest request(const BenchmarkSamples& samples, int process,
                        const std::string& binary) const;
 };
+
+// The RLIMIT_DATA of each child for `--memory-limit` MiB: by default the machine's
+// memory (none in sanitizer builds), 0: none.
+std::uint64_t memory_limit_bytes(const std::optional<std::uint64_t>& mib);
 
 // Throws UsageError on a bad combination (instruction mode unavailable here...).
 Sampling sampling_for(const RunOptions& options);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "sampling_plan.hpp"
 
 namespace idiombench {
 
@@ -20,6 +21,7 @@ int verify_command(const Selection& selection, double timeout) {
     request.name = benchmark.name;
     request.conformance = true;
     request.verify_only = true;
+    request.memory_limit_bytes = memory_limit_bytes(std::nullopt);
     auto fragment = run_in_child(request, timeout);
     if (fragment.at("status") == "ok") {
       ++passed;

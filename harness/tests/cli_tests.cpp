@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -128,6 +129,57 @@ TEST(Cli, CrashesAndHangsAreRecordedAndTheRunGoesOn) {
   EXPECT_EQ(variants["counting"]["elements_seen"], 1000.0);
 }
 
+TEST(Cli, AVariantThatAllocatesWithoutBoundStopsAtTheMemoryLimit) {
+  if (IDIOMBENCH_TESTS_UNDER_ASAN) GTEST_SKIP() << "AddressSanitizer's shadow memory counts";
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "hog", "--variant", "correct", "--memory-limit", "256",
+                       "--repetitions", "1", "--min-time", "0.01", "--out", out});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  auto results = read_json(out);
+  auto variants = by_variant(results);
+  EXPECT_EQ(variants["hog"]["status"], "crashed");
+  EXPECT_NE(variants["hog"]["reason"].get<std::string>().find("out of memory"), std::string::npos)
+      << variants["hog"]["reason"];
+  EXPECT_NE(variants["hog"]["reason"].get<std::string>().find("256 MiB"), std::string::npos);
+  EXPECT_EQ(variants["correct"]["status"], "ok") << "the run went on within the same limit";
+  EXPECT_EQ(results["context"]["idiombench"]["memory_limit_mib"], 256);
+}
+
+// The processes whose command line mentions `text`, zombies aside.
+std::vector<std::string> live_processes_mentioning(const std::string& text) {
+  std::vector<std::string> found;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const auto pid = entry.path().filename().string();
+    if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string status = read_text(entry.path() / "stat");
+    auto state = status.rfind(')');
+    if (state == std::string::npos || status.substr(state + 2, 1) == "Z") continue;
+    std::string command = read_text(entry.path() / "cmdline");
+    std::replace(command.begin(), command.end(), '\0', ' ');
+    if (command.find(text) != std::string::npos) found.push_back(pid + ": " + command);
+  }
+  return found;
+}
+
+TEST(Cli, ATimedOutBenchmarkTakesTheProcessesItStartedWithIt) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "forks_and_hangs", "--variant", "closes_stdout",
+                       "--timeout", "2", "--repetitions", "1", "--min-time", "0.01", "--out", out});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  auto variants = by_variant(read_json(out));
+  EXPECT_EQ(variants["forks_and_hangs"]["status"], "timeout");
+  EXPECT_EQ(variants["closes_stdout"]["status"], "ok") << "results do not travel on stdout";
+  // Killed with its process group; reaped by init a moment later.
+  auto left = live_processes_mentioning("forks_and_hangs");
+  for (int i = 0; i < 50 && !left.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    left = live_processes_mentioning("forks_and_hangs");
+  }
+  EXPECT_TRUE(left.empty()) << left.front();
+}
+
 TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
   TempDir dir;
   auto out = dir.file("results.json");
@@ -202,8 +254,8 @@ TEST(Cli, HostileCommandLinesExitTwoWithOneShortLineBeforeAnyWork) {
     const auto took = std::chrono::steady_clock::now() - started;
     const std::string what = args[0] + " " + (args.size() > 1 ? args[1] : "");
     EXPECT_EQ(result.exit_code, 2) << what << "\n" << result.output;
-    EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1)
-        << what << "\n" << result.output;
+    EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1) << what << "\n"
+                                                                               << result.output;
     EXPECT_LT(result.output.size(), 260u) << what << ": the argument echoed whole";
     EXPECT_LT(took, std::chrono::seconds(10)) << what << ": refused only after working";
   }
@@ -233,7 +285,7 @@ TEST(Cli, ListJsonNamesEveryBenchmarkWithItsAvailability) {
   auto listed = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "list", "--json"}, 60, true);
   ASSERT_EQ(listed.code, 0);
   auto items = nlohmann::json::parse(listed.result);
-  ASSERT_EQ(items.size(), 9u);
+  ASSERT_EQ(items.size(), 12u);
   for (const auto& item : items) {
     EXPECT_EQ(item["suite"], "selftest");
     EXPECT_EQ(item["available"], item["variant"] != "unavailable") << item.dump();

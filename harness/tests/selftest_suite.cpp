@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 #include <vector>
@@ -99,6 +100,37 @@ Output correct(const Input& in) {
          .run = [](const Input&) -> Output { throw std::runtime_error("selftest failure"); }}),
     selftest_sum().add_variant(
         {.name = "exits", .model = "serial", .run = [](const Input&) -> Output { std::_Exit(7); }}),
+    // Allocates (and touches) up to 1 GiB before answering: stopped by a --memory-limit
+    // below that, harmless without one.
+    selftest_sum().add_variant({.name = "hog",
+                                .model = "serial",
+                                .run =
+                                    [](const Input& in) {
+                                      std::vector<std::unique_ptr<char[]>> held;
+                                      for (int chunk = 0; chunk < 64; ++chunk) {
+                                        held.push_back(std::make_unique<char[]>(16 << 20));
+                                      }
+                                      return correct(in);
+                                    }}),
+    // Starts a process of its own that would outlive it, then hangs: the timeout must
+    // take both.
+    selftest_sum().add_variant({.name = "forks_and_hangs",
+                                .model = "serial",
+                                .run = [](const Input& in) -> Output {
+                                  if (fork() == 0) {
+                                    for (;;) pause();
+                                  }
+                                  for (;;) pause();
+                                  return correct(in);
+                                }}),
+    // Closes its standard output: the results travel on their own descriptor.
+    selftest_sum().add_variant({.name = "closes_stdout",
+                                .model = "serial",
+                                .run =
+                                    [](const Input& in) {
+                                      ::close(STDOUT_FILENO);
+                                      return correct(in);
+                                    }}),
     selftest_sum().add_variant({.name = "on_abacus", .model = "abacus", .run = correct}),
     selftest_sum().add_variant({.name = "unavailable",
                                 .model = "imaginary_device",
