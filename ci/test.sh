@@ -3,9 +3,10 @@
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
 # tests, every suite's conformance and contract tests), `idiombench verify`, a quick
 # run of the iteration suite validated against the schema, the same build and ctest
-# with clang 14 (preset ci-clang), the concurrency suite's tests under
-# ThreadSanitizer (preset tsan: the support library and the suites built on it), and the
-# report package's flake8, mypy and pytest.
+# with clang 14 (preset ci-clang), the support library's and the concurrency, io and
+# memoization suites' tests under ThreadSanitizer (preset tsan), every test under
+# AddressSanitizer + UndefinedBehaviorSanitizer (preset asan), and the report package's
+# flake8, mypy and pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,6 +43,12 @@ if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then
   log "support, concurrency, io and memoization tests under ThreadSanitizer (preset tsan; IDIOMBENCH_SKIP_TSAN=1 skips it)"
   "$here/build.sh" tsan
   ctest --preset tsan --parallel "$(nproc 2>/dev/null || echo 2)"
+fi
+
+if [[ $preset == ci && ${IDIOMBENCH_SKIP_ASAN:-0} != 1 ]]; then
+  log "every test under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan; IDIOMBENCH_SKIP_ASAN=1 skips it)"
+  "$here/build.sh" asan
+  ctest --preset asan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 log "report package: flake8, mypy, pytest"

@@ -5,18 +5,16 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 
 namespace idiombench::io {
-namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+namespace beast_http = boost::beast::http;
+
+namespace {
 
 // SAX callbacks: collect the text inside the first <title>, then stop the parser.
 struct TitleSearch {
@@ -53,48 +51,31 @@ std::string http_request(const Target& target, const std::string& path, bool kee
       target.prefix, path, target.host, target.port, keep_alive ? "keep-alive" : "close");
 }
 
+struct ResponseParser::Beast {
+  beast_http::response_parser<beast_http::string_body> parser;
+  Beast() {
+    parser.header_limit(64 * 1024);
+    parser.body_limit(64 * 1024 * 1024);
+    parser.eager(true);  // the body as it comes, not only the header
+  }
+};
+
+ResponseParser::ResponseParser() : beast_(std::make_unique<Beast>()) {}
+ResponseParser::~ResponseParser() = default;
+ResponseParser::ResponseParser(ResponseParser&&) noexcept = default;
+ResponseParser& ResponseParser::operator=(ResponseParser&&) noexcept = default;
+
 ResponseParser::State ResponseParser::fail(std::string why) {
   error_ = std::move(why);
   return state_ = State::failed;
 }
 
-ResponseParser::State ResponseParser::parse_head() {
-  // Status line: HTTP/1.x SP 3DIGIT SP reason
-  const auto line_end = head_.find("\r\n");
-  const std::string_view line(head_.data(), line_end);
-  if (line.size() < 12 || line.substr(0, 7) != "HTTP/1." || line[8] != ' ') {
-    return fail(fmt::format("malformed status line '{}'", line.substr(0, 40)));
-  }
-  auto [ptr, ec] = std::from_chars(line.data() + 9, line.data() + 12, status_);
-  if (ec != std::errc() || ptr != line.data() + 12) {
-    return fail(fmt::format("malformed status line '{}'", line.substr(0, 40)));
-  }
-  const bool http10 = line[7] == '0';
-  bool keep_alive = !http10, have_length = false;
-  for (std::size_t at = line_end + 2; at < head_.size();) {
-    const auto end = head_.find("\r\n", at);
-    const std::string header = lower(std::string_view(head_).substr(at, end - at));
-    at = end + 2;
-    const auto colon = header.find(':');
-    if (colon == std::string::npos) continue;
-    std::string_view name(header.data(), colon),
-        value(header.data() + colon + 1, header.size() - colon - 1);
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    if (name == "content-length") {
-      auto [p, e] = std::from_chars(value.data(), value.data() + value.size(), content_length_);
-      if (e != std::errc()) return fail("malformed Content-Length");
-      have_length = true;
-    } else if (name == "connection") {
-      keep_alive =
-          value.find("close") == std::string_view::npos && (!http10 || value == "keep-alive");
-    } else if (name == "transfer-encoding" && value != "identity") {
-      return fail("Transfer-Encoding '" + std::string(value) + "' is not supported");
-    }
-  }
-  if (!have_length) return fail("no Content-Length");
-  closes_ = !keep_alive;
-  in_body_ = true;
-  return State::incomplete;
+ResponseParser::State ResponseParser::finish() {
+  auto& message = beast_->parser.get();
+  status_ = message.result_int();
+  body_ = std::move(message.body());
+  closes_ = !message.keep_alive() || beast_->parser.need_eof();
+  return state_ = State::complete;
 }
 
 ResponseParser::State ResponseParser::feed(std::string_view bytes) {
@@ -102,37 +83,46 @@ ResponseParser::State ResponseParser::feed(std::string_view bytes) {
     if (!bytes.empty()) surplus_ = true;
     return state_;
   }
-  if (!in_body_) {
-    head_.append(bytes);
-    const auto end = head_.find("\r\n\r\n");
-    if (end == std::string::npos) {
-      if (head_.size() > 65536) return fail("response head larger than 64 KiB");
-      return state_;
+  received_ += bytes.size();
+  pending_.append(bytes);
+  auto& parser = beast_->parser;
+  while (!pending_.empty()) {
+    boost::beast::error_code error;
+    const std::size_t used = parser.put(boost::asio::buffer(pending_), error);
+    pending_.erase(0, used);
+    if (error == beast_http::error::need_more) break;  // the rest waits for more bytes
+    if (error == beast_http::error::header_limit) return fail("response head larger than 64 KiB");
+    if (error) {
+      const auto line = pending_.substr(0, std::min<std::size_t>(40, pending_.find("\r\n")));
+      return fail(parser.is_header_done()
+                      ? "malformed response body: " + error.message()
+                      : fmt::format("malformed status line or headers ({}) near '{}'",
+                                    error.message(), line));
     }
-    std::string rest = head_.substr(end + 4);
-    head_.resize(end + 2);
-    if (parse_head() == State::failed) return state_;
-    bytes = {};
-    body_ = std::move(rest);
-  } else {
-    body_.append(bytes);
-  }
-  if (body_.size() >= content_length_) {
-    if (body_.size() > content_length_) surplus_ = true;
-    body_.resize(content_length_);
-    state_ = State::complete;
+    if (parser.is_done()) {
+      if (!pending_.empty()) surplus_ = true;
+      return finish();
+    }
+    if (used == 0) break;
   }
   return state_;
 }
 
 ResponseParser::State ResponseParser::end_of_stream() {
   if (state_ != State::incomplete) return state_;
-  if (!in_body_) {
-    return fail(head_.empty() ? "connection closed before any response"
-                              : "connection closed in the middle of the response head");
+  auto& parser = beast_->parser;
+  if (!parser.is_header_done()) {
+    return fail(received_ == 0 ? "connection closed before any response"
+                               : "connection closed in the middle of the response head");
   }
-  return fail(
-      fmt::format("truncated response: {} of {} body bytes", body_.size(), content_length_));
+  boost::beast::error_code error;
+  parser.put_eof(error);
+  if (!error && parser.is_done()) return finish();  // a body that ends with the connection
+  const std::size_t got = parser.get().body().size();
+  if (auto length = parser.content_length()) {
+    return fail(fmt::format("truncated response: {} of {} body bytes", got, *length));
+  }
+  return fail(fmt::format("truncated response: the chunked body ended after {} bytes", got));
 }
 
 PageResult page_result(const ResponseParser& parser) {

@@ -106,6 +106,22 @@ TEST_P(EveryFetcher, FetchesEveryPageOnceWithItsTitleInOrder) {
   }
 }
 
+// Servers send generated pages in chunked transfer coding: every variant reads them, on
+// kept connections and on fresh ones.
+TEST_P(EveryFetcher, ReadsChunkedResponses) {
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < 9; ++i)
+    paths.push_back("/chunked" + page_path({i, 2500 + 777 * i, 0}));
+  for (bool keep_alive : {true, false}) {
+    const Titles got = GetParam().fetch(job_for(paths, 3, keep_alive));
+    ASSERT_EQ(got.size(), paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      EXPECT_EQ(got[i], (PageResult{page_title(i), ""}))
+          << GetParam().name << " page " << i << (keep_alive ? " keep-alive" : " close");
+    }
+  }
+}
+
 TEST_P(EveryFetcher, NeverOpensMoreConnectionsThanItsConcurrency) {
   for (int concurrency : {1, 4, 16}) {
     // Connections from earlier calls (kept-alive, or closing) must not count: let them go.

@@ -1,5 +1,6 @@
 // The HTTP pieces every hand-written variant relies on: the response parser fed in any
 // split, the title from a real HTML parser, the fixture's URL space, target URLs.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -51,14 +52,47 @@ TEST(ResponseParser, SaysWhatIsWrong) {
 
   auto no_head = parse("", true);
   EXPECT_NE(no_head.error().find("before any response"), std::string::npos);
-  EXPECT_EQ(parse("HTTP/1.1 200 OK\r\n\r\n", false).error(), "no Content-Length");
-  EXPECT_NE(
-      parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", false).error().find("chunked"),
-      std::string::npos);
+  auto cut_chunked = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", true);
+  EXPECT_EQ(cut_chunked.state(), State::failed);
+  EXPECT_NE(cut_chunked.error().find("chunked body ended"), std::string::npos)
+      << cut_chunked.error();
+  auto bad_chunk = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", false);
+  EXPECT_EQ(bad_chunk.state(), State::failed) << "a chunk size that is not hexadecimal";
+  auto huge_head = parse("HTTP/1.1 200 OK\r\nX: " + std::string(70000, 'x') + "\r\n\r\n", false);
+  EXPECT_EQ(huge_head.error(), "response head larger than 64 KiB");
 
   auto missing = parse("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno", false);
   EXPECT_EQ(missing.state(), State::complete);
   EXPECT_EQ(page_result(missing).error, "HTTP status 404");
+}
+
+// Chunked transfer coding (what real servers send for generated pages), with a chunk
+// extension and a trailer, in any split; and a body that ends with the connection.
+TEST(ResponseParser, ReadsChunkedBodiesAndBodiesThatEndWithTheConnection) {
+  std::string chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (std::size_t at = 0; at < kPage.size(); at += 1000) {
+    const auto piece = kPage.substr(at, 1000);
+    chunked += fmt::format("{:x};ext=1\r\n{}\r\n", piece.size(), piece);
+  }
+  chunked += "0\r\nX-Trailer: yes\r\n\r\n";
+  for (std::size_t split : {std::size_t{1}, std::size_t{5}, std::size_t{999}, chunked.size()}) {
+    ResponseParser parser;
+    for (std::size_t at = 0; at < chunked.size(); at += split) {
+      ASSERT_NE(parser.feed(std::string_view(chunked).substr(at, split)), State::failed)
+          << parser.error();
+    }
+    ASSERT_EQ(parser.state(), State::complete) << "split " << split;
+    EXPECT_EQ(parser.body(), kPage);
+    EXPECT_FALSE(parser.closes()) << "chunked keeps the connection";
+    EXPECT_EQ(page_result(parser), (PageResult{page_title(7), ""}));
+  }
+  ResponseParser until_close;
+  until_close.feed("HTTP/1.1 200 OK\r\n\r\n" + kPage);
+  EXPECT_EQ(until_close.state(), State::incomplete)
+      << "no length: the body ends with the connection";
+  EXPECT_EQ(until_close.end_of_stream(), State::complete);
+  EXPECT_EQ(until_close.body(), kPage);
+  EXPECT_TRUE(until_close.closes());
 }
 
 TEST(ResponseParser, KnowsWhenTheServerCloses) {
