@@ -27,9 +27,10 @@ packages=(
   python3-pytest
 )
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
-# mypy and flake8 check the report package; hypothesis fuzzes its reader.
+# mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is
+# verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium python3-mypy flake8 python3-hypothesis)
+  packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl)
 fi
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: dependencies (when missing), the `ci` preset build (-Werror, Kokkos
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
-# tests, every suite's conformance and contract tests), `idiombench verify`, a quick
+# tests, every suite's conformance and contract tests), `idiombench verify` (and the io
+# suite's against nginx), a quick
 # run of the iteration suite validated against the schema, the same build and ctest
 # with clang 14 (preset ci-clang), the support library's and the concurrency, io and
 # memoization suites' tests under ThreadSanitizer (preset tsan), every test under
@@ -25,6 +26,9 @@ ctest --preset "$preset" --parallel "$(nproc 2>/dev/null || echo 2)"
 
 log "idiombench verify"
 "$bin" verify
+
+log "the io suite verified against a real server (nginx, chunked pages)"
+"$root/suites/io/scripts/real-server-test.sh" "$bin"
 
 log "quick run of the iteration suite, validated against the schema"
 out=$(mktemp -d)
