@@ -28,9 +28,10 @@ packages=(
 )
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
 # mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is
-# verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks).
+# verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks); clang's
+# libFuzzer runtime builds the fuzz targets (ci/fuzz.sh).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl)
+  packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev)
 fi
 
 missing=()

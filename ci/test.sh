@@ -6,8 +6,8 @@
 # run of the iteration suite validated against the schema, the same build and ctest
 # with clang 14 (preset ci-clang), the support library's and the concurrency, io and
 # memoization suites' tests under ThreadSanitizer (preset tsan), every test under
-# AddressSanitizer + UndefinedBehaviorSanitizer (preset asan), and the report package's
-# flake8, mypy and pytest.
+# AddressSanitizer + UndefinedBehaviorSanitizer (preset asan), the io parsers' libFuzzer
+# targets (ci/fuzz.sh), and the report package's flake8, mypy and pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -53,6 +53,11 @@ if [[ $preset == ci && ${IDIOMBENCH_SKIP_ASAN:-0} != 1 ]]; then
   log "every test under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan; IDIOMBENCH_SKIP_ASAN=1 skips it)"
   "$here/build.sh" asan
   ctest --preset asan --parallel "$(nproc 2>/dev/null || echo 2)"
+fi
+
+if [[ $preset == ci && ${IDIOMBENCH_SKIP_FUZZ:-0} != 1 ]]; then
+  log "libFuzzer: the io suite's parsers, 30 s each (IDIOMBENCH_SKIP_FUZZ=1 skips it)"
+  "$here/fuzz.sh" 30
 fi
 
 log "report package: flake8, mypy, pytest"

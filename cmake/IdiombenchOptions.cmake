@@ -1,6 +1,7 @@
 # Build options, compiler flags, and the configure summary.
 
 option(IDIOMBENCH_WERROR "Treat compiler warnings as errors" OFF)
+option(IDIOMBENCH_FUZZ "Build the libFuzzer targets (clang only; the fuzz preset)" OFF)
 option(IDIOMBENCH_NATIVE "Compile the autovec / simd variants for a target ISA (IDIOMBENCH_MARCH)" ON)
 # Valgrind (instruction-count mode) cannot execute AVX-512: the `instructions` preset
 # sets x86-64-v3 (AVX2) here.

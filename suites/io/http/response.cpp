@@ -72,7 +72,10 @@ ResponseParser::State ResponseParser::fail(std::string why) {
 
 ResponseParser::State ResponseParser::finish() {
   auto& message = beast_->parser.get();
-  status_ = message.result_int();
+  status_ = static_cast<int>(message.result_int());
+  // The grammar allows any three digits; HTTP defines 100-599 (found by the fuzz target).
+  if (status_ < 100 || status_ > 599)
+    return fail(fmt::format("status {:03} is not an HTTP status", status_));
   body_ = std::move(message.body());
   closes_ = !message.keep_alive() || beast_->parser.need_eof();
   return state_ = State::complete;

@@ -61,6 +61,11 @@ TEST(ResponseParser, SaysWhatIsWrong) {
   auto huge_head = parse("HTTP/1.1 200 OK\r\nX: " + std::string(70000, 'x') + "\r\n\r\n", false);
   EXPECT_EQ(huge_head.error(), "response head larger than 64 KiB");
 
+  // Found by the libFuzzer target (suites/io/fuzz): three digits, but no HTTP status.
+  auto status_44 = parse("HTTP/1.0 044 Not Found\r\n\r\nnot found", true);
+  EXPECT_EQ(status_44.state(), State::failed);
+  EXPECT_EQ(status_44.error(), "status 044 is not an HTTP status");
+
   auto missing = parse("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno", false);
   EXPECT_EQ(missing.state(), State::complete);
   EXPECT_EQ(page_result(missing).error, "HTTP status 404");
