@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 
 #include "fixture/fixture_server.hpp"
 #include "fixture/pages.hpp"
@@ -54,8 +55,18 @@ Case<FetchJob, Titles>& the_case() {
       .reference =
           [](const FetchJob& job) {
             // The fixture's titles are known; a user's server is checked against a
-            // plain sequential fetch of the same pages.
-            if (external()) return fetch_sequential_blocking(job);
+            // plain sequential fetch of the same pages, which must all succeed (errors
+            // compared with errors would pass anything).
+            if (external()) {
+              Titles titles = fetch_sequential_blocking(job);
+              for (std::size_t i = 0; i < titles.size(); ++i) {
+                if (!titles[i].ok()) {
+                  throw std::runtime_error(fmt::format("the server did not serve {}: {}",
+                                                       job.paths[i], titles[i].error));
+                }
+              }
+              return titles;
+            }
             Titles titles;
             for (const auto& path : job.paths)
               titles.push_back({page_title(parse_page_path(path)->index), ""});

@@ -21,6 +21,8 @@ for i in $(seq 0 1000); do
     "$i" "$(printf 'x%.0s' $(seq 1 $((i % 7 * 300 + 1))))" >"$work/page/$i"
 done
 
+# nginx's workers run as www-data: the pages must be readable by others.
+chmod -R a+rX "$work"
 port=$((20000 + RANDOM % 20000))
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
@@ -35,7 +37,7 @@ http {
     listen 127.0.0.1:$port;
     root $work;
     # The SSI filter drops Content-Length: HTTP/1.1 clients get chunked bodies.
-    location /page/ { ssi on; ssi_types text/html; }
+    location /page/ { ssi on; }
   }
 }
 CONF
@@ -51,8 +53,13 @@ if [[ -z ${headers:-} ]]; then
   echo "real-server test skipped: nginx did not start: $(head -c 300 "$work/start.log" "$work/error.log" 2>/dev/null | tr '\n' ' ')"
   exit 0
 fi
+# A page, whole and chunked: anything else would make the check below vacuous (the
+# reference is a sequential fetch from the same server).
+grep -q '^HTTP/1.1 200' <<<"$headers" || { echo "nginx did not serve the page:"; echo "$headers"; exit 1; }
 grep -qi '^transfer-encoding: chunked' <<<"$headers" \
   || { echo "nginx did not send a chunked page:"; echo "$headers"; exit 1; }
+curl -s "$url/page/7" | grep -q '<title>Page 7 &amp; friends</title>' \
+  || { echo "nginx served page 7 without its title"; exit 1; }
 
 echo "idiombench verify --suite io against nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') at $url (chunked pages)"
 IDIOMBENCH_IO_URL=$url "$binary" verify --suite io
