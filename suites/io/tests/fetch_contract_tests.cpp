@@ -244,5 +244,28 @@ TEST(FixtureServer, HoldsTenThousandConnections) {
   EXPECT_GE(local.stats().max_open.load(), kConnections);
 }
 
+// A client that sends a request head without end is dropped, and the server goes on.
+TEST(FixtureServer, DropsAClientWhoseRequestHeadNeverEnds) {
+  FixtureServer local;
+  const auto target = local_target(local.port());
+  support::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  ASSERT_TRUE(fd);
+  ASSERT_EQ(::connect(fd.get(), reinterpret_cast<const sockaddr*>(&target.address),
+                      sizeof target.address),
+            0);
+  const timeval two_seconds{2, 0};
+  ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &two_seconds, sizeof two_seconds);
+  const std::string endless = "GET /page/1 HTTP/1.1\r\nX: " + std::string(100 * 1024, 'x');
+  // The server may close while this is still being sent: a failed send is fine.
+  [[maybe_unused]] auto sent = ::send(fd.get(), endless.data(), endless.size(), MSG_NOSIGNAL);
+  char byte;
+  const auto got = ::recv(fd.get(), &byte, 1, 0);
+  const bool closed = got == 0 || (got < 0 && errno == ECONNRESET);
+  EXPECT_TRUE(closed) << "the connection was kept or answered (recv: " << got << ")";
+  auto job = job_for(pages(1), 1, true);
+  job.target = target;
+  EXPECT_EQ(fetch_sequential_blocking(job)[0], (PageResult{page_title(0), ""}));
+}
+
 }  // namespace
 }  // namespace idiombench::io::fetch_titles
