@@ -59,8 +59,8 @@ void check_raw_arguments(int argc, const char* const* argv,
     for (const auto& c : commands) {
       if (c.front() != '_') known += (known.empty() ? "" : ", ") + c;
     }
-    throw UsageError(one_line("unknown command '" + std::string(argv[1]) + "' (commands: " +
-                              known + ")"));
+    throw UsageError(
+        one_line("unknown command '" + std::string(argv[1]) + "' (commands: " + known + ")"));
   }
 }
 

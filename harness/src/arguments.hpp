@@ -13,7 +13,8 @@ namespace idiombench {
 
 // Throws UsageError for an argument that is not UTF-8, or a first argument that is
 // neither an option nor one of `commands`.
-void check_raw_arguments(int argc, const char* const* argv, const std::vector<std::string>& commands);
+void check_raw_arguments(int argc, const char* const* argv,
+                         const std::vector<std::string>& commands);
 
 // A whole number that fits in 64 bits unsigned (CLI11 would wrap a longer one).
 CLI::Validator unsigned_64();

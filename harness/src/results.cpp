@@ -113,8 +113,9 @@ void check_writable(const std::string& path) {
   if (struct statvfs fs_info; ::statvfs(folder.c_str(), &fs_info) == 0) {
     const auto free_bytes = static_cast<double>(fs_info.f_bavail) * fs_info.f_frsize;
     if (free_bytes < kLeastFreeBytes) {
-      throw UsageError(fmt::format("only {:.1f} MiB free where --out {} goes; at least {:.0f} needed",
-                                   free_bytes / (1 << 20), path, kLeastFreeBytes / (1 << 20)));
+      throw UsageError(
+          fmt::format("only {:.1f} MiB free where --out {} goes; at least {:.0f} needed",
+                      free_bytes / (1 << 20), path, kLeastFreeBytes / (1 << 20)));
     }
   }
 }
