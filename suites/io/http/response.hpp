@@ -53,6 +53,7 @@ class ResponseParser {
   struct Beast;  // Boost.Beast's parser, kept out of this header
   State fail(std::string why);
   State finish();
+  State body_too_large();
 
   std::unique_ptr<Beast> beast_;
   std::string pending_;  // received bytes the parser has not taken yet

@@ -66,6 +66,18 @@ TEST(ResponseParser, SaysWhatIsWrong) {
   EXPECT_EQ(status_44.state(), State::failed);
   EXPECT_EQ(status_44.error(), "status 044 is not an HTTP status");
 
+  // Found by the libFuzzer target: a Content-Length that the string body would reserve whole.
+  auto huge_body = parse("HTTP/1.1 200 OK\r\nContent-Length: 00016007199552\r\n\r\n<ti", false);
+  EXPECT_EQ(huge_body.state(), State::failed);
+  EXPECT_EQ(huge_body.error(),
+            "response body of 16007199552 bytes is larger than the 64 MiB limit");
+  auto huge_chunk =
+      parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000\r\nab", false);
+  EXPECT_EQ(huge_chunk.error(), "response body larger than the 64 MiB limit");
+  auto not_modified =
+      parse("HTTP/1.1 304 Not Modified\r\nContent-Length: 16007199552\r\n\r\n", false);
+  EXPECT_EQ(not_modified.state(), State::complete) << "a 304 has no body, whatever its length says";
+
   auto missing = parse("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno", false);
   EXPECT_EQ(missing.state(), State::complete);
   EXPECT_EQ(page_result(missing).error, "HTTP status 404");
