@@ -25,6 +25,9 @@ packages=(
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
   python3-pytest
+  # the python model: CPython embedded in the runner (pybind11), and the libraries its
+  # variants use (numba, aiohttp + BeautifulSoup, uvloop)
+  python3-dev pybind11-dev python3-numba python3-aiohttp python3-bs4 python3-uvloop
 )
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
 # mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is

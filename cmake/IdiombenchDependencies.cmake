@@ -75,3 +75,23 @@ if(NOT IDIOMBENCH_WITH_IO_URING STREQUAL "OFF")
 endif()
 idiombench_resolve_backend(IO_URING "${uring_found}" "liburing ${LIBURING_VERSION}"
                            "liburing not found (Debian package liburing-dev)")
+
+# --- Python: CPython embedded (pybind11) for the python model's variants -----------------
+# Debian's interpreter by default: its dist-packages hold numpy, numba, aiohttp (a pyenv
+# python3 earlier on PATH has none of them). -DPython_EXECUTABLE=... picks another.
+idiombench_backend_option(PYTHON "Python variants (CPython embedded with pybind11)")
+set(python_found OFF)
+if(NOT IDIOMBENCH_WITH_PYTHON STREQUAL "OFF")
+  if(NOT DEFINED Python_EXECUTABLE AND EXISTS /usr/bin/python3)
+    set(Python_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "the Python the python model embeds")
+  endif()
+  find_package(Python 3.9 QUIET COMPONENTS Interpreter Development.Embed)
+  if(Python_FOUND)
+    set(PYBIND11_FINDPYTHON ON)
+    find_package(pybind11 2.6 CONFIG QUIET)
+    set(python_found ${pybind11_FOUND})
+  endif()
+endif()
+idiombench_resolve_backend(PYTHON "${python_found}"
+                           "CPython ${Python_VERSION} (${Python_EXECUTABLE}), pybind11 ${pybind11_VERSION}"
+                           "no CPython headers or pybind11 (Debian packages python3-dev, pybind11-dev)")

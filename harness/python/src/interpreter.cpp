@@ -1,0 +1,172 @@
+#include "idiombench/python/interpreter.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "idiombench/backend.hpp"
+#include "idiombench/python/variant.hpp"
+#include "python_build_info.hpp"
+
+namespace idiombench::python {
+namespace {
+
+struct Source {
+  std::string path;
+  std::string_view text;
+};
+
+std::map<std::string, Source>& sources() {
+  static std::map<std::string, Source> all;
+  return all;
+}
+
+std::thread::id& owner() {
+  static std::thread::id id;
+  return id;
+}
+
+// The Debian package that has a module the variants import.
+std::string package_of(const std::string& module) {
+  static const std::map<std::string, std::string> packages = {{"numpy", "python3-numpy"},
+                                                              {"numba", "python3-numba"},
+                                                              {"aiohttp", "python3-aiohttp"},
+                                                              {"bs4", "python3-bs4"},
+                                                              {"uvloop", "python3-uvloop"}};
+  auto found = packages.find(module);
+  return found == packages.end() ? "" : found->second;
+}
+
+BackendStatus probe() {
+  BackendStatus status;
+  try {
+    start();
+    auto sys = py::module_::import("sys");
+    status.details.emplace_back(
+        "version", sys.attr("version").attr("split")().attr("__getitem__")(0).cast<std::string>());
+    status.details.emplace_back("executable", sys.attr("executable").cast<std::string>());
+    auto metadata = py::module_::import("importlib.metadata");
+    for (const char* name : {"numpy", "numba", "aiohttp", "beautifulsoup4", "uvloop"}) {
+      try {
+        status.details.emplace_back(name, metadata.attr("version")(name).cast<std::string>());
+      } catch (const py::error_already_set&) {
+        status.details.emplace_back(name, "not installed");
+      }
+    }
+    status.available = true;
+  } catch (const std::exception& error) {
+    status.reason = error.what();
+  }
+  return status;
+}
+
+[[maybe_unused]] const auto declared_model = declare_model(model);
+[[maybe_unused]] const auto declared_backend = declare_backend({.name = "python", .probe = probe});
+
+}  // namespace
+
+Registration embed_source(std::string module, std::string path, std::string_view text) {
+  if (!sources().emplace(std::move(module), Source{std::move(path), text}).second) {
+    idiombench::detail::registration_error("two embedded Python modules share a name");
+  }
+  return {};
+}
+
+void start() {
+  static std::once_flag started;
+  static std::string failure;
+  std::call_once(started, [] {
+    if (Py_IsInitialized()) return;  // a host that embeds Python already
+    PyConfig config;
+    // Isolated: PYTHONHOME / PYTHONPATH meant for another Python (a pyenv build) must not
+    // steer this one; the system's site-packages (numpy, numba) are still found.
+    PyConfig_InitIsolatedConfig(&config);
+    config.install_signal_handlers = 0;  // the runner's SIGINT / SIGTERM handling stays
+    const char* argv[] = {"idiombench"};
+    try {
+      py::initialize_interpreter(&config, 1, argv, false);
+      auto sys = py::module_::import("sys");
+      sys.attr("executable") = IDIOMBENCH_PYTHON_EXECUTABLE;
+      sys.attr("_base_executable") = IDIOMBENCH_PYTHON_EXECUTABLE;
+      owner() = std::this_thread::get_id();
+    } catch (const std::exception& error) {
+      failure = fmt::format("CPython did not start: {}", error.what());
+    }
+  });
+  if (!failure.empty()) throw std::runtime_error(failure);
+}
+
+py::module_ import_embedded(const std::string& module) {
+  auto modules = py::module_::import("sys").attr("modules");
+  if (modules.contains(module.c_str())) return modules[module.c_str()].cast<py::module_>();
+  auto found = sources().find(module);
+  if (found == sources().end()) {
+    throw std::runtime_error(fmt::format("no embedded Python module '{}'", module));
+  }
+  auto builtins = py::module_::import("builtins");
+  auto code = builtins.attr("compile")(
+      py::str(found->second.text.data(), found->second.text.size()), found->second.path, "exec");
+  auto types = py::module_::import("types");
+  py::module_ created = types.attr("ModuleType")(module.c_str());
+  created.attr("__file__") = found->second.path;
+  // Registered before it runs, as an import would be: pickling its functions by name
+  // (multiprocessing) finds it.
+  modules[module.c_str()] = created;
+  try {
+    builtins.attr("exec")(code, created.attr("__dict__"));
+  } catch (...) {
+    PyDict_DelItemString(modules.ptr(), module.c_str());
+    throw;
+  }
+  return created;
+}
+
+std::string missing_modules(const std::vector<std::string>& modules) {
+  if (modules.empty()) return "";
+  try {
+    start();
+    auto find_spec = py::module_::import("importlib.util").attr("find_spec");
+    std::string missing;
+    for (const auto& name : modules) {
+      if (!find_spec(name.c_str()).is_none()) continue;
+      const auto package = package_of(name);
+      missing += fmt::format("{}Python module {} not found{}", missing.empty() ? "" : "; ", name,
+                             package.empty() ? "" : " (Debian package " + package + ")");
+    }
+    return missing;
+  } catch (const std::exception& error) {
+    return error.what();
+  }
+}
+
+std::string describe(const py::error_already_set& error) {
+  std::string type = "Exception";
+  std::string message;
+  try {
+    type = py::str(error.type().attr("__name__"));
+    message = py::str(error.value());
+  } catch (...) {
+    return error.what();
+  }
+  return message.empty() ? type : type + ": " + message;
+}
+
+namespace detail {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void check_thread() {
+  if (std::this_thread::get_id() != owner()) {
+    throw std::runtime_error(
+        "a Python variant ran on a thread other than the one that started the interpreter");
+  }
+}
+
+}  // namespace detail
+}  // namespace idiombench::python

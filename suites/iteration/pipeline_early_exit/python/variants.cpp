@@ -1,0 +1,29 @@
+// pipeline_early_exit in Python (variants.py beside this file): a generator pipeline cut by
+// itertools.islice, and the eager list comprehensions.
+#include <pybind11/stl.h>
+
+#include "idiombench/python/variant.hpp"
+#include "pipeline_early_exit/case.hpp"
+
+namespace idiombench::iteration::pipeline_early_exit {
+namespace {
+
+namespace py = pybind11;
+
+auto python_variant(std::string name) {
+  return python::variant<Input, Output>({
+      .name = std::move(name),
+      .module = "iteration_pipeline_early_exit",
+      .arguments = [](const Input& in,
+                      const Params&) { return py::make_tuple(py::cast(in.values), in.k, in.cost); },
+      .output = [](py::handle result) { return result.cast<Output>(); },
+  });
+}
+
+[[maybe_unused]] const auto registered = {
+    the_case().add_variant(python_variant("py_generator_pipeline")),
+    the_case().add_variant(python_variant("py_list_eager")),
+};
+
+}  // namespace
+}  // namespace idiombench::iteration::pipeline_early_exit
