@@ -7,7 +7,12 @@
 namespace idiombench::concurrency::cpu_map {
 namespace {
 
-const std::vector<std::string> parallel_models = {"threads", "processes", "async", "tbb", "openmp"};
+const std::vector<std::string> parallel_models = {"threads", "processes", "async",
+                                                  "tbb",     "openmp",    "python"};
+// The C++ models get the C++ costs; Python's task function, the same rounds in Python, is
+// about a hundred times slower per round, so its variants get smaller ones.
+const std::vector<std::string> cpp_models = {"serial", "threads", "processes",
+                                             "async",  "tbb",     "openmp"};
 
 Input make_input(const Params& p) {
   Input in;
@@ -39,9 +44,11 @@ Case<Input, Results>& the_case() {
             std::transform(in.tasks.begin(), in.tasks.end(), out.begin(), run_task);
             return out;
           },
-      .quick = {integer_axis("cost_us", {1, 100}), integer_axis("tasks", {400}),
+      .quick = {integer_axis("cost_us", {1, 100}, cpp_models),
+                integer_axis("cost_us", {1, 10}, {"python"}), integer_axis("tasks", {400}),
                 integer_axis("workers", worker_counts({.oversubscribe = true}), parallel_models)},
-      .full = {integer_axis("cost_us", {1, 100, 10000}), integer_axis("tasks", {100}),
+      .full = {integer_axis("cost_us", {1, 100, 10000}, cpp_models),
+               integer_axis("cost_us", {1, 10, 100}, {"python"}), integer_axis("tasks", {100}),
                integer_axis("workers", worker_counts({.full = true, .oversubscribe = true}),
                             parallel_models)},
       .conformance = {{{"cost_us", 0}, {"tasks", 0}},
