@@ -33,6 +33,9 @@ function(idiombench_add_suite name)
   add_executable(${name}_conformance ${SUITE_TESTS})
   target_link_libraries(${name}_conformance PRIVATE ${objects} ${SUITE_OBJECTS} idiombench_core
                                                     idiombench_conformance_main GTest::gtest)
+  if(IDIOMBENCH_HAVE_PYTHON AND SUITE_PYTHON_SOURCES)
+    target_compile_definitions(${name}_conformance PRIVATE IDIOMBENCH_HAVE_PYTHON=1)
+  endif()
   gtest_discover_tests(${name}_conformance DISCOVERY_MODE PRE_TEST
                        PROPERTIES LABELS ${name})
   set_property(GLOBAL APPEND PROPERTY IDIOMBENCH_SUITES ${name})

@@ -41,7 +41,7 @@ FetchJob make_job(const Params& p) {
   return job;
 }
 
-const std::vector<std::string> concurrent_models = {"threads", "processes", "async"};
+const std::vector<std::string> concurrent_models = {"threads", "processes", "async", "python"};
 
 }  // namespace
 
