@@ -55,10 +55,11 @@ Case<Matrices, View, Expected>& the_case() {
             return within<View, std::vector<double>>(expected.relative_tolerance)(got, expected.c);
           },
       // The textbook loop only at the small size: at 1024 it takes seconds per run.
-      .quick = {integer_axis("n", {256}, {"serial"}),
+      // Python at the small size only: its pure loops take a second there.
+      .quick = {integer_axis("n", {256}, {"serial", "python"}),
                 integer_axis("n", {256, 1024}, {"simd", "openmp", "threads", "cuda"}),
                 integer_axis("threads", worker_counts({}), {"openmp", "threads"})},
-      .full = {integer_axis("n", {256, 512}, {"serial"}),
+      .full = {integer_axis("n", {256, 512}, {"serial"}), integer_axis("n", {256}, {"python"}),
                integer_axis("n", {256, 1024, 2048}, {"simd", "openmp", "threads", "cuda"}),
                integer_axis("threads", worker_counts({.full = true}), {"openmp", "threads"})},
       .conformance = {{{"n", 0}},

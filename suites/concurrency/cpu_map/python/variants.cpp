@@ -21,7 +21,7 @@ auto python_variant(std::string name) {
             for (const auto& task : in.tasks) tasks.append(py::make_tuple(task.seed, task.rounds));
             return py::make_tuple(tasks, std::max(1, in.workers));
           },
-      .output = [](py::handle result) { return result.cast<Results>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Results>(); },
   });
 }
 

@@ -14,7 +14,7 @@ auto python_variant(std::string name) {
       .module = "concurrency_shared_counter",
       .arguments = [](const Input& in,
                       const Params&) { return py::make_tuple(in.threads, in.increments); },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
   });
 }
 

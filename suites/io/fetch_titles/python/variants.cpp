@@ -40,7 +40,7 @@ auto python_variant(const std::string& name, const std::string& model) {
       .name = name,
       .module = kModule,
       .arguments = [](const FetchJob& job, const Params&) { return arguments(job); },
-      .output = titles,
+      .output = [](py::handle result, const FetchJob&) { return titles(result); },
       .needs = needs(name),
       .model = model,
   });

@@ -14,7 +14,7 @@ auto python_variant(std::string name) {
       .name = std::move(name),
       .module = "iteration_lazy_memory",
       .arguments = [](const Input& in, const Params&) { return py::make_tuple(in.records); },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
       .counters =
           [](py::handle function, const py::tuple& arguments, Context& ctx) {
             auto peak_bytes = python::import_embedded("iteration_lazy_memory").attr("peak_bytes");

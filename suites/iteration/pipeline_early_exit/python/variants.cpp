@@ -16,7 +16,7 @@ auto python_variant(std::string name) {
       .module = "iteration_pipeline_early_exit",
       .arguments = [](const Input& in,
                       const Params&) { return py::make_tuple(py::cast(in.values), in.k, in.cost); },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
   });
 }
 

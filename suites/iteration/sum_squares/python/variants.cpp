@@ -23,7 +23,7 @@ auto python_variant(std::string name, bool numpy = false) {
             std::copy(values.begin(), values.end(), array.mutable_data());
             return py::make_tuple(std::move(array));
           },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
       .needs = numpy ? std::vector<std::string>{"numpy"} : std::vector<std::string>{},
   });
 }

@@ -15,7 +15,7 @@ auto python_variant(std::string name) {
       .name = std::move(name),
       .module = "memoization_cheap_function",
       .arguments = [](const Input& keys, const Params&) { return py::make_tuple(py::cast(keys)); },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
   });
 }
 

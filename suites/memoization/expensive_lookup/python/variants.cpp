@@ -21,7 +21,7 @@ auto python_variant(std::string name) {
                 [rounds = in.rounds](std::uint32_t key) { return expensive(key, rounds); });
             return py::make_tuple(py::cast(in.keys), function, in.capacity);
           },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
   });
 }
 

@@ -13,7 +13,7 @@ auto python_variant(std::string name) {
       .name = std::move(name),
       .module = "memoization_fib",
       .arguments = [](const Input& in, const Params&) { return py::make_tuple(in.n); },
-      .output = [](py::handle result) { return result.cast<Output>(); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
   });
 }
 

@@ -5,7 +5,7 @@
 //       .name = "py_generator",            // also the function's name in the module
 //       .module = "iteration_sum_squares",
 //       .arguments = [](const Input& in, const Params&) { return py::make_tuple(...); },
-//       .output = [](py::handle result) { return result.cast<Output>(); },
+//       .output = [](py::handle result, const Input&) { return result.cast<Output>(); },
 //   }));
 //
 // The input is converted once per input (untimed, on the verification run) and kept; each
@@ -29,14 +29,19 @@ namespace idiombench::python {
 
 template <class Input, class Output>
 struct VariantSpec {
-  std::string name;    // py_...: the function's name in the module, too
+  std::string name;    // py_...
   std::string module;  // an embedded module (PYTHON_MODULES of the suite)
   // The Python-side input: the function's positional arguments.
   std::function<py::tuple(const Input&, const Params&)> arguments;
-  // The function's result as the case's Output (verification run only).
-  std::function<Output(py::handle)> output;
+  // The function's result as the case's Output (verification run only); the input is
+  // there for outputs that are views of its workspace.
+  std::function<Output(py::handle, const Input&)> output;
   // Python modules the variant needs beyond the standard library (numpy, numba, aiohttp).
   std::vector<std::string> needs = {};
+  // The function in the module; empty: the variant's name.
+  std::string function = {};
+  // Why it cannot run here for a reason of its own (no CUDA device); empty: it can.
+  std::function<std::string()> why_unavailable = {};
   std::string model = python::model.name;
   // On the verification run, after the call: case-specific counters, e.g. tracemalloc's
   // peak from a second, traced call (the function and its arguments are given).
@@ -64,9 +69,10 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
     py::tuple arguments;
   };
   auto prepared = std::make_shared<Prepared>();
-  auto finish = [spec, prepared](const py::object& result, Context& ctx) -> Output {
+  auto finish = [spec, prepared](const py::object& result, const Input& in,
+                                 Context& ctx) -> Output {
     if (!ctx.verifying()) return Output{};
-    Output output = spec.output(result);
+    Output output = spec.output(result, in);
     if (spec.counters) spec.counters(prepared->function, prepared->arguments, ctx);
     return output;
   };
@@ -75,7 +81,8 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
       if (prepared->input != &in || !(prepared->params == ctx.params())) {
         auto began = std::chrono::steady_clock::now();
         start();
-        prepared->function = import_embedded(spec.module).attr(spec.name.c_str());
+        const auto& function = spec.function.empty() ? spec.name : spec.function;
+        prepared->function = import_embedded(spec.module).attr(function.c_str());
         ctx.counter("python_import_s", detail::seconds_since(began));
         began = std::chrono::steady_clock::now();
         prepared->arguments = spec.arguments(in, ctx.params());
@@ -85,10 +92,10 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
         began = std::chrono::steady_clock::now();
         py::object first = prepared->function(*prepared->arguments);
         ctx.counter("python_first_call_s", detail::seconds_since(began));
-        return finish(first, ctx);
+        return finish(first, in, ctx);
       }
       detail::check_thread();
-      return finish(prepared->function(*prepared->arguments), ctx);
+      return finish(prepared->function(*prepared->arguments), in, ctx);
     } catch (const py::error_already_set& error) {
       throw std::runtime_error(describe(error));
     } catch (const py::cast_error& error) {
@@ -96,7 +103,10 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
                                error.what());
     }
   };
-  auto why_unavailable = [needs = spec.needs] { return missing_modules(needs); };
+  auto why_unavailable = [needs = spec.needs, own = spec.why_unavailable] {
+    auto missing = missing_modules(needs);
+    return missing.empty() && own ? own() : missing;
+  };
   return {.name = std::move(spec.name),
           .model = spec.model,
           .run = std::move(run),
