@@ -67,8 +67,12 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
         high = [(most - median) / factor for _, median, most in spans]
         colours = [_BASELINE if b.is_baseline else _BAR for b in runs]
         positions = range(len(runs))
-        ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
-                error_kw={"elinewidth": 1, "ecolor": "#333"})
+        bars = ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
+                       error_kw={"elinewidth": 1, "ecolor": "#333"})
+        for bar, b in zip(bars, runs):
+            if b.model == "python":  # the Python idiom itself: hatched, in every chart
+                bar.set_hatch("///")
+                bar.set_edgecolor("white")
         ax.set_yticks(list(positions), [_text(b.label) for b in runs], fontsize=8)
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:

@@ -11,6 +11,7 @@ import jinja2
 from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
+from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
 from .units import TIME, Units, units_of
 
@@ -175,6 +176,7 @@ def build_context(results: Results, cv_warning: float = 0.10,
         "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
         "summary": _summary(results, units),
+        "python": python_rows(results, units),
         "hardware": _hardware_comparison(results, others, units),
         "measure": units.measure,
     }

@@ -1,0 +1,46 @@
+"""The "Python → C++" view: each Python variant beside the fastest C++ variant at its
+point, with the ratio; absent when a run has no Python variant."""
+
+from idiombench_report.python_view import python_rows
+from idiombench_report.results import load
+
+from test_render import render_to
+
+
+def _with_python_variant(document, factor=40.0):
+    """The sample plus a `py_generator` of lazy_memory: index_loop's entries, `factor` times slower."""
+    extra = []
+    for entry in document["benchmarks"]:
+        if entry.get("case") == "lazy_memory" and entry.get("variant") == "index_loop":
+            copy = dict(entry)
+            copy["variant"] = "py_generator"
+            copy["model"] = "python"
+            for key in ("name", "run_name"):
+                copy[key] = entry[key].replace("/index_loop/", "/py_generator/")
+            for key in ("real_time", "cpu_time"):
+                copy[key] = entry[key] * factor
+            extra.append(copy)
+    assert extra, "the sample has lazy_memory/index_loop"
+    document["benchmarks"] += extra
+    return document
+
+
+def test_each_python_variant_is_set_beside_the_fastest_cpp_one(write_json, load_json, iteration_results):
+    path = write_json(_with_python_variant(load_json(iteration_results)))
+    rows = python_rows(load(path))
+    assert [r["python"] for r in rows] == ["py_generator"]
+    row = rows[0]
+    assert row["case"] == "lazy_memory"
+    assert row["cpp"] != "py_generator"
+    # index_loop is not necessarily the fastest C++ variant: the ratio is at least 40.
+    assert row["ratio_value"] >= 40.0 * 0.999
+    assert row["ratio"].endswith("× slower")
+
+
+def test_the_report_has_the_view_only_when_there_is_python(tmp_path, write_json, load_json, iteration_results):
+    without = render_to(tmp_path, iteration_results)
+    assert "Python → C++" not in without
+    path = write_json(_with_python_variant(load_json(iteration_results)), name="with-python.json")
+    page = render_to(tmp_path, path)
+    assert 'id="python-to-cpp"' in page
+    assert "py_generator" in page.split('id="python-to-cpp"')[1].split("</table>")[0]
