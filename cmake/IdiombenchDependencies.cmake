@@ -91,7 +91,31 @@ if(NOT IDIOMBENCH_WITH_PYTHON STREQUAL "OFF")
     find_package(pybind11 2.6 CONFIG QUIET)
     set(python_found ${pybind11_FOUND})
   endif()
+  # Which libpython to embed: the static one that /usr/bin/python3 is linked from, where
+  # there is one (Debian's is the optimised build; code run through its shared libpython
+  # takes 10-40% longer, which would be charged to every Python variant), else the shared.
+  option(IDIOMBENCH_PYTHON_STATIC "Embed the static libpython where there is one" ON)
+  set(IDIOMBENCH_PYTHON_ARCHIVE "")
+  if(python_found AND IDIOMBENCH_PYTHON_STATIC)
+    execute_process(
+      COMMAND ${Python_EXECUTABLE} -c
+              "import sysconfig as s; v = s.get_config_var; print(f\"{v('LIBPL')}/{v('LIBRARY')};{v('LIBS') or ''} {v('SYSLIBS') or ''} {v('MODLIBS') or ''}\")"
+      OUTPUT_VARIABLE python_static OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+    list(GET python_static 0 python_archive)
+    if(python_archive MATCHES "\\.a$" AND EXISTS "${python_archive}")
+      set(IDIOMBENCH_PYTHON_ARCHIVE "${python_archive}")
+      list(GET python_static 1 python_archive_libs)
+      separate_arguments(python_archive_libs UNIX_COMMAND "${python_archive_libs}")
+      list(REMOVE_DUPLICATES python_archive_libs)
+      set(IDIOMBENCH_PYTHON_ARCHIVE_LIBS ${python_archive_libs})
+    endif()
+  endif()
+endif()
+if(IDIOMBENCH_PYTHON_ARCHIVE)
+  set(python_linked "static libpython")
+else()
+  set(python_linked "shared libpython")
 endif()
 idiombench_resolve_backend(PYTHON "${python_found}"
-                           "CPython ${Python_VERSION} (${Python_EXECUTABLE}), pybind11 ${pybind11_VERSION}"
+                           "CPython ${Python_VERSION} (${Python_EXECUTABLE}, ${python_linked}), pybind11 ${pybind11_VERSION}"
                            "no CPython headers or pybind11 (Debian packages python3-dev, pybind11-dev)")
