@@ -46,6 +46,7 @@ const Named kFetchers[] = {
 #if IDIOMBENCH_HAVE_PYTHON
     {"py_aiohttp", fetch_py_aiohttp},
     {"py_aiohttp_uvloop", fetch_py_aiohttp_uvloop},
+    {"py_asyncio_streams", fetch_py_asyncio_streams},
     {"py_thread_pool", fetch_py_thread_pool},
     {"py_thread_per_request", fetch_py_thread_per_request},
 #endif

@@ -58,6 +58,7 @@ Titles fetch(const char* name, const FetchJob& job) {
 [[maybe_unused]] const auto registered = {
     the_case().add_variant(python_variant("py_aiohttp", "python")),
     the_case().add_variant(python_variant("py_aiohttp_uvloop", "python")),
+    the_case().add_variant(python_variant("py_asyncio_streams", "python")),
     the_case().add_variant(python_variant("py_thread_pool", "python")),
     the_case().add_variant(python_variant("py_thread_per_request", "python")),
 };
@@ -69,6 +70,9 @@ Titles fetch_py_aiohttp(const FetchJob& job) {
 }
 Titles fetch_py_aiohttp_uvloop(const FetchJob& job) {
   return fetch("py_aiohttp_uvloop", job);
+}
+Titles fetch_py_asyncio_streams(const FetchJob& job) {
+  return fetch("py_asyncio_streams", job);
 }
 Titles fetch_py_thread_pool(const FetchJob& job) {
   return fetch("py_thread_pool", job);

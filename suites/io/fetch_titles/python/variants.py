@@ -6,6 +6,8 @@ failure (refused, timed out, truncated, not 200) its own result, never the whole
   document's own), one ClientSession whose connector holds at most `concurrency`
   connections, kept alive or not;
 - py_aiohttp_uvloop: the same on uvloop's event loop;
+- py_asyncio_streams: asyncio's own streams and no HTTP library: `concurrency` workers, each
+  with one connection, reading Content-Length, chunked and until-close bodies;
 - py_thread_pool: ThreadPoolExecutor(concurrency) with http.client, one kept connection
   per worker thread;
 - py_thread_per_request: one threading.Thread per page, a semaphore for the concurrency,
@@ -75,6 +77,107 @@ def py_aiohttp_uvloop(host, port, prefix, paths, concurrency, keep_alive, timeou
     base = f"http://{host}:{port}{prefix}"
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
         return runner.run(_fetch_all(base, paths, concurrency, keep_alive, timeout))
+
+
+# --- asyncio streams, HTTP/1.1 by hand ------------------------------------------------
+
+class MalformedResponse(Exception):
+    pass
+
+
+async def _read_response(reader):
+    """(status, body, closes) of one response; raises on a malformed or cut one."""
+    head = await reader.readuntil(b"\r\n\r\n")  # at most the stream's 64 KiB limit
+    lines = head.decode("latin-1").split("\r\n")
+    version, _, rest = lines[0].partition(" ")
+    code = rest[:3]
+    if not version.startswith("HTTP/1.") or not code.isdigit() or not 100 <= int(code) <= 599:
+        raise MalformedResponse(f"malformed status line {lines[0][:40]!r}")
+    status = int(code)
+    headers = {}
+    for line in lines[1:]:
+        if line:
+            name, colon, value = line.partition(":")
+            if not colon:
+                raise MalformedResponse(f"malformed header line {line[:40]!r}")
+            headers[name.strip().lower()] = value.strip()
+    connection = headers.get("connection", "").lower()
+    closes = connection == "close" or (version == "HTTP/1.0" and connection != "keep-alive")
+    if status in (204, 304) or status < 200:
+        return status, b"", closes
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        chunks = []
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0].strip() or b"x", 16)
+            if size == 0:
+                while await reader.readuntil(b"\r\n") != b"\r\n":  # trailers
+                    pass
+                return status, b"".join(chunks), closes
+            chunks.append(await reader.readexactly(size))
+            if await reader.readexactly(2) != b"\r\n":
+                raise MalformedResponse("a chunk without its CRLF")
+    if "content-length" in headers:
+        return status, await reader.readexactly(int(headers["content-length"])), closes
+    return status, await reader.read(), True
+
+
+async def _close(writer):
+    writer.close()
+    try:
+        await writer.wait_closed()
+    except OSError:
+        pass
+
+
+async def _streams_worker(host, port, prefix, paths, indices, results, keep_alive, timeout):
+    connection = None  # (reader, writer), kept between pages when the server allows
+    request = ("GET {}{} HTTP/1.1\r\nHost: " + f"{host}:{port}\r\nUser-Agent: idiombench\r\n"
+               f"Connection: {'keep-alive' if keep_alive else 'close'}\r\n\r\n")
+
+    async def page(path):
+        nonlocal connection
+        if connection is None:
+            connection = await asyncio.open_connection(host, port)
+        reader, writer = connection
+        writer.write(request.format(prefix, path).encode("latin-1"))
+        return await _read_response(reader)
+
+    try:
+        for i in indices:  # shared by the workers: each page goes to one of them
+            try:
+                status, body, closes = await asyncio.wait_for(page(paths[i]), timeout)
+            except asyncio.TimeoutError:
+                results[i] = ("", _timeout_error(timeout))
+                closes = True
+            except ConnectionRefusedError as error:
+                results[i] = ("", f"cannot connect: {error}")
+                closes = True
+            except (OSError, EOFError, ValueError, asyncio.LimitOverrunError,
+                    MalformedResponse) as error:  # IncompleteReadError is an EOFError
+                results[i] = ("", f"{type(error).__name__}: {error}")
+                closes = True
+            else:
+                results[i] = (("", f"HTTP status {status}") if status != 200
+                              else (title_of(body.decode("utf-8", "replace")), ""))
+            if (closes or not keep_alive) and connection is not None:
+                await _close(connection[1])
+                connection = None
+    finally:
+        if connection is not None:
+            await _close(connection[1])
+
+
+async def _fetch_all_streams(host, port, prefix, paths, concurrency, keep_alive, timeout):
+    results = [None] * len(paths)
+    indices = iter(range(len(paths)))
+    await asyncio.gather(*(
+        _streams_worker(host, port, prefix, paths, indices, results, keep_alive, timeout)
+        for _ in range(min(concurrency, len(paths)))))
+    return results
+
+
+def py_asyncio_streams(host, port, prefix, paths, concurrency, keep_alive, timeout):
+    return asyncio.run(_fetch_all_streams(host, port, prefix, paths, concurrency, keep_alive, timeout))
 
 
 # --- threads + http.client -----------------------------------------------------------
