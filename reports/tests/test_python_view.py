@@ -44,3 +44,17 @@ def test_the_report_has_the_view_only_when_there_is_python(tmp_path, write_json,
     page = render_to(tmp_path, path)
     assert 'id="python-to-cpp"' in page
     assert "py_generator" in page.split('id="python-to-cpp"')[1].split("</table>")[0]
+
+
+def test_a_python_variant_is_only_compared_at_its_own_point(write_json, load_json, iteration_results):
+    """A Python variant measured at a size no C++ variant ran at has no C++ counterpart."""
+    document = _with_python_variant(load_json(iteration_results))
+    for entry in document["benchmarks"]:
+        if entry.get("variant") == "py_generator":
+            entry["params"] = dict(entry["params"], n=7)
+            entry["shared_params"] = dict(entry["shared_params"], n=7)
+            for key in ("name", "run_name"):
+                entry[key] = entry[key].replace("/n:1000000", "/n:7")
+    rows = python_rows(load(write_json(document)))
+    assert [r["cpp"] for r in rows] == ["(no C++ variant timed at this point)"]
+    assert rows[0]["ratio"] == "–"

@@ -44,10 +44,10 @@ Case<Input, Results>& the_case() {
             std::transform(in.tasks.begin(), in.tasks.end(), out.begin(), run_task);
             return out;
           },
-      .quick = {integer_axis("cost_us", {1, 100}, cpp_models),
+      .quick = {integer_axis("cost_us", {1, 10, 100}, cpp_models),
                 integer_axis("cost_us", {1, 10}, {"python"}), integer_axis("tasks", {400}),
                 integer_axis("workers", worker_counts({.oversubscribe = true}), parallel_models)},
-      .full = {integer_axis("cost_us", {1, 100, 10000}, cpp_models),
+      .full = {integer_axis("cost_us", {1, 10, 100, 10000}, cpp_models),
                integer_axis("cost_us", {1, 10, 100}, {"python"}), integer_axis("tasks", {100}),
                integer_axis("workers", worker_counts({.full = true, .oversubscribe = true}),
                             parallel_models)},
