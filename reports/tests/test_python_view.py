@@ -44,6 +44,9 @@ def test_the_report_has_the_view_only_when_there_is_python(tmp_path, write_json,
     page = render_to(tmp_path, path)
     assert 'id="python-to-cpp"' in page
     assert "py_generator" in page.split('id="python-to-cpp"')[1].split("</table>")[0]
+    # Python variants are hatched in the charts (an SVG hatch pattern), C++ ones are not.
+    assert "<pattern" not in without
+    assert "<pattern" in page
 
 
 def test_a_python_variant_is_only_compared_at_its_own_point(write_json, load_json, iteration_results):
