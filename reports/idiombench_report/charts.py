@@ -132,12 +132,15 @@ def scaling_chart(case_id: str, benchmarks: Sequence[Benchmark], max_lines: int 
     if key is None:
         return None
     lines: dict[str, list[tuple[ParamValue, float]]] = {}
+    python_lines = set()
     for b in timed:
         if key not in b.params:
             continue
         rest = " ".join(f"{k}:{v}" for k, v in b.params.items() if k != key)
         label = f"{b.variant} {rest}".strip()
         lines.setdefault(label, []).append((b.params[key], b.span()[1]))
+        if b.model == "python":
+            python_lines.add(label)
     lines = {label: sorted(points) for label, points in lines.items() if len(points) >= 2}
     if not lines:
         return None
@@ -145,7 +148,10 @@ def scaling_chart(case_id: str, benchmarks: Sequence[Benchmark], max_lines: int 
     label_y, factor = units.axis(max(t for _, points in shown for _, t in points))
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
     for label, points in shown:
+        # The Python idiom itself: dashed, with hollow markers, in every chart.
+        python = label in python_lines
         ax.plot([x for x, _ in points], [t / factor for _, t in points], marker="o", markersize=3,
+                linestyle="--" if python else "-", markerfacecolor="white" if python else None,
                 label=_text(label))
     ax.set_xscale("log", base=2 if key in ("threads", "workers", "concurrency") else 10)
     ax.set_yscale("log")

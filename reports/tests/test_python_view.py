@@ -61,3 +61,22 @@ def test_a_python_variant_is_only_compared_at_its_own_point(write_json, load_jso
     rows = python_rows(load(write_json(document)))
     assert [r["cpp"] for r in rows] == ["(no C++ variant timed at this point)"]
     assert rows[0]["ratio"] == "–"
+
+
+def test_the_same_degree_of_parallelism_is_preferred():
+    """A Python variant with workers:2 is set beside C++ at workers:2 even when C++ is
+    faster at another count; with no C++ at its count, beside the fastest at any."""
+    from idiombench_report.python_view import _fastest_cpp
+    from idiombench_report.results import Benchmark
+
+    def bench(variant, model, seconds, **params):
+        b = Benchmark(run_name=variant, variant=variant, model=model, params=params)
+        b.add(seconds * 1e9)
+        return b
+
+    case = [bench("pool", "threads", 2.0, cost=1, workers=2),
+            bench("pool", "threads", 1.0, cost=1, workers=4),
+            bench("pool", "threads", 0.5, cost=5, workers=2)]
+    assert _fastest_cpp(bench("py_pool", "python", 9.0, cost=1, workers=2), case) is case[0]
+    assert _fastest_cpp(bench("py_pool", "python", 9.0, cost=1, workers=8), case) is case[1]
+    assert _fastest_cpp(bench("py_pool", "python", 9.0, cost=3, workers=2), case) is None

@@ -11,7 +11,16 @@ namespace {
 
 namespace py = pybind11;
 
-auto python_variant(std::string name) {
+// The cache's hit rate, as the C++ variants report theirs: lru_cache's own counts over the
+// same keys (the policy does not depend on what the function costs).
+void hit_rate(py::handle, const py::tuple& arguments, Context& ctx) {
+  auto [hits, misses] = python::import_embedded("memoization_expensive_lookup")
+                            .attr("lru_cache_info")(arguments[0], arguments[2])
+                            .cast<std::pair<double, double>>();
+  ctx.counter("hit_rate", hits + misses > 0 ? hits / (hits + misses) : 0.0);
+}
+
+auto python_variant(std::string name, bool cached) {
   return python::variant<Input, Output>({
       .name = std::move(name),
       .module = "memoization_expensive_lookup",
@@ -22,12 +31,13 @@ auto python_variant(std::string name) {
             return py::make_tuple(py::cast(in.keys), function, in.capacity);
           },
       .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
+      .counters = cached ? hit_rate : nullptr,
   });
 }
 
 [[maybe_unused]] const auto registered = {
-    the_case().add_variant(python_variant("py_no_cache")),
-    the_case().add_variant(python_variant("py_lru_cache")),
+    the_case().add_variant(python_variant("py_no_cache", false)),
+    the_case().add_variant(python_variant("py_lru_cache", true)),
 };
 
 }  // namespace

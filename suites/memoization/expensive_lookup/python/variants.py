@@ -19,7 +19,7 @@ def py_lru_cache(keys, expensive, capacity):
 
 def lru_cache_info(keys, capacity):
     """Hits and misses of lru_cache(maxsize=capacity) over the keys: the policy the C++
-    LRU caches implement must count the same (a contract test)."""
+    LRU caches implement must count the same (a contract test); py_lru_cache's hit rate."""
     cached = lru_cache(maxsize=capacity)(lambda key: key)
     for key in keys:
         cached(key)
