@@ -132,7 +132,7 @@ int ab_command(const RunOptions& options) {
   for (const auto& benchmark : planned) {
     index[benchmark.name] = cand.size();
     cand.push_back(samples_for(benchmark.name, identity_of(benchmark),
-                               benchmark.variant_info().why_unavailable(), sampling));
+                               benchmark.why_skipped(), sampling));
     base.push_back({});
   }
   for (const auto& item : listing) {

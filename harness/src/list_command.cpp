@@ -15,7 +15,7 @@ int list_command(const Selection& selection, bool json) {
   auto planned = plan_benchmarks(selection);
   auto listing = nlohmann::json::array();
   for (const auto& benchmark : planned) {
-    auto reason = benchmark.variant_info().why_unavailable();
+    auto reason = benchmark.why_skipped();
     listing.push_back({{"name", benchmark.name},
                        {"suite", benchmark.info().suite},
                        {"case", benchmark.info().name},

@@ -76,6 +76,13 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
 
 }  // namespace
 
+std::string PlannedBenchmark::why_skipped() const {
+  const auto& variant_info = this->variant_info();
+  auto reason = variant_info.why_unavailable();
+  if (reason.empty() && variant_info.skipped_at) reason = variant_info.skipped_at(params);
+  return reason;
+}
+
 std::string benchmark_name(const CaseInfo& info, const std::string& variant, const Params& params) {
   auto name = info.suite + "/" + info.name + "/" + variant;
   auto knobs = params.to_string();

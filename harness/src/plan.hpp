@@ -33,6 +33,9 @@ struct PlannedBenchmark {
 
   const CaseInfo& info() const { return the_case->info(); }
   const VariantInfo& variant_info() const { return the_case->variants()[variant]; }
+  // Empty when it is to be measured; otherwise why not (unavailable here, or skipped at
+  // these params).
+  std::string why_skipped() const;
 };
 
 std::string benchmark_name(const CaseInfo& info, const std::string& variant, const Params& params);

@@ -285,13 +285,35 @@ TEST(Cli, ListJsonNamesEveryBenchmarkWithItsAvailability) {
   auto listed = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "list", "--json"}, 60, true);
   ASSERT_EQ(listed.code, 0);
   auto items = nlohmann::json::parse(listed.result);
-  ASSERT_EQ(items.size(), 12u);
+  ASSERT_EQ(items.size(), 13u);
   for (const auto& item : items) {
     EXPECT_EQ(item["suite"], "selftest");
     EXPECT_EQ(item["available"], item["variant"] != "unavailable") << item.dump();
     EXPECT_EQ(item["identity"]["params"]["n"], 1000) << "ab builds a baseline's entries from it";
     EXPECT_EQ(item["identity"]["baseline"], "correct");
   }
+}
+
+TEST(Cli, AVariantSkippedAtSomeParamsIsMeasuredAtTheOthers) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--profile", "full", "--filter", "small_only", "--repetitions", "1",
+                       "--min-time", "0.01", "--out", out});
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  std::map<std::string, nlohmann::json> by_name;
+  const auto results = read_json(out);
+  for (const auto& entry : results["benchmarks"]) {
+    by_name[entry["run_name"].get<std::string>()] = entry;
+  }
+  ASSERT_TRUE(by_name.contains("selftest/sum/small_only/n:1000")) << run.output;
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:1000"]["status"], "ok");
+  ASSERT_TRUE(by_name.contains("selftest/sum/small_only/n:100000")) << run.output;
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["status"], "skipped");
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["reason"], "too slow above n 10000");
+  // Its conformance points are never skipped this way.
+  auto verify = selftest({"verify", "--filter", "small_only"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("0 skipped"), std::string::npos) << verify.output;
 }
 
 // The repetitions of one process for each process_index of `name`'s iteration entries.

@@ -132,6 +132,16 @@ Output correct(const Input& in) {
                                       return correct(in);
                                     }}),
     selftest_sum().add_variant({.name = "on_abacus", .model = "abacus", .run = correct}),
+    // Measured at small sizes only (what a pure-Python loop does at 42M elements).
+    selftest_sum().add_variant({.name = "small_only",
+                                .model = "serial",
+                                .run = correct,
+                                .skipped_at =
+                                    [](const idiombench::Params& p) {
+                                      return p.integer("n") > 10000
+                                                 ? std::string("too slow above n 10000")
+                                                 : std::string();
+                                    }}),
     selftest_sum().add_variant({.name = "unavailable",
                                 .model = "imaginary_device",
                                 .run = correct,

@@ -114,6 +114,8 @@ struct VariantSpec {
   std::string model;
   RunFunction<Input, Output> run;
   std::function<std::string()> why_unavailable = [] { return std::string(); };
+  // Why a timed run at these params is skipped, if it is (VariantInfo::skipped_at).
+  std::function<std::string(const Params&)> skipped_at = {};
 };
 
 template <class Input, class Output, class Expected = Output>
@@ -144,7 +146,8 @@ class Case final : public CaseBase {
     auto at = std::lower_bound(variants_.begin(), variants_.end(), variant.name,
                                [](const auto& v, const std::string& n) { return v.name < n; });
     auto offset = at - variants_.begin();
-    infos_.insert(infos_.begin() + offset, {variant.name, variant.model, variant.why_unavailable});
+    infos_.insert(infos_.begin() + offset,
+                  {variant.name, variant.model, variant.why_unavailable, variant.skipped_at});
     variants_.insert(at, std::move(variant));
     return {};
   }

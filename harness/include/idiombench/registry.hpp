@@ -32,6 +32,10 @@ struct VariantInfo {
   std::string model;
   // Empty when the variant can run on this machine; otherwise why not.
   std::function<std::string()> why_unavailable;
+  // Empty (or unset) when a timed run at these params is worth making; otherwise why it is
+  // skipped there (pure Python over 42M elements: minutes a call). Conformance points are
+  // never skipped this way.
+  std::function<std::string(const Params&)> skipped_at = {};
 };
 
 // Where a case's physical limit is measured: the best value of `counter` among the

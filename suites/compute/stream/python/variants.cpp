@@ -2,6 +2,7 @@
 // parallel=True, and numba.cuda for triad. The arrays are NumPy views of the C++ buffers,
 // so the output a Python variant writes is the workspace the case verifies.
 #include <pybind11/numpy.h>
+#include <pybind11/stl.h>
 
 #include "idiombench/python/variant.hpp"
 #include "stream/case.hpp"
@@ -60,6 +61,45 @@ Registration add(Case<Arrays, Output, Expected>& c, const std::string& variant,
   }));
 }
 
+// Pure Python on lists, for triad and dot: the lists are made before timing; timed runs
+// stop at 2^20 elements (a call over 42M would take seconds and the lists gigabytes).
+constexpr std::int64_t kLargestForLoops = std::int64_t{1} << 20;
+
+py::list list_of(std::span<const double> data) {
+  return py::cast(std::vector<double>(data.begin(), data.end()));
+}
+
+template <class Output, class Expected>
+Registration add_loops(Case<Arrays, Output, Expected>& c) {
+  return c.add_variant(python::variant<Arrays, Output>({
+      .name = "py_loops",
+      .module = kModule,
+      .arguments =
+          [](const Arrays& a, const Params&) {
+            return py::make_tuple(list_of(a.x), list_of(a.y), a.scalar);
+          },
+      .output = [](py::handle result, const Arrays& a) -> Output {
+        if constexpr (std::is_same_v<Output, double>) {
+          (void)a;
+          return result.cast<double>();
+        } else {
+          auto values = result.cast<std::vector<double>>();
+          if (values.size() != a.out.size()) throw std::runtime_error("a list of the wrong size");
+          std::copy(values.begin(), values.end(), a.out.begin());
+          return View(a.out);
+        }
+      },
+      .function = c.info().name + "_py_loops",
+      .skipped_at =
+          [](const Params& p) {
+            return p.integer("n") > kLargestForLoops
+                       ? std::string(
+                             "pure Python is timed up to 2^20 elements (seconds a call beyond)")
+                       : std::string();
+          },
+  }));
+}
+
 Registration add_everywhere(const std::string& variant, std::vector<std::string> needs) {
   add(copy_case(), variant, needs);
   add(scale_case(), variant, needs);
@@ -73,6 +113,8 @@ Registration add_everywhere(const std::string& variant, std::vector<std::string>
     add_everywhere("py_numba", {"numpy", "numba"}),
     add_everywhere("py_numba_parallel", {"numpy", "numba"}),
     add(triad_case(), "py_numba_cuda", {"numpy", "numba"}, why_no_numba_cuda),
+    add_loops(triad_case()),
+    add_loops(dot_case()),
 };
 
 }  // namespace

@@ -1,9 +1,12 @@
 """compute/{copy,scale,add,triad,dot} in Python: NumPy (whole-array operations writing into
 the output with out=, no temporaries), numba @njit loops (one thread, one pass), numba
-parallel=True with prange on `threads` threads, and numba.cuda (skipped without a device).
+parallel=True with prange on `threads` threads, numba.cuda (skipped without a device), and
+pure Python on lists for triad and dot (timed up to 2**20 elements).
 The arrays are NumPy views of the C++ buffers (no copy): every variant reads the same memory
 the C++ variants read and writes the same output they write. Functions are named
 <case>_<variant>; the map functions return the output, dot returns the sum."""
+
+from operator import mul
 
 try:
     import numpy as np
@@ -45,6 +48,16 @@ def triad_py_numpy(x, y, out, scalar, threads):
 
 def dot_py_numpy(x, y, out, scalar, threads):
     return float(np.dot(x, y))
+
+
+# --- pure Python, on lists -------------------------------------------------------------
+
+def triad_py_loops(x, y, scalar):
+    return [a + scalar * b for a, b in zip(x, y)]
+
+
+def dot_py_loops(x, y, scalar):
+    return sum(map(mul, x, y))
 
 
 # --- numba, one thread ---------------------------------------------------------------

@@ -42,6 +42,8 @@ struct VariantSpec {
   std::string function = {};
   // Why it cannot run here for a reason of its own (no CUDA device); empty: it can.
   std::function<std::string()> why_unavailable = {};
+  // Why a timed run at these params is skipped (a pure-Python loop over 42M elements).
+  std::function<std::string(const Params&)> skipped_at = {};
   std::string model = python::model.name;
   // On the verification run, after the call: case-specific counters, e.g. tracemalloc's
   // peak from a second, traced call (the function and its arguments are given).
@@ -110,7 +112,8 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
   return {.name = std::move(spec.name),
           .model = spec.model,
           .run = std::move(run),
-          .why_unavailable = std::move(why_unavailable)};
+          .why_unavailable = std::move(why_unavailable),
+          .skipped_at = std::move(spec.skipped_at)};
 }
 
 }  // namespace idiombench::python
