@@ -5,9 +5,12 @@ multiprocessing.Pool and by a ProcessPoolExecutor. The GIL lets one thread run P
 time: the threads cannot beat sequential; the processes can. Pools are kept for the
 process, one per worker count, as a program keeps its pool (and as the C++ pools are)."""
 
+import ctypes
+import multiprocessing
+import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-import multiprocessing
 
 MASK = (1 << 64) - 1
 
@@ -27,6 +30,21 @@ def run_task(task):
     return cpu_work(seed, rounds)
 
 
+def _die_with_parent():
+    """Worker initializer: the kernel ends the worker when the process that made it ends.
+    An embedded interpreter is never finalised, so nothing shuts the pools down at exit,
+    and a worker left behind would hold its parent's pipes (and a test runner) open."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the worker lives on
+        return
+    if os.getppid() != _parent:  # the parent ended before prctl
+        os._exit(0)
+
+
+_parent = os.getpid()
+
+
 _pools = {}
 
 
@@ -37,9 +55,10 @@ def _pool(kind, workers):
         if kind == "thread_pool":
             pool = ThreadPoolExecutor(max_workers=workers)
         elif kind == "process_pool":
-            pool = multiprocessing.get_context("fork").Pool(workers)
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent)
         else:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_die_with_parent)
         _pools[(kind, workers)] = pool
     return pool
 

@@ -10,7 +10,10 @@ of it (the C++ checksum: the 8-byte words weighted 2i + 1, then the tail bytes, 
 Each worker is started on the first call (the untimed one) and kept for the process, as a
 program keeps its pool and as the C++ workers are kept."""
 
+import ctypes
 import multiprocessing
+import os
+import signal
 from multiprocessing import shared_memory
 
 try:
@@ -37,7 +40,23 @@ def checksum(buffer, size):
     return total & MASK
 
 
+def _die_with_parent():
+    """At a worker's start: the kernel ends the worker when the process that made it ends.
+    An embedded interpreter is never finalised, so nothing shuts the pools down at exit,
+    and a worker left behind would hold its parent's pipes (and a test runner) open."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the worker lives on
+        return
+    if os.getppid() != _parent:  # the parent ended before prctl
+        os._exit(0)
+
+
+_parent = os.getpid()
+
+
 def _pipe_worker(connection, parent_end):
+    _die_with_parent()
     parent_end.close()  # so that the parent's exit reads as EOF here
     try:
         while True:
@@ -48,6 +67,7 @@ def _pipe_worker(connection, parent_end):
 
 
 def _shared_memory_worker(connection, parent_end, block):
+    _die_with_parent()
     parent_end.close()
     try:
         while True:
