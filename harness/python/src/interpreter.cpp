@@ -49,6 +49,7 @@ BackendStatus probe() {
     status.details.emplace_back(
         "version", sys.attr("version").attr("split")().attr("__getitem__")(0).cast<std::string>());
     status.details.emplace_back("executable", sys.attr("executable").cast<std::string>());
+    status.details.emplace_back("linked", IDIOMBENCH_PYTHON_LINKED);
     auto metadata = py::module_::import("importlib.metadata");
     for (const char* name : {"numpy", "numba", "aiohttp", "beautifulsoup4", "uvloop"}) {
       try {
