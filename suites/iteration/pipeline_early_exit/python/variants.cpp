@@ -1,5 +1,6 @@
 // pipeline_early_exit in Python (variants.py beside this file): a generator pipeline cut by
-// itertools.islice, and the eager list comprehensions.
+// itertools.islice, and the eager list comprehensions. The verification run counts the
+// elements each produced (elements_produced), as the C++ variants do.
 #include <pybind11/stl.h>
 
 #include "idiombench/python/variant.hpp"
@@ -17,6 +18,12 @@ auto python_variant(std::string name) {
       .arguments = [](const Input& in,
                       const Params&) { return py::make_tuple(py::cast(in.values), in.k, in.cost); },
       .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
+      .counters =
+          [](py::handle function, const py::tuple& arguments, Context& ctx) {
+            auto count =
+                python::import_embedded("iteration_pipeline_early_exit").attr("elements_produced");
+            ctx.counter("elements_produced", count(function, *arguments).cast<double>());
+          },
   });
 }
 

@@ -30,3 +30,21 @@ def py_list_eager(values, k, cost):
     produced = [produce(raw, cost) for raw in values]
     kept = [v for v in produced if v % 7 == 0]
     return [v * v for v in kept][:k]
+
+
+def elements_produced(function, *arguments):
+    """How many source elements `function` produced: the elements_produced counter, from
+    a second call with a counting produce() (the timed calls count nothing)."""
+    global produce
+    plain, count = produce, [0]
+
+    def counting(raw, cost):
+        count[0] += 1
+        return plain(raw, cost)
+
+    produce = counting
+    try:
+        function(*arguments)
+    finally:
+        produce = plain
+    return count[0]
