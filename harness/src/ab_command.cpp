@@ -131,8 +131,8 @@ int ab_command(const RunOptions& options) {
   std::map<std::string, std::size_t> index;
   for (const auto& benchmark : planned) {
     index[benchmark.name] = cand.size();
-    cand.push_back(samples_for(benchmark.name, identity_of(benchmark),
-                               benchmark.why_skipped(), sampling));
+    cand.push_back(
+        samples_for(benchmark.name, identity_of(benchmark), benchmark.why_skipped(), sampling));
     base.push_back({});
   }
   for (const auto& item : listing) {

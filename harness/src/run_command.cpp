@@ -25,8 +25,8 @@ int run_command(const RunOptions& options) {
 
   std::vector<BenchmarkSamples> samples;
   for (const auto& benchmark : planned) {
-    samples.push_back(samples_for(benchmark.name, identity_of(benchmark),
-                                  benchmark.why_skipped(), sampling));
+    samples.push_back(
+        samples_for(benchmark.name, identity_of(benchmark), benchmark.why_skipped(), sampling));
   }
   const Side side{"", &samples};
   const auto slots = shuffled_slots(planned.size(), sampling.processes, sampling.seed);

@@ -14,8 +14,8 @@ auto python_variant(std::string name) {
       .module = "concurrency_transfer_cost",
       .arguments =
           [](const Input& in, const Params&) {
-            return py::make_tuple(py::bytes(reinterpret_cast<const char*>(in.payload.data()),
-                                            in.payload.size()));
+            return py::make_tuple(
+                py::bytes(reinterpret_cast<const char*>(in.payload.data()), in.payload.size()));
           },
       .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
       .needs = {"numpy"},
