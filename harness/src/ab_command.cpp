@@ -124,7 +124,7 @@ int ab_command(const RunOptions& options) {
   const auto listing = select_listing(
       json_from(baseline, {"list", "--json", "--profile", sampling.grid}), options.selection);
   auto base_context = json_from(baseline, {"info", "--json"});
-  const auto environment = probe_environment();
+  const auto environment = probe_environment(this_executable());
   print_warnings(environment);
 
   std::vector<BenchmarkSamples> base, cand;

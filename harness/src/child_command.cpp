@@ -38,18 +38,6 @@ nlohmann::json verify_only(const PlannedBenchmark& benchmark) {
   return fragment;
 }
 
-bool write_all(int fd, const std::string& text) {
-  const char* data = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    auto n = ::write(fd, data, left);
-    if (n <= 0) return false;
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 std::string last_line(const std::string& text) {
   auto end = text.find_last_not_of("\n ");
   if (end == std::string::npos) return "";

@@ -50,6 +50,8 @@ struct ChildRequest {
 
 int list_command(const Selection& selection, bool json);
 int info_command(bool json);
+// Internal: the backends' probe, as JSON on the result descriptor (environment.hpp).
+int backends_command();
 int run_command(const RunOptions& options);
 int ab_command(const RunOptions& options);
 int verify_command(const Selection& selection, double timeout);

@@ -19,6 +19,7 @@
 #include "build_info.hpp"
 #include "idiombench/backend.hpp"
 #include "idiombench/model.hpp"
+#include "isolation.hpp"
 #include "results.hpp"
 
 namespace idiombench {
@@ -191,6 +192,32 @@ nlohmann::json backends_json(std::vector<std::string>& warnings) {
   return backends;
 }
 
+// The same, from `prober _backends` in a child process. A probe that crashes or hangs
+// there costs the backends' details, never the run: it becomes a warning.
+nlohmann::json backends_json_isolated(const std::string& prober,
+                                      std::vector<std::string>& warnings) {
+  constexpr double kProbeSeconds = 120;  // a first CUDA initialisation can take many seconds
+  std::string problem;
+  try {
+    const auto outcome = run_isolated({prober, "_backends"}, kProbeSeconds);
+    if (outcome.kind == ChildOutcome::Kind::exited && outcome.code == 0) {
+      auto probed = nlohmann::json::parse(outcome.result);
+      for (const auto& warning : probed.at("warnings")) warnings.push_back(warning);
+      return probed.at("backends");
+    }
+    problem = outcome.kind == ChildOutcome::Kind::timed_out
+                  ? "timed out"
+                  : (outcome.kind == ChildOutcome::Kind::signaled
+                         ? "died of " + describe_signal(outcome.code)
+                         : "exited with status " + std::to_string(outcome.code));
+  } catch (const std::exception& e) {
+    problem = e.what();
+  }
+  warnings.push_back("the backends' probe (" + prober + " _backends) " + problem +
+                     ": their versions and availability are not recorded");
+  return nlohmann::json::object();
+}
+
 nlohmann::json models_json() {
   nlohmann::json models = nlohmann::json::object();
   for (const auto& model : declared_models()) models[model.name] = model.description;
@@ -250,13 +277,20 @@ std::vector<std::string> warnings_about(const nlohmann::json& machine) {
 
 }  // namespace
 
-Environment probe_environment() {
+nlohmann::json probe_backends_here() {
+  std::vector<std::string> warnings;
+  auto backends = backends_json(warnings);
+  return {{"backends", std::move(backends)}, {"warnings", warnings}};
+}
+
+Environment probe_environment(const std::string& backend_prober) {
   const auto& cpu = benchmark::CPUInfo::Get();
   Environment env;
   env.benchmark_context = benchmark_context(cpu);
   auto machine = machine_json(cpu);
   env.warnings = warnings_about(machine);
-  auto backends = backends_json(env.warnings);
+  auto backends = backend_prober.empty() ? backends_json(env.warnings)
+                                         : backends_json_isolated(backend_prober, env.warnings);
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},

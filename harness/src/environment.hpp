@@ -13,7 +13,14 @@ struct Environment {
   std::vector<std::string> warnings;
 };
 
-Environment probe_environment();
+// `backend_prober`: empty, the backends are probed in this process; otherwise an
+// idiombench binary whose `_backends` command probes them in a child process, so that
+// what a probe starts (an OpenMP or Kokkos thread pool that spins, a CUDA context)
+// never lives in the runner beside the benchmark children it waits for.
+Environment probe_environment(const std::string& backend_prober = {});
+
+// What `_backends` prints: {"backends": {...}, "warnings": [...]}.
+nlohmann::json probe_backends_here();
 
 // "idiombench: warning: ..." on stderr for each warning.
 void print_warnings(const Environment& environment);

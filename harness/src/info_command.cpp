@@ -3,11 +3,12 @@
 
 #include "commands.hpp"
 #include "environment.hpp"
+#include "isolation.hpp"
 
 namespace idiombench {
 
 int info_command(bool json) {
-  auto environment = probe_environment();
+  auto environment = probe_environment(this_executable());
   auto context = results_context(environment);
   if (json) {
     std::printf("%s\n", context.dump(1).c_str());
@@ -45,6 +46,10 @@ int info_command(bool json) {
   }
   for (const auto& warning : environment.warnings) std::printf("warning   %s\n", warning.c_str());
   return 0;
+}
+
+int backends_command() {
+  return write_all(kResultFd, probe_backends_here().dump()) ? 0 : 1;
 }
 
 }  // namespace idiombench

@@ -21,7 +21,6 @@
 namespace idiombench {
 namespace {
 
-constexpr int kResultFd = 3;
 constexpr std::size_t kTailBytes = 4096;
 
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, int result, int output,
@@ -63,6 +62,19 @@ bool drain(int fd, std::string& into) {
 }
 
 }  // namespace
+
+bool write_all(int fd, const std::string& text) {
+  const char* data = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    auto n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
 
 std::string this_executable() {
   char self[4096];

@@ -29,6 +29,12 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
 // The absolute path of the running executable ("" when /proc cannot say).
 std::string this_executable();
 
+// The fd a child writes its result to.
+constexpr int kResultFd = 3;
+
+// Writes all of `text` to `fd`; false on an error.
+bool write_all(int fd, const std::string& text);
+
 // "SIGSEGV (Segmentation fault)".
 std::string describe_signal(int signal_number);
 

@@ -61,7 +61,7 @@ struct CommandLine {
   double verify_timeout = 60;
   idiombench::ChildRequest child;
   CLI::App *list = nullptr, *info = nullptr, *verify = nullptr, *run_command = nullptr,
-           *ab_command = nullptr, *child_command = nullptr;
+           *ab_command = nullptr, *child_command = nullptr, *backends_command = nullptr;
 };
 
 void define_list(CLI::App& app, CommandLine& cl) {
@@ -136,6 +136,9 @@ void define_child(CLI::App& app, CommandLine& cl) {
   cl.child_command->add_flag("--verify-only", c.verify_only);
   cl.child_command->add_option("--measure", c.measure);
   cl.child_command->add_option("--iterations", c.iterations)->check(CLI::PositiveNumber);
+  // Internal: the backends' probe, in a process of its own (environment.hpp says why).
+  cl.backends_command = app.add_subcommand("_backends", "");
+  cl.backends_command->group("");
 }
 
 int dispatch(CommandLine& cl, const std::string& command_line) {
@@ -144,6 +147,7 @@ int dispatch(CommandLine& cl, const std::string& command_line) {
   if (*cl.info) return info_command(cl.json);
   if (*cl.verify) return verify_command(cl.selection, cl.verify_timeout);
   if (*cl.child_command) return child_command(cl.child);
+  if (*cl.backends_command) return backends_command();
   if (*cl.ab_command) {
     cl.ab.command_line = command_line;
     return ab_command(cl.ab);
@@ -172,7 +176,7 @@ int main(int argc, char** argv) {
   define_verify_and_info(app, cl);
   define_child(app, cl);
   try {
-    idiombench::check_raw_arguments(argc, argv, {"list", "info", "verify", "run", "ab", "_child"});
+    idiombench::check_raw_arguments(argc, argv, {"list", "info", "verify", "run", "ab", "_child", "_backends"});
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "console_reporter.hpp"
 #include "environment.hpp"
+#include "isolation.hpp"
 #include "json_file_reporter.hpp"
 #include "results.hpp"
 #include "sampling_plan.hpp"
@@ -20,7 +21,7 @@ int run_command(const RunOptions& options) {
   if (planned.empty()) throw UsageError("the selection matches no benchmark");
   const auto sampling = sampling_for(options);
   check_writable(options.out);
-  const auto environment = probe_environment();
+  const auto environment = probe_environment(this_executable());
   print_warnings(environment);
 
   std::vector<BenchmarkSamples> samples;

@@ -206,6 +206,29 @@ TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
   EXPECT_EQ(aggregates, (std::vector<std::string>{"mean", "median", "stddev", "cv"}));
 }
 
+// A backend's probe can start threads that spin (an OpenMP pool) or hold a device: the
+// runner probes in a child of its own, and what the probe prints cannot spoil the JSON.
+TEST(Cli, BackendsAreProbedInAProcessOfTheirOwn) {
+  auto outcome = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "info", "--json"}, 60, true);
+  ASSERT_EQ(outcome.kind, ChildOutcome::Kind::exited);
+  ASSERT_EQ(outcome.code, 0) << outcome.output_tail;
+  const auto backend = nlohmann::json::parse(outcome.result)
+                           .at("idiombench")
+                           .at("backends")
+                           .at("imaginary_device");
+  EXPECT_EQ(backend.at("reason"), "no such device");
+  // In-process, the probe's parent would be this test; isolated, it is `info`.
+  EXPECT_NE(backend.at("probed_by"), std::to_string(getpid()));
+
+  auto probe = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "_backends"}, 60);
+  ASSERT_EQ(probe.code, 0) << probe.output_tail;
+  const auto probed = nlohmann::json::parse(probe.result);
+  EXPECT_TRUE(probed.at("warnings").is_array());
+  EXPECT_EQ(probed.at("backends").at("imaginary_device").at("probed_by"),
+            std::to_string(getpid()));
+  EXPECT_NE(probe.output_tail.find("imaginary_device: probing"), std::string::npos);
+}
+
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
   TempDir dir;
   const std::vector<std::vector<std::string>> bad = {

@@ -5,10 +5,12 @@
 
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "idiombench/backend.hpp"
@@ -60,9 +62,13 @@ Case<Input, Output>& selftest_sum() {
     idiombench::declare_backend({.name = "imaginary_device",
                                  .probe =
                                      [] {
+                                       // Chatter on stdout, as some libraries' start-up
+                                       // prints, and where the probe ran (CLI test).
+                                       std::printf("imaginary_device: probing\n");
                                        return idiombench::BackendStatus{
                                            .reason = "no such device",
-                                           .details = {{"driver_version", "none"}}};
+                                           .details = {{"driver_version", "none"},
+                                                       {"probed_by", std::to_string(getppid())}}};
                                      }}),
 };
 

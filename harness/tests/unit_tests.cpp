@@ -464,6 +464,15 @@ TEST(Environment, DescribesTheMachineAndWarnsAboutNonReleaseBuilds) {
   EXPECT_EQ(env.idiombench.at("warnings").size(), env.warnings.size());
 }
 
+TEST(Environment, AFailedBackendProbeIsAWarningNotAnError) {
+  auto env = probe_environment("/bin/false");
+  EXPECT_TRUE(env.idiombench.at("backends").empty());
+  bool warned = false;
+  for (const auto& w : env.warnings)
+    warned |= w.find("/bin/false _backends) exited with status 1") != std::string::npos;
+  EXPECT_TRUE(warned) << nlohmann::json(env.warnings).dump();
+}
+
 TEST(Sampling, EverySlotOnceAndTheOrderFollowsTheSeed) {
   auto a = shuffled_slots(7, 3, 1), same = shuffled_slots(7, 3, 1), other = shuffled_slots(7, 3, 2);
   ASSERT_EQ(a.size(), 21u);
