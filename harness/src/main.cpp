@@ -176,7 +176,8 @@ int main(int argc, char** argv) {
   define_verify_and_info(app, cl);
   define_child(app, cl);
   try {
-    idiombench::check_raw_arguments(argc, argv, {"list", "info", "verify", "run", "ab", "_child", "_backends"});
+    idiombench::check_raw_arguments(argc, argv,
+                                    {"list", "info", "verify", "run", "ab", "_child", "_backends"});
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help

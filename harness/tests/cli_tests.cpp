@@ -212,10 +212,8 @@ TEST(Cli, BackendsAreProbedInAProcessOfTheirOwn) {
   auto outcome = run_isolated({IDIOMBENCH_SELFTEST_BINARY, "info", "--json"}, 60, true);
   ASSERT_EQ(outcome.kind, ChildOutcome::Kind::exited);
   ASSERT_EQ(outcome.code, 0) << outcome.output_tail;
-  const auto backend = nlohmann::json::parse(outcome.result)
-                           .at("idiombench")
-                           .at("backends")
-                           .at("imaginary_device");
+  const auto backend =
+      nlohmann::json::parse(outcome.result).at("idiombench").at("backends").at("imaginary_device");
   EXPECT_EQ(backend.at("reason"), "no such device");
   // In-process, the probe's parent would be this test; isolated, it is `info`.
   EXPECT_NE(backend.at("probed_by"), std::to_string(getpid()));
@@ -224,8 +222,7 @@ TEST(Cli, BackendsAreProbedInAProcessOfTheirOwn) {
   ASSERT_EQ(probe.code, 0) << probe.output_tail;
   const auto probed = nlohmann::json::parse(probe.result);
   EXPECT_TRUE(probed.at("warnings").is_array());
-  EXPECT_EQ(probed.at("backends").at("imaginary_device").at("probed_by"),
-            std::to_string(getpid()));
+  EXPECT_EQ(probed.at("backends").at("imaginary_device").at("probed_by"), std::to_string(getpid()));
   EXPECT_NE(probe.output_tail.find("imaginary_device: probing"), std::string::npos);
 }
 
