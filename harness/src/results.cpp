@@ -53,7 +53,7 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"question", info.question},
                              {"baseline", info.baseline}};
   const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
-  if (!limit.of.empty())
+  if (!limit.of.empty() && (!limit.applies_at || limit.applies_at(benchmark.params)))
     identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};
   return identity;
 }

@@ -40,9 +40,13 @@ struct VariantInfo {
 
 // Where a case's physical limit is measured: the best value of `counter` among the
 // timed entries of case `of` ("suite/case") in the same run.
+// `applies_at`, when set, says at which params the limit applies: a memory bandwidth
+// says nothing of a working set that stays in the caches, so those points get no
+// fraction rather than a multiple of it.
 struct PhysicalLimit {
   std::string of;
   std::string counter = "bytes_per_second";
+  std::function<bool(const Params&)> applies_at = {};
 };
 
 struct CaseInfo {

@@ -60,6 +60,13 @@ const std::vector<Params> conformance_sizes = [] {
   return sizes;
 }();
 
+// Memory bandwidth limits a kernel only when the arrays it touches do not fit the caches.
+template <int arrays_touched>
+bool beyond_the_caches(const Params& p) {
+  return beyond_last_level_cache(p.integer("n") * arrays_touched *
+                                 static_cast<std::int64_t>(sizeof(double)));
+}
+
 template <class Op>
 Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
   return define_case<Arrays, View, std::vector<double>>({
@@ -83,8 +90,11 @@ Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
       .baseline = "autovec",
       .before_verification = poison,
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
-      .physical_limit = {"compute/peak", "bytes_per_second"},
-      .physical_limit_by_model = {{"cuda", {"compute/device_peak", "bytes_per_second"}}},
+      .physical_limit = {"compute/peak", "bytes_per_second",
+                         beyond_the_caches<Op::reads + Op::writes>},
+      .physical_limit_by_model = {{"cuda",
+                                   {"compute/device_peak", "bytes_per_second",
+                                    beyond_the_caches<Op::reads + Op::writes>}}},
   });
 }
 
@@ -153,8 +163,9 @@ Case<Arrays, double, ExpectedSum>& dot_case() {
           },
       .baseline = "autovec",
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
-      .physical_limit = {"compute/peak", "bytes_per_second"},
-      .physical_limit_by_model = {{"cuda", {"compute/device_peak", "bytes_per_second"}}},
+      .physical_limit = {"compute/peak", "bytes_per_second", beyond_the_caches<2>},
+      .physical_limit_by_model =
+          {{"cuda", {"compute/device_peak", "bytes_per_second", beyond_the_caches<2>}}},
   });
   return c;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "machine_sizes.hpp"
+#include "stencil/case.hpp"
 #include "stream/case.hpp"
 #include "stream/nontemporal.hpp"
 
@@ -40,6 +41,36 @@ TEST(StreamCases, EveryParallelVariantHasAThreadsParamAndSerialOnesDoNot) {
                                 v.model) != stream::parallel_models().end();
       for (const auto& p : expand_for_model(c->info().quick, v.model)) {
         EXPECT_EQ(p.contains("threads"), parallel) << v.name << " " << p.to_string();
+      }
+    }
+  }
+}
+
+// A DRAM bandwidth is no limit for arrays in the caches: there a fraction of it would
+// read as a multiple of the machine's peak. Every limit applies beyond the caches only.
+TEST(StreamCases, TheBandwidthLimitAppliesOnlyBeyondTheCaches) {
+  for (const auto* c : {static_cast<const CaseBase*>(&stream::copy_case()),
+                        static_cast<const CaseBase*>(&stream::triad_case()),
+                        static_cast<const CaseBase*>(&stream::dot_case()),
+                        static_cast<const CaseBase*>(&stencil::the_case())}) {
+    for (const auto* grid : {&c->info().quick, &c->info().full}) {
+      for (const auto& model : {"autovec", "openmp", "cuda"}) {
+        const auto& limit = c->info().physical_limit_for(model);
+        ASSERT_FALSE(limit.of.empty()) << c->info().name;
+        ASSERT_TRUE(limit.applies_at) << c->info().name;
+        for (const auto& p : expand_for_model(*grid, model)) {
+          const std::int64_t n = p.integer("n");
+          const bool in_cache = c->info().name == "stencil2d"
+                                    ? 3 * n * n * 8 <= (1 << 20)
+                                    : n <= compute::elements_in_cache(2, 1);
+          const bool beyond = n >= compute::elements_beyond_llc(1.0, 1);
+          if (in_cache) {
+            EXPECT_FALSE(limit.applies_at(p)) << c->info().name << " " << p.to_string();
+          }
+          if (beyond) {
+            EXPECT_TRUE(limit.applies_at(p)) << c->info().name << " " << p.to_string();
+          }
+        }
       }
     }
   }
