@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -21,6 +22,21 @@
 namespace idiombench {
 namespace {
 
+// libgomp binds the initial thread to its first place as it loads when OMP_PROC_BIND or
+// OMP_PLACES is set, and a fork inherits that one-core mask: every benchmark child, and
+// every thread it starts, would share one core. The mask this process was started with
+// is saved before any library initialises (an executable's pre-init function runs
+// before the shared libraries' constructors) and is given back to each child.
+cpu_set_t start_mask;
+bool have_start_mask = false;
+
+void save_start_mask(int, char**, char**) {
+  have_start_mask = sched_getaffinity(0, sizeof start_mask, &start_mask) == 0;
+}
+
+[[gnu::section(".preinit_array"),
+  gnu::used]] void (*const save_start_mask_early)(int, char**, char**) = save_start_mask;
+
 constexpr std::size_t kTailBytes = 4096;
 
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, int result, int output,
@@ -32,6 +48,7 @@ constexpr std::size_t kTailBytes = 4096;
   }
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);  // the parent died before the line above
+  if (have_start_mask) sched_setaffinity(0, sizeof start_mask, &start_mask);
   // dup2 clears close-on-exec on the new descriptors.
   if (dup2(result, kResultFd) < 0 || dup2(result_on_stdout ? result : output, STDOUT_FILENO) < 0 ||
       dup2(output, STDERR_FILENO) < 0) {
@@ -62,6 +79,10 @@ bool drain(int fd, std::string& into) {
 }
 
 }  // namespace
+
+int cpus_at_start() {
+  return have_start_mask ? CPU_COUNT(&start_mask) : 0;
+}
 
 bool write_all(int fd, const std::string& text) {
   const char* data = text.data();

@@ -29,6 +29,10 @@ ChildOutcome run_isolated(const std::vector<std::string>& argv, double timeout_s
 // The absolute path of the running executable ("" when /proc cannot say).
 std::string this_executable();
 
+// How many CPUs this process was allowed when it started, before any library (libgomp
+// under OMP_PROC_BIND) narrowed it; children start with that mask again. 0: unknown.
+int cpus_at_start();
+
 // The fd a child writes its result to.
 constexpr int kResultFd = 3;
 

@@ -4,6 +4,7 @@
 // a full disk.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -204,6 +205,25 @@ TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
   }
   EXPECT_EQ(iterations, 4);
   EXPECT_EQ(aggregates, (std::vector<std::string>{"mean", "median", "stddev", "cv"}));
+}
+
+// Under OMP_PROC_BIND libgomp binds the runner to one CPU as it loads; the children must
+// still get every CPU the runner was started with, or all their threads share one core.
+TEST(Cli, ChildrenGetTheCpusTheRunnerWasStartedWith) {
+  cpu_set_t mine;
+  ASSERT_EQ(sched_getaffinity(0, sizeof mine, &mine), 0);
+  if (CPU_COUNT(&mine) < 2) GTEST_SKIP() << "one CPU: nothing to narrow";
+  TempDir dir;
+  auto out = dir.file("results.json");
+  ::setenv("OMP_PROC_BIND", "close", 1);
+  ::setenv("OMP_PLACES", "threads", 1);
+  auto run = selftest(
+      {"run", "--variant", "counting", "--repetitions", "1", "--min-time", "0.001", "--out", out});
+  ::unsetenv("OMP_PROC_BIND");
+  ::unsetenv("OMP_PLACES");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto entry = read_json(out).at("benchmarks").at(0);
+  EXPECT_EQ(entry.at("openmp_places").get<double>(), CPU_COUNT(&mine)) << entry.dump();
 }
 
 // A backend's probe can start threads that spin (an OpenMP pool) or hold a device: the

@@ -1,6 +1,7 @@
 // A test-only suite whose variants misbehave on purpose: wrong answers, a crash, a
 // hang, an exception, an early exit, an unavailable variant. It is linked into
 // `idiombench-selftest` only, never into `idiombench`.
+#include <omp.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -83,6 +84,8 @@ Output correct(const Input& in) {
                                 .run =
                                     [](const Input& in, idiombench::Context& ctx) {
                                       ctx.counter("elements_seen", static_cast<double>(in.size()));
+                                      // What OpenMP found to run on (CLI test: affinity).
+                                      ctx.counter("openmp_places", omp_get_num_places());
                                       return correct(in);
                                     }}),
     selftest_sum().add_variant({.name = "wrong",
