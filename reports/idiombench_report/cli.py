@@ -20,10 +20,17 @@ from .schema import schema_errors
 from .upgrade import UpgradeError, upgrade
 
 
+MAX_RENDER_FILES = 100
+
+
 def _render(args: argparse.Namespace) -> int:
+    if len(args.results) > MAX_RENDER_FILES:
+        raise results_module.ResultsError(
+            f"{len(args.results)} files: render compares at most {MAX_RENDER_FILES} (one per machine, "
+            "or several runs of one machine, which are merged)")
     results = results_module.load(args.results[0])
     others = [results_module.load(path) for path in args.results[1:]]
-    render(results, args.output, others)
+    render(results, args.output, others, args.reference)
     print(args.output)
     return 0
 
@@ -129,9 +136,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     render_command = commands.add_parser("render", help="write a self-contained HTML report")
     render_command.add_argument(
         "results", nargs="+",
-        help="results JSON written by `idiombench run`; more files (other machines) add a hardware "
-             "comparison against the first")
+        help="results JSON written by `idiombench run`; more files (up to 100: other machines, or "
+             "more runs of one, which are merged) add a hardware comparison")
     render_command.add_argument("-o", "--output", default="report.html", help="HTML file to write")
+    render_command.add_argument(
+        "--reference", metavar="MACHINE",
+        help="with files from several machines: the machine the others are compared with "
+             "(its machine_id, a prefix of 4+ characters, or its host name; default: the first file's)")
     render_command.set_defaults(run=_render)
 
     compare_command = commands.add_parser(

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import html
+import statistics
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
@@ -11,6 +12,7 @@ import jinja2
 from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
+from . import machines as machines_module
 from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
 from .units import TIME, Units, units_of
@@ -95,45 +97,54 @@ def _summary(results: Results, units: Units = TIME) -> list[dict[str, str]]:
     return rows
 
 
-def _machine_label(results: Results) -> str:
-    machine = results.meta.get("machine", {})
-    host = results.context.get("host_name", "?")
-    return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')} · {host}"
+# Beyond this many machines the per-benchmark tables and bar charts stop being readable;
+# the matrix and the best-machine tables carry the comparison.
+DETAILED_MACHINES = 6
 
 
-def _hardware_comparison(results: Results, others: Sequence[Results],
-                         units: Units = TIME) -> Optional[dict[str, Any]]:
-    """Per case, the median of every benchmark the runs share, on each machine, and its
-    ratio to the first file's machine (> 1: slower there)."""
+def _hardware_comparison(results: Results, others: Sequence[Results], units: Units = TIME,
+                         reference: Optional[str] = None) -> Optional[dict[str, Any]]:
+    """The machines the files come from (runs of one machine merged): the matrix of
+    case ratios to the reference machine with their intervals, what each machine is, the
+    best machine per variant, and for a few machines every benchmark's median."""
     if not others:
         return None
     runs = [results] + list(others)
-    medians = [{b.run_name: b.span()[1] for b in r.benchmarks if b.timed} for r in runs]
+    view = machines_module.comparison(runs, reference)
+    if view is None:  # every file from one machine: its runs, merged
+        view = {"machines": [], "same_machine": True, "files": len(runs)}
+        return view
+    view["same_machine"] = False
+    machines = machines_module.group(runs)
+    ref = machines_module.find(machines, reference)
+    view["detailed"] = len(machines) <= DETAILED_MACHINES
+    if not view["detailed"]:
+        return view
     cases: dict[str, list[dict[str, Any]]] = {}
-    for b in results.benchmarks:
-        if b.run_name not in medians[0]:
-            continue
-        cells, raw = [], []
-        here = medians[0][b.run_name]
-        for by_name in medians:
-            other = by_name.get(b.run_name)
-            ratio = other / here if other else None
-            raw.append(other)
-            cells.append({"median": units.format(other) if other else "–",
-                          "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
-        cases.setdefault(f"{b.suite}/{b.case}", []).append(
-            {"name": f"{b.variant} {' '.join(f'{k}:{v}' for k, v in b.params.items())}", "cells": cells,
-             "raw": raw})
-    machines = [_machine_label(r) for r in runs]
-    charts = {case: machines_chart(case, [(r["name"], r["raw"]) for r in rows], machines, units=units)
-              for case, rows in cases.items()}
-    return {"machines": machines, "charts": charts,
-            "same_machine": len({r.meta.get("machine", {}).get("machine_id") for r in runs}) == 1,
-            "cases": cases}
+    for case, names in machines_module.cases_of(machines).items():
+        for name in names:
+            if name not in ref.samples:
+                continue
+            here = statistics.median(ref.samples[name])
+            cells, raw = [], []
+            for m in machines:
+                value = statistics.median(m.samples[name]) if name in m.samples else None
+                ratio = value / here if value else None
+                raw.append(value)
+                cells.append({"median": units.format(value) if value else "–",
+                              "ratio": f"{ratio:.2f}×" if ratio else "–", "ratio_value": ratio or ""})
+            _, variant, point, extra = ref.where[name]
+            cases.setdefault(case, []).append(
+                {"name": " ".join(x for x in (variant, extra, point) if x), "cells": cells, "raw": raw})
+    view["charts"] = {case: machines_chart(case, [(r["name"], r["raw"]) for r in rows], view["machines"],
+                                           units=units)
+                      for case, rows in cases.items()}
+    view["cases_detail"] = cases
+    return view
 
 
 def build_context(results: Results, cv_warning: float = 0.10,
-                  others: Sequence[Results] = ()) -> dict[str, Any]:
+                  others: Sequence[Results] = (), reference: Optional[str] = None) -> dict[str, Any]:
     meta = results.meta
     units = units_of(results)
     suites: dict[str, list[dict[str, Any]]] = {}
@@ -177,17 +188,18 @@ def build_context(results: Results, cv_warning: float = 0.10,
         "suites": suites,
         "summary": _summary(results, units),
         "python": python_rows(results, units),
-        "hardware": _hardware_comparison(results, others, units),
+        "hardware": _hardware_comparison(results, others, units, reference),
         "measure": units.measure,
     }
 
 
-def render(results: Results, output_path: PathLike, others: Sequence[Results] = ()) -> None:
+def render(results: Results, output_path: PathLike, others: Sequence[Results] = (),
+           reference: Optional[str] = None) -> None:
     env = _environment()
     script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
     # The Content-Security-Policy allows exactly this script, by its hash.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    page = env.get_template("report.html.j2").render(**build_context(results, others=others), escape=html.escape,
+    page = env.get_template("report.html.j2").render(**build_context(results, others=others, reference=reference), escape=html.escape,
                                                      script=script, script_hash=script_hash)
     Path(output_path).write_text(page, encoding="utf-8")
 
