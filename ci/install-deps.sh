@@ -32,9 +32,11 @@ packages=(
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
 # mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is
 # verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks); clang's
-# libFuzzer runtime builds the fuzz targets (ci/fuzz.sh).
+# libFuzzer runtime builds the fuzz targets (ci/fuzz.sh); Slurm and munge run the Slurm
+# kit through a one-node cluster (ci/slurm/test.sh).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev)
+  packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev
+    slurm-wlm munge)
 fi
 
 missing=()

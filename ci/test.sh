@@ -3,7 +3,8 @@
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end
 # tests, every suite's conformance and contract tests), `idiombench verify` (and the io
 # suite's against nginx), a quick
-# run of the iteration suite validated against the schema, the same build and ctest
+# run of the iteration suite validated against the schema, the Slurm kit through a real
+# one-node cluster (ci/slurm/test.sh), the same build and ctest
 # with clang 14 (preset ci-clang), the support library's and the concurrency, io and
 # memoization suites' tests under ThreadSanitizer (preset tsan), every test under
 # AddressSanitizer + UndefinedBehaviorSanitizer (preset asan), the io parsers' libFuzzer
@@ -36,6 +37,9 @@ trap 'rm -rf "$out"' EXIT
 "$bin" run --suite iteration --profile quick --out "$out/iteration.json" >"$out/run.log" \
   || { cat "$out/run.log"; die "the quick iteration run failed"; }
 PYTHONPATH="$root/reports" "$python" -m idiombench_report validate --require-ok "$out/iteration.json"
+
+log "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
+"$here/slurm/test.sh" "$bin"
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_CLANG:-0} != 1 ]]; then
   log "clang 14 build and ctest (preset ci-clang; IDIOMBENCH_SKIP_CLANG=1 skips it)"

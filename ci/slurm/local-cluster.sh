@@ -10,12 +10,18 @@ set -euo pipefail
 action=${1:?usage: local-cluster.sh start|stop DIR}
 dir=$(realpath -m "${2:?usage: local-cluster.sh start|stop DIR}")
 
-stop() {
+stop() {  # each daemon in turn, waiting for it to exit (SIGKILL after 10 s)
+  local daemon pid
   for daemon in slurmd slurmctld munged; do
-    if [[ -f $dir/$daemon.pid ]]; then
-      kill "$(cat "$dir/$daemon.pid")" 2>/dev/null || true
-      rm -f "$dir/$daemon.pid"
-    fi
+    [[ -f $dir/$daemon.pid ]] || continue
+    pid=$(cat "$dir/$daemon.pid")
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$dir/$daemon.pid"
   done
 }
 
@@ -50,7 +56,7 @@ wait_for munged 10 test -S "$socket"
 
 host=$(hostname -s)
 cpus=$(nproc)
-memory_mib=$(($(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 * 9 / 10))
+memory_mib=$(($(awk '/MemTotal/ {print $2}' /proc/meminfo) * 9 / 10240))
 cat >"$dir/slurm.conf" <<CONF
 # Written by ci/slurm/local-cluster.sh: one node, localhost, no accounting, no cgroups.
 ClusterName=idiombench-test
