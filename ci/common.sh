@@ -24,10 +24,10 @@ kokkos_root() {
 python_with_deps() {
   local py
   for py in /usr/bin/python3 python3; do
-    if command -v "$py" >/dev/null && "$py" -c 'import matplotlib, jinja2, jsonschema, pytest' 2>/dev/null; then
+    if command -v "$py" >/dev/null && "$py" -c 'import matplotlib, jinja2, jsonschema, fastjsonschema, pytest' 2>/dev/null; then
       command -v "$py"
       return 0
     fi
   done
-  die "no python3 with matplotlib, jinja2, jsonschema and pytest (run ci/install-deps.sh)"
+  die "no python3 with matplotlib, jinja2, jsonschema, fastjsonschema and pytest (run ci/install-deps.sh)"
 }

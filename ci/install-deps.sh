@@ -24,6 +24,7 @@ packages=(
   libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev libre2-dev
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
+  python3-fastjsonschema
   python3-pytest
   # the python model: CPython embedded in the runner (pybind11), and the libraries its
   # variants use (numba, aiohttp + BeautifulSoup, uvloop)

@@ -17,7 +17,7 @@ would make look tight.
 import math
 import statistics
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from scipy import stats
 
@@ -251,8 +251,8 @@ def best_per_variant(machines: Sequence[Machine], reference: Machine,
             profile, _, _, _, count, rank = m.rank[name]
             point = (profile, count, rank)
             by_variant.setdefault(variant, {}).setdefault(point, {}).setdefault(m.key, name)
-            chosen = by_variant[variant][point][m.key]
-            if statistics.median(m.samples[name]) < statistics.median(m.samples[chosen]):
+            kept = by_variant[variant][point][m.key]
+            if statistics.median(m.samples[name]) < statistics.median(m.samples[kept]):
                 by_variant[variant][point][m.key] = name
     rows = []
     for variant, points in by_variant.items():
@@ -298,7 +298,7 @@ def comparison(runs: Sequence[Results], reference: Optional[str] = None) -> Opti
     if len(machines) < 2:
         return None
     cases = cases_of(machines)
-    matrix = []
+    matrix: list[dict[str, Any]] = []
     for m in machines:
         cells = []
         for case, names in cases.items():

@@ -199,8 +199,9 @@ def render(results: Results, output_path: PathLike, others: Sequence[Results] = 
     script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
     # The Content-Security-Policy allows exactly this script, by its hash.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    page = env.get_template("report.html.j2").render(**build_context(results, others=others, reference=reference), escape=html.escape,
-                                                     script=script, script_hash=script_hash)
+    context = build_context(results, others=others, reference=reference)
+    page = env.get_template("report.html.j2").render(**context, escape=html.escape, script=script,
+                                                     script_hash=script_hash)
     Path(output_path).write_text(page, encoding="utf-8")
 
 

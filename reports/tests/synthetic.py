@@ -64,3 +64,37 @@ def ab_session(base_by_name, cand_by_name, load_json, measure="time", exact=True
                     doc["benchmarks"].append(e)
         return doc
     return side(base_by_name, "baseline"), side(cand_by_name, "candidate")
+
+
+GENERATED_CPU = "Generated CPU {index} (made up by the tests: not a real machine)"
+
+
+def generated_machine(document, index, factor=1.0, processes=3, seed=0, between=0.03):
+    """Another machine made from a real results file, clearly labelled as generated: its
+    own machine_id, CPU name and host, every timed benchmark measured in `processes`
+    processes (each with its own offset, `between` relative sd) at `factor` times the
+    real figure. Only for tests and the README's scaling figures."""
+    rng = np.random.default_rng(seed + index)
+    doc = copy.deepcopy(document)
+    meta = doc["context"]["idiombench"]
+    meta["machine"]["machine_id"] = f"fa4e{index:012x}"
+    meta["machine"]["cpu_model"] = GENERATED_CPU.format(index=index)
+    meta["processes"] = processes
+    doc["context"]["host_name"] = f"generated-{index}"
+    entries = []
+    for e in doc["benchmarks"]:
+        if e.get("run_type") != "iteration" or e.get("status") != "ok" or e.get("process_index", 0) != 0:
+            if e.get("run_type") != "iteration" or e.get("status") != "ok":
+                entries.append(e)
+            continue
+        for p in range(processes):
+            copy_of = copy.deepcopy(e)
+            scale = factor * float(np.exp(rng.normal(0, between)))
+            copy_of.update({"process_index": p, "processes": processes,
+                            "real_time": e["real_time"] * scale, "cpu_time": e["cpu_time"] * scale})
+            for key in ("items_per_second", "bytes_per_second"):
+                if key in copy_of:
+                    copy_of[key] = e[key] / scale
+            entries.append(copy_of)
+    doc["benchmarks"] = entries
+    return doc

@@ -2,12 +2,14 @@
 ci/install-deps.sh installs) opens it from file://, runs its script under its
 Content-Security-Policy without a single console message, and saves a screenshot."""
 
+import json
 import shutil
 import subprocess
 
 import pytest
 
 from idiombench_report.cli import main
+from synthetic import GENERATED_CPU, generated_machine
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -34,3 +36,25 @@ def test_the_report_opens_in_chromium_without_console_messages(tmp_path, iterati
     assert dom.returncode == 0
     assert 'class="filter"' in dom.stdout, "the table script ran (it adds the filter boxes)"
     assert ":CONSOLE" not in dom.stderr
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (ci/install-deps.sh installs it)")
+def test_a_comparison_of_100_machines_opens_without_console_messages(tmp_path, iteration_results, load_json):
+    """100 machines GENERATED for this test from one real file (each labelled "Generated CPU
+    N (made up by the tests: not a real machine)"), 1.00x to 1.99x as slow as the first."""
+    sample = load_json(iteration_results)
+    paths = []
+    for index in range(100):
+        path = tmp_path / f"generated-{index}.json"
+        path.write_text(json.dumps(generated_machine(sample, index, factor=1 + index / 100)), encoding="utf-8")
+        paths.append(str(path))
+    page = tmp_path / "machines.html"
+    assert main(["render", *paths, "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "100 machines from 100 files" in text and GENERATED_CPU.format(index=99) in text
+    run = chromium("--dump-dom", page.as_uri())
+    assert run.returncode == 0, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], "console messages (errors, CSP violations):\n" + "\n".join(console)
+    assert 'class="filter"' in run.stdout, "the table script ran on the 100-machine page"
+    assert run.stdout.count("generated-99 · fa4e0000") >= 2, "the machine is in the table and the matrix"

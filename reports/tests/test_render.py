@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from idiombench_report.cli import main
+from synthetic import GENERATED_CPU, generated_machine
 from idiombench_report.results import ResultsError, load
 
 
@@ -177,25 +178,90 @@ def test_tables_can_be_sorted_by_their_numbers(tmp_path, iteration_results):
     assert "<h2>Summary</h2>" in page
 
 
+def _hardware(page):
+    return page.split('<h2 id="hardware">Hardware comparison</h2>')[1].split("<h2>Suite")[0]
+
+
+def _matrix_cells(page):
+    """{machine label: [(verdict, value, text), ...]} from the machine x case matrix."""
+    matrix = _hardware(page).split('<table class="sortable matrix">')[1].split("</table>")[0]
+    rows = {}
+    for row in re.findall(r"<tr[^>]*><td>([^<]+)</td>(.*?)</tr>", matrix, re.S):
+        rows[row[0]] = re.findall(r'<td class="num v-([a-z-]+)" data-value="([^"]*)"[^>]*>([^<]*)</td>', row[1])
+    return rows
+
+
 def test_files_from_two_machines_add_a_hardware_comparison(tmp_path, write_json, load_json):
-    sample = Path(__file__).with_name("data") / "concurrency-sample.json"
-    other = load_json(sample)
-    # A second machine, faked for this test only: another id and CPU, every time doubled.
-    other["context"]["idiombench"]["machine"]["machine_id"] = "00000000fa4e0002"
-    other["context"]["idiombench"]["machine"]["cpu_model"] = "Test CPU (fake, for the test)"
-    for entry in other["benchmarks"]:
-        if entry.get("real_time") is not None:
-            entry["real_time"] *= 2
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    # Two machines generated for this test (labelled so): the second twice as slow.
+    first = write_json(generated_machine(sample, 1, factor=1.0), "one.json")
+    second = write_json(generated_machine(sample, 2, factor=2.0), "two.json")
     out = tmp_path / "report.html"
-    assert main(["render", str(sample), str(write_json(other, "other.json")), "-o", str(out)]) == 0
+    assert main(["render", str(first), str(second), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "<h2>Hardware comparison</h2>" in page
-    assert "Test CPU (fake, for the test)" in page
-    section = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>Suite")[0]
-    assert "<svg" in section and "machine 2" in section, "grouped bars per machine"
-    hardware = page.split("<h2>Hardware comparison</h2>")[1].split("<h2>")[0]
-    ratios = re.findall(r'data-value="([0-9.]+)">', hardware)
-    assert ratios and all(abs(float(r) - (1.0 if i % 2 == 0 else 2.0)) < 1e-6 for i, r in enumerate(ratios))
+    section = _hardware(page)
+    assert GENERATED_CPU.format(index=2) in section
+    assert "<svg" in section and "machine 2" in section, "two machines: the per-benchmark bars too"
+    cells = _matrix_cells(page)
+    assert [v for v, _, _ in cells["generated-1 · fa4e0000"]] == ["reference"] * len(cells["generated-1 · fa4e0000"])
+    slower = cells["generated-2 · fa4e0000"]
+    assert slower and all(v == "slower" for v, _, _ in slower), slower
+    for _, value, text in slower:
+        assert abs(float(value) - 2.0) < 0.1
+        low, high = map(float, re.search(r"\[([0-9.]+)–([0-9.]+)\]", text).groups())
+        assert 1.0 < low < 2.0 < high, text
+
+
+def test_runs_of_one_machine_merge_and_equal_machines_are_within_noise(tmp_path, write_json, load_json):
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    paths = [write_json(generated_machine(sample, 1, seed=s), f"run{s}.json") for s in (0, 10)]
+    paths.append(write_json(generated_machine(sample, 2, factor=1.0, seed=20, between=0.05), "other.json"))
+    out = tmp_path / "report.html"
+    assert main(["render", *map(str, paths), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "2 machines from 3 files" in page and "1 file(s) added processes" in page
+    verdicts = [v for v, _, _ in _matrix_cells(page)["generated-2 · fa4e0000"]]
+    assert verdicts and verdicts.count("within-noise") >= len(verdicts) - 1, verdicts
+    # A machines table in which only what differs is highlighted: the CPU name.
+    table = _hardware(page).split('<table class="sortable machines">')[1].split("</table>")[0]
+    assert table.count('class="differs"') == 1 and "Differs from the reference (highlighted): CPU" in page
+
+
+def test_the_reference_machine_is_chosen_by_id_or_host(tmp_path, write_json, load_json, capsys):
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    a = write_json(generated_machine(sample, 1), "a.json")
+    b = write_json(generated_machine(sample, 2, factor=0.5), "b.json")
+    out = tmp_path / "report.html"
+    assert main(["render", str(a), str(b), "--reference", "generated-2", "-o", str(out)]) == 0
+    cells = _matrix_cells(out.read_text(encoding="utf-8"))
+    assert all(v == "reference" for v, _, _ in cells["generated-2 · fa4e0000"])
+    assert all(v == "slower" for v, _, _ in cells["generated-1 · fa4e0000"])
+    assert main(["render", str(a), str(b), "--reference", "fa4e000000000002", "-o", str(out)]) == 0
+    assert main(["render", str(a), str(b), "--reference", "nowhere", "-o", str(out)]) == 2
+    assert "--reference nowhere matches no machine" in capsys.readouterr().err
+    assert main(["render", *[str(a)] * 101, "-o", str(out)]) == 2
+    assert "render compares at most 100" in capsys.readouterr().err
+
+
+def test_sizes_chosen_from_each_machines_caches_compare_per_item(tmp_path, write_json, load_json):
+    sample = load_json(Path(__file__).with_name("data") / "compute-sample.json")
+    other = generated_machine(sample, 2, factor=1.0)
+    # Machine 2 has caches of another size: its arrays are 3x larger, each run 3x longer.
+    for e in other["benchmarks"]:
+        if "n" in e.get("params", {}):
+            n = e["params"]["n"]
+            for field in ("name", "run_name"):
+                e[field] = e[field].replace(f"n:{n}", f"n:{n * 3}")
+            e["params"]["n"] = e["shared_params"]["n"] = n * 3
+            if e.get("run_type") == "iteration" and e.get("status") == "ok":
+                e["real_time"] *= 3
+    first = write_json(generated_machine(sample, 1), "one.json")
+    out = tmp_path / "report.html"
+    assert main(["render", str(first), str(write_json(other, "two.json")), "-o", str(out)]) == 0
+    cells = _matrix_cells(out.read_text(encoding="utf-8"))["generated-2 · fa4e0000"]
+    compared = [(v, float(value)) for v, value, _ in cells if value]
+    assert compared, "the STREAM cases meet by rank despite other sizes"
+    assert all(abs(value - 1.0) < 0.1 for _, value in compared), compared
 
 
 def test_a_swept_parameter_gets_a_scaling_chart(tmp_path):

@@ -81,3 +81,37 @@ def test_reads_like_google_benchmark_compare_py(iteration_results, load_json):
             runs.setdefault(b["name"], []).append(b["real_time"])
     assert runs and all(len(times) == 3 for times in runs.values())
     json.dumps(document, allow_nan=False)  # strict JSON: no NaN or Infinity
+
+
+def test_the_compiled_validator_rejects_whatever_jsonschema_rejects(iteration_results, load_json):
+    """schema_errors trusts the compiled (draft-07) validator's "valid": it must never
+    pass a document the 2020-12 validator fails, for every kind of keyword the schema uses."""
+    import copy
+
+    import fastjsonschema
+    import jsonschema
+
+    from idiombench_report.schema import _fast_validator, load_schema
+
+    good = load_json(iteration_results)
+    ok = next(i for i, e in enumerate(good["benchmarks"]) if e["status"] == "ok")
+    breakages = {
+        "type": lambda d: d["benchmarks"][ok].update(real_time="fast"),
+        "required": lambda d: d["benchmarks"][ok].pop("suite"),
+        "enum": lambda d: d["benchmarks"][ok].update(status="fine"),
+        "minimum": lambda d: d["benchmarks"][ok].update(repetitions=-1),
+        "if/then": lambda d: d["benchmarks"][ok].update(verified=False),
+        "nested required": lambda d: d["context"]["idiombench"].pop("machine"),
+        "const": lambda d: d["context"]["idiombench"].update(schema_version="x"),
+    }
+    full = jsonschema.Draft202012Validator(load_schema())
+    for name, breaking in breakages.items():
+        document = copy.deepcopy(good)
+        breaking(document)
+        assert not full.is_valid(document), f"{name}: the breakage is not one"
+        try:
+            _fast_validator()(document)
+            raise AssertionError(f"{name}: the compiled validator let it through")
+        except fastjsonschema.JsonSchemaException:
+            pass
+        assert schema_errors(document), name
