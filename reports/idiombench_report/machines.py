@@ -76,6 +76,21 @@ def _mib(n: object) -> str:
     return f"{float(n) / 2**20:.0f} MiB" if isinstance(n, (int, float)) and n else "?"
 
 
+def _caches(machine: dict) -> str:
+    """"L1d 48 KiB · L2 2 MiB · L3 300 MiB" (data and unified caches, per level)."""
+    sizes: dict[int, int] = {}
+    for c in machine.get("caches", []):
+        if isinstance(c, dict) and c.get("type") != "Instruction" and isinstance(c.get("size"), int):
+            sizes[c.get("level", 0)] = max(sizes.get(c.get("level", 0), 0), c["size"])
+    if not sizes:
+        return f"LLC {_mib(machine.get('last_level_cache_bytes'))}"
+    parts = []
+    for level, size in sorted(sizes.items()):
+        text = f"{size // 1024} KiB" if size < 2**20 else f"{size / 2**20:.0f} MiB"
+        parts.append(f"L{level}{'d' if level == 1 else ''} {text}")
+    return " · ".join(parts)
+
+
 def _gpu(meta: dict) -> str:
     cuda = meta.get("backends", {}).get("cuda", {})
     if not cuda.get("available"):
@@ -92,7 +107,7 @@ def specs_of(results: Results) -> dict[str, str]:
         "CPU": str(machine.get("cpu_model", results.context.get("host_name", "?"))),
         "cores": f"{machine.get('logical_cpus', results.context.get('num_cpus', '?'))} logical / "
                  f"{machine.get('physical_cores', '?')} physical",
-        "last-level cache": _mib(machine.get("last_level_cache_bytes")),
+        "caches": _caches(machine),
         "memory": _gib(machine.get("memory_bytes")),
         "GPU": _gpu(meta),
         "compiler": str(build.get("compiler", "?")),

@@ -39,7 +39,7 @@ def full_run(template: dict, listing: list, index: int) -> dict:
     doc = copy.deepcopy(template)
     meta = doc["context"]["idiombench"]
     meta.update({"profile": "full", "processes": PROCESSES, "repetitions": PROCESSES * REPETITIONS})
-    meta["machine"]["machine_id"] = f"fa4e{index:012x}"
+    meta["machine"]["machine_id"] = f"{index:08x}fa4efa4e"
     meta["machine"]["cpu_model"] = GENERATED_CPU.format(index=index)
     doc["context"]["host_name"] = f"generated-{index}"
     factor = float(np.exp(rng.normal(0, 0.3)))

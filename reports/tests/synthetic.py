@@ -77,7 +77,7 @@ def generated_machine(document, index, factor=1.0, processes=3, seed=0, between=
     rng = np.random.default_rng(seed + index)
     doc = copy.deepcopy(document)
     meta = doc["context"]["idiombench"]
-    meta["machine"]["machine_id"] = f"fa4e{index:012x}"
+    meta["machine"]["machine_id"] = f"{index:08x}fa4efa4e"
     meta["machine"]["cpu_model"] = GENERATED_CPU.format(index=index)
     meta["processes"] = processes
     doc["context"]["host_name"] = f"generated-{index}"

@@ -203,8 +203,8 @@ def test_files_from_two_machines_add_a_hardware_comparison(tmp_path, write_json,
     assert GENERATED_CPU.format(index=2) in section
     assert "<svg" in section and "machine 2" in section, "two machines: the per-benchmark bars too"
     cells = _matrix_cells(page)
-    assert [v for v, _, _ in cells["generated-1 · fa4e0000"]] == ["reference"] * len(cells["generated-1 · fa4e0000"])
-    slower = cells["generated-2 · fa4e0000"]
+    assert [v for v, _, _ in cells["generated-1 · 00000001"]] == ["reference"] * len(cells["generated-1 · 00000001"])
+    slower = cells["generated-2 · 00000002"]
     assert slower and all(v == "slower" for v, _, _ in slower), slower
     for _, value, text in slower:
         assert abs(float(value) - 2.0) < 0.1
@@ -220,7 +220,7 @@ def test_runs_of_one_machine_merge_and_equal_machines_are_within_noise(tmp_path,
     assert main(["render", *map(str, paths), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert "2 machines from 3 files" in page and "1 file(s) added processes" in page
-    verdicts = [v for v, _, _ in _matrix_cells(page)["generated-2 · fa4e0000"]]
+    verdicts = [v for v, _, _ in _matrix_cells(page)["generated-2 · 00000002"]]
     assert verdicts and verdicts.count("within-noise") >= len(verdicts) - 1, verdicts
     # A machines table in which only what differs is highlighted: the CPU name.
     table = _hardware(page).split('<table class="sortable machines">')[1].split("</table>")[0]
@@ -234,9 +234,9 @@ def test_the_reference_machine_is_chosen_by_id_or_host(tmp_path, write_json, loa
     out = tmp_path / "report.html"
     assert main(["render", str(a), str(b), "--reference", "generated-2", "-o", str(out)]) == 0
     cells = _matrix_cells(out.read_text(encoding="utf-8"))
-    assert all(v == "reference" for v, _, _ in cells["generated-2 · fa4e0000"])
-    assert all(v == "slower" for v, _, _ in cells["generated-1 · fa4e0000"])
-    assert main(["render", str(a), str(b), "--reference", "fa4e000000000002", "-o", str(out)]) == 0
+    assert all(v == "reference" for v, _, _ in cells["generated-2 · 00000002"])
+    assert all(v == "slower" for v, _, _ in cells["generated-1 · 00000001"])
+    assert main(["render", str(a), str(b), "--reference", "00000002fa4efa4e", "-o", str(out)]) == 0
     assert main(["render", str(a), str(b), "--reference", "nowhere", "-o", str(out)]) == 2
     assert "--reference nowhere matches no machine" in capsys.readouterr().err
     assert main(["render", *[str(a)] * 101, "-o", str(out)]) == 2
@@ -258,7 +258,7 @@ def test_sizes_chosen_from_each_machines_caches_compare_per_item(tmp_path, write
     first = write_json(generated_machine(sample, 1), "one.json")
     out = tmp_path / "report.html"
     assert main(["render", str(first), str(write_json(other, "two.json")), "-o", str(out)]) == 0
-    cells = _matrix_cells(out.read_text(encoding="utf-8"))["generated-2 · fa4e0000"]
+    cells = _matrix_cells(out.read_text(encoding="utf-8"))["generated-2 · 00000002"]
     compared = [(v, float(value)) for v, value, _ in cells if value]
     assert compared, "the STREAM cases meet by rank despite other sizes"
     assert all(abs(value - 1.0) < 0.1 for _, value in compared), compared
