@@ -227,6 +227,16 @@ def test_runs_of_one_machine_merge_and_equal_machines_are_within_noise(tmp_path,
     assert table.count('class="differs"') == 1 and "Differs from the reference (highlighted): CPU" in page
 
 
+def test_files_from_one_machine_are_runs_not_machines(tmp_path, write_json, load_json):
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    paths = [write_json(generated_machine(sample, 1, seed=s), f"run{s}.json") for s in (0, 1)]
+    out = tmp_path / "report.html"
+    assert main(["render", *map(str, paths), "-o", str(out)]) == 0
+    section = _hardware(out.read_text(encoding="utf-8"))
+    assert "These 2 files come from one machine" in section
+    assert "matrix" not in section, "no machine x case matrix of a machine against itself"
+
+
 def test_the_reference_machine_is_chosen_by_id_or_host(tmp_path, write_json, load_json, capsys):
     sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
     a = write_json(generated_machine(sample, 1), "a.json")
