@@ -112,7 +112,8 @@ def specs_of(results: Results) -> dict[str, str]:
         "GPU": _gpu(meta),
         "compiler": str(build.get("compiler", "?")),
         "flags": f"{build.get('flags', '?')} ({build.get('target_isa', '?')})",
-        "kernel": str(machine.get("kernel", "?")),
+        "kernel": str(machine.get("kernel", "?")) + (
+            f" (THP {machine['transparent_hugepages']})" if "transparent_hugepages" in machine else ""),
     }
 
 
