@@ -37,7 +37,9 @@ std::int64_t elements_beyond_llc(double factor, int arrays, std::int64_t at_leas
   return std::max(at_least, (per_array / 1024 + 1) * 1024);  // strictly beyond, rounded up
 }
 
-bool beyond_last_level_cache(std::int64_t bytes) { return bytes > last_level_cache_bytes(); }
+bool beyond_last_level_cache(std::int64_t bytes) {
+  return bytes > last_level_cache_bytes();
+}
 
 int threads_param(const Params& p) {
   return p.contains("threads") ? static_cast<int>(p.integer("threads"))
