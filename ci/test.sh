@@ -38,6 +38,13 @@ trap 'rm -rf "$out"' EXIT
   || { cat "$out/run.log"; die "the quick iteration run failed"; }
 PYTHONPATH="$root/reports" "$python" -m idiombench_report validate --require-ok "$out/iteration.json"
 
+log "cmake --install: the installed commands run"
+cmake --install "$root/build/$preset" --prefix "$out/prefix" >/dev/null
+"$out/prefix/bin/idiombench" --version
+"$out/prefix/bin/idiombench-report" --version
+"$out/prefix/bin/idiombench-report" validate --require-ok "$out/iteration.json" >/dev/null \
+  || die "the installed idiombench-report cannot read a results file"
+
 log "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
 "$here/slurm/test.sh" "$bin"
 

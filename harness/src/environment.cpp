@@ -12,11 +12,13 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "build_info.hpp"
+#include "git_sha.hpp"
 #include "idiombench/backend.hpp"
 #include "idiombench/model.hpp"
 #include "isolation.hpp"
@@ -76,24 +78,30 @@ std::string command_output(const std::string& command) {
   return out;
 }
 
-// The commit measured: $IDIOMBENCH_GIT_SHA, else the source tree's HEAD (with a
-// "-dirty" mark), else what configure saw.
+// The commit measured: $IDIOMBENCH_GIT_SHA, else the commit this binary was built from
+// (recorded at build time, with a "-dirty" mark: cmake/WriteGitSha.cmake).
 std::string git_sha() {
   if (const char* forced = std::getenv("IDIOMBENCH_GIT_SHA")) return forced;
-  std::string dir = build_info::source_dir;
-  auto sha = command_output("git -C '" + dir + "' rev-parse HEAD 2>/dev/null");
-  if (sha.empty()) return build_info::configured_git_sha;
-  auto dirty =
-      command_output("git -C '" + dir + "' status --porcelain --untracked-files=no 2>/dev/null");
-  return dirty.empty() ? sha : sha + "-dirty";
+  return build_info::git_sha;
 }
 
 // When the measured commit was made (ISO 8601), for ordering runs over history:
-// $IDIOMBENCH_GIT_DATE, else HEAD's committer date, else "" (not a git checkout).
+// $IDIOMBENCH_GIT_DATE, else the built commit's committer date ("" outside git).
 std::string git_commit_date() {
   if (const char* forced = std::getenv("IDIOMBENCH_GIT_DATE")) return forced;
-  std::string dir = build_info::source_dir;
-  return command_output("git -C '" + dir + "' log -1 --format=%cI HEAD 2>/dev/null");
+  return build_info::git_commit_date;
+}
+
+// A warning when the checkout this binary was built from has moved on since: the
+// figures are the built commit's, not the one checked out now.
+std::optional<std::string> stale_build_warning() {
+  if (std::getenv("IDIOMBENCH_GIT_SHA")) return std::nullopt;
+  const std::string dir = build_info::source_dir;
+  const auto head = command_output("git -C '" + dir + "' rev-parse HEAD 2>/dev/null");
+  const std::string built = build_info::git_sha;
+  if (head.empty() || built == "unknown" || built.rfind(head, 0) == 0) return std::nullopt;
+  return "this binary was built from " + built.substr(0, 12) + " but " + dir + " is now at " +
+         head.substr(0, 12) + ": rebuild to measure that commit";
 }
 
 std::uint64_t fnv1a(const std::string& text) {
@@ -265,6 +273,7 @@ std::vector<std::string> warnings_about(const nlohmann::json& machine) {
     warnings.push_back("non-release build (" + build_type +
                        "): timings do not represent optimised code");
   }
+  if (auto stale = stale_build_warning()) warnings.push_back(*stale);
   if (std::string(build_info::sanitizers).size() > 0) {
     warnings.push_back(std::string("sanitizers enabled (") + build_info::sanitizers +
                        "): timings are not representative");
@@ -290,6 +299,10 @@ nlohmann::json probe_backends_here() {
   std::vector<std::string> warnings;
   auto backends = backends_json(warnings);
   return {{"backends", std::move(backends)}, {"warnings", warnings}};
+}
+
+std::string version_line() {
+  return std::string("idiombench ") + build_info::version + " (git " + git_sha() + ")";
 }
 
 Environment probe_environment(const std::string& backend_prober) {

@@ -22,6 +22,9 @@ Environment probe_environment(const std::string& backend_prober = {});
 // What `_backends` prints: {"backends": {...}, "warnings": [...]}.
 nlohmann::json probe_backends_here();
 
+// "idiombench 0.1.0 (git <sha>)": what --version prints.
+std::string version_line();
+
 // "idiombench: warning: ..." on stderr for each warning.
 void print_warnings(const Environment& environment);
 

@@ -6,6 +6,7 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "environment.hpp"
 
 namespace {
 
@@ -169,6 +170,7 @@ int main(int argc, char** argv) {
       "idiombench: what does this idiom cost here, and does every implementation of it "
       "give the right answer?"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", idiombench::version_line());
   CommandLine cl;
   define_list(app, cl);
   define_run(app, cl);

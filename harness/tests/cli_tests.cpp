@@ -246,6 +246,19 @@ TEST(Cli, BackendsAreProbedInAProcessOfTheirOwn) {
   EXPECT_NE(probe.output_tail.find("imaginary_device: probing"), std::string::npos);
 }
 
+TEST(Cli, VersionIsTheVersionFileAndTheBuiltCommit) {
+  auto run = selftest({"--version"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  std::ifstream in(std::string(build_info::source_dir) + "/VERSION");
+  std::string version;
+  std::getline(in, version);
+  ASSERT_FALSE(version.empty());
+  EXPECT_EQ(run.output.rfind("idiombench " + version + " (git ", 0), 0u) << run.output;
+  if (fs::exists(fs::path(build_info::source_dir) / ".git")) {
+    EXPECT_EQ(run.output.find("unknown"), std::string::npos) << "built inside a git checkout";
+  }
+}
+
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
   TempDir dir;
   const std::vector<std::vector<std::string>> bad = {

@@ -8,9 +8,12 @@ compare, benchmarks that could not be tested (unless --allow-insufficient).
 
 import argparse
 import math
+import subprocess
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
+from . import __version__
 from . import compare as compare_module
 from . import results as results_module
 from . import experiment as experiment_module
@@ -21,6 +24,17 @@ from .upgrade import UpgradeError, upgrade
 
 
 MAX_RENDER_FILES = 100
+
+
+def version_line() -> str:
+    """"idiombench-report 0.1.0 (git <sha>)": the sha of the checkout the package runs
+    from, if it runs from one (an installed package has none)."""
+    try:
+        sha = subprocess.run(["git", "-C", str(Path(__file__).parent), "rev-parse", "HEAD"],
+                             capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        sha = ""
+    return f"idiombench-report {__version__} ({'git ' + sha if sha else 'installed, not a git checkout'})"
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -128,6 +142,7 @@ def _positive_mib(text: str) -> float:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="idiombench-report", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--max-file-mib", type=_positive_mib,
                         default=results_module.DEFAULT_MAX_FILE_BYTES / (1 << 20),
                         help="refuse results files larger than this (default 64 MiB)")

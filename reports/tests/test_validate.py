@@ -115,3 +115,13 @@ def test_the_compiled_validator_rejects_whatever_jsonschema_rejects(iteration_re
         except fastjsonschema.JsonSchemaException:
             pass
         assert schema_errors(document), name
+
+
+def test_version_comes_from_the_one_version_file(capsys):
+    import pytest
+
+    version = (Path(__file__).resolve().parents[2] / "VERSION").read_text(encoding="utf-8").strip()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith(f"idiombench-report {version} (")
