@@ -170,10 +170,37 @@ bool ResultsFile::due() const {
   return std::chrono::steady_clock::now() - saved_ >= std::chrono::seconds(1);
 }
 
+void follow_google_benchmark_conventions(nlohmann::json& entries) {
+  for (auto& entry : entries) {
+    // "threads" is the parallelism of the run, as in .../threads:2 of the name.
+    if (const auto params = entry.find("params"); params != entry.end()) {
+      if (const auto threads = params->find("threads");
+          threads != params->end() && threads->is_number_integer() && threads->get<int>() >= 1) {
+        entry["threads"] = *threads;
+      }
+    }
+    // Skipped is not an error: Google Benchmark writes skipped/skip_message for it.
+    if (entry.value("status", "") == "skipped") {
+      entry.erase("error_occurred");
+      entry.erase("error_message");
+      entry["skipped"] = true;
+      entry["skip_message"] = entry.value("reason", "");
+    }
+  }
+}
+
 void ResultsFile::save(nlohmann::json entries) {
   saved_ = std::chrono::steady_clock::now();
   apply_physical_limits(entries);
-  document_["benchmarks"] = std::move(entries);
+  follow_google_benchmark_conventions(entries);
+  // Only figures in "benchmarks": a reader of Google Benchmark's format (compare.py's
+  // geometric mean, github-action-benchmark) would take an untimed entry's 0 for a time.
+  nlohmann::json timed = nlohmann::json::array(), untimed = nlohmann::json::array();
+  for (auto& entry : entries) {
+    (entry.value("status", "ok") == "ok" ? timed : untimed).push_back(std::move(entry));
+  }
+  document_["benchmarks"] = std::move(timed);
+  document_["untimed"] = std::move(untimed);
   try {
     write_atomically(path_, document_.dump(1));
     write_error_.clear();

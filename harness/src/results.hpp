@@ -11,7 +11,7 @@
 
 namespace idiombench {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // What every entry of a benchmark says about what it is: suite, case, variant, model,
 // params, question, baseline and (where the case names one) its physical limit.
@@ -26,6 +26,10 @@ nlohmann::json untimed_entry(const std::string& name, const nlohmann::json& iden
 // its counter over the best value of that counter among the limit case's timed
 // entries in `benchmarks` (nothing when that case was not run).
 void apply_physical_limits(nlohmann::json& benchmarks);
+
+// Google Benchmark's meaning for its own fields: "threads" as the name's threads param;
+// a skipped entry marked skipped (skip_message), not error_occurred.
+void follow_google_benchmark_conventions(nlohmann::json& entries);
 
 // Writes to a temporary file in the same folder, syncs it, and renames it over
 // `path`. Throws std::runtime_error (with the system's reason) and leaves any

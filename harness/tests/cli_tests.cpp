@@ -85,10 +85,17 @@ std::string read_text(const std::string& path) {
   return buffer.str();
 }
 
+// The timed entries ("benchmarks"), then the untimed ones.
+nlohmann::json every_entry(const nlohmann::json& results) {
+  auto all = results.at("benchmarks");
+  for (const auto& entry : results.value("untimed", nlohmann::json::array())) all.push_back(entry);
+  return all;
+}
+
 // The status of each variant's first entry.
 std::map<std::string, nlohmann::json> by_variant(const nlohmann::json& results) {
   std::map<std::string, nlohmann::json> out;
-  for (const auto& entry : results.at("benchmarks")) out.emplace(entry.at("variant"), entry);
+  for (const auto& entry : every_entry(results)) out.emplace(entry.at("variant"), entry);
   return out;
 }
 
@@ -355,7 +362,7 @@ TEST(Cli, AVariantSkippedAtSomeParamsIsMeasuredAtTheOthers) {
   EXPECT_EQ(run.exit_code, 0) << run.output;
   std::map<std::string, nlohmann::json> by_name;
   const auto results = read_json(out);
-  for (const auto& entry : results["benchmarks"]) {
+  for (const auto& entry : every_entry(results)) {
     by_name[entry["run_name"].get<std::string>()] = entry;
   }
   ASSERT_TRUE(by_name.contains("selftest/sum/small_only/n:1000")) << run.output;
@@ -363,6 +370,15 @@ TEST(Cli, AVariantSkippedAtSomeParamsIsMeasuredAtTheOthers) {
   ASSERT_TRUE(by_name.contains("selftest/sum/small_only/n:100000")) << run.output;
   EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["status"], "skipped");
   EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["reason"], "too slow above n 10000");
+  // Google Benchmark's way to say skipped, and only figures among the benchmarks.
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["skipped"], true);
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["skip_message"], "too slow above n 10000");
+  EXPECT_FALSE(by_name["selftest/sum/small_only/n:100000"].contains("error_occurred"));
+  for (const auto& entry : results.at("benchmarks")) {
+    EXPECT_EQ(entry.at("status"), "ok") << entry.dump();
+    EXPECT_GT(entry.at("real_time").get<double>(), 0) << entry.dump();
+  }
+  ASSERT_EQ(results.at("untimed").size(), 1u);
   // Its conformance points are never skipped this way.
   auto verify = selftest({"verify", "--filter", "small_only"});
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
@@ -415,7 +431,7 @@ TEST(Cli, AFailureInOneProcessStopsTheBenchmarkWithItsProcessNamed) {
   EXPECT_EQ(variants["crash"]["status"], "crashed");
   EXPECT_EQ(repetitions_per_process(results, "selftest/sum/correct/n:1000").size(), 4u)
       << "the other benchmark still ran all its processes";
-  for (const auto& entry : results["benchmarks"]) {
+  for (const auto& entry : every_entry(results)) {
     if (entry["variant"] == "crash") {
       EXPECT_NE(entry["status"], "ok") << "nothing of it counts";
     }

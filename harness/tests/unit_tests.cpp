@@ -433,6 +433,30 @@ TEST(PhysicalLimits, FractionIsOverTheBestOfTheLimitCaseInTheSameRun) {
   EXPECT_FALSE(without_peak[0].contains("fraction_of_peak")) << "no limit measured in this run";
 }
 
+TEST(ResultsEntries, FollowGoogleBenchmarksMeaningOfThreadsAndSkipped) {
+  auto entries = nlohmann::json::array(
+      {{{"status", "ok"}, {"threads", 1}, {"params", {{"n", 8}, {"threads", 2}}}},
+       {{"status", "ok"}, {"threads", 1}, {"params", {{"n", 8}}}},
+       {{"status", "skipped"},
+        {"reason", "no GPU"},
+        {"error_occurred", true},
+        {"error_message", "no GPU"},
+        {"params", nlohmann::json::object()}},
+       {{"status", "failed"},
+        {"reason", "wrong"},
+        {"error_occurred", true},
+        {"error_message", "wrong"},
+        {"params", nlohmann::json::object()}}});
+  follow_google_benchmark_conventions(entries);
+  EXPECT_EQ(entries[0]["threads"], 2) << "as the name's threads:2";
+  EXPECT_EQ(entries[1]["threads"], 1);
+  EXPECT_EQ(entries[2]["skipped"], true);
+  EXPECT_EQ(entries[2]["skip_message"], "no GPU");
+  EXPECT_FALSE(entries[2].contains("error_occurred")) << "skipped is not an error";
+  EXPECT_EQ(entries[3]["error_occurred"], true);
+  EXPECT_FALSE(entries[3].contains("skipped"));
+}
+
 TEST(PhysicalLimits, AModelCanHaveALimitOfItsOwn) {
   CaseInfo info;
   info.physical_limit = {"s/peak", "bytes_per_second"};

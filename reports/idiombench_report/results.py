@@ -313,7 +313,9 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
     counting = results.measure == "instructions"
     by_name: dict[str, Benchmark] = {}
     counter_samples: dict[str, dict[str, list[float]]] = {}
-    for entry in document["benchmarks"]:
+    # Untimed entries (skipped, failed, ...) have a list of their own since format 3;
+    # older files hold them among the benchmarks.
+    for entry in document["benchmarks"] + document.get("untimed", []):
         name = entry["run_name"]
         if name not in by_name:
             by_name[name] = Benchmark(

@@ -7,12 +7,17 @@ longer lists them), throughput reports bytes read and written apart (version-1 f
 only have their sum, bytes_per_second, which stays), and each entry says which of its
 params it shares with its case's baseline (`shared_params`; for a version-1 file they
 are inferred here from the params of the baseline's own entries).
+
+Version 2 -> 3: untimed entries (skipped, failed, crashed, timeout) moved out of
+`benchmarks` into `untimed`, so that readers of Google Benchmark's format see only
+figures; `threads` is the run's threads param; a skipped entry carries Google
+Benchmark's `skipped` / `skip_message` instead of `error_occurred`.
 """
 
 import copy
 from typing import Any, Callable
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 Document = dict[str, Any]
 
@@ -57,7 +62,29 @@ def _version_1_to_2(document: Document) -> Document:
     return document
 
 
-_UPGRADES: dict[int, Callable[[Document], Document]] = {1: _version_1_to_2}
+def _version_2_to_3(document: Document) -> Document:
+    entries = document.get("benchmarks")
+    if not isinstance(entries, list):
+        return document  # the schema reports it
+    timed, untimed = [], []
+    for entry in entries:
+        is_timed = not isinstance(entry, dict) or entry.get("status", "ok") == "ok"
+        (timed if is_timed else untimed).append(entry)
+        if not isinstance(entry, dict):
+            continue
+        threads = _params(entry).get("threads")
+        if isinstance(threads, int) and not isinstance(threads, bool) and threads >= 1:
+            entry["threads"] = threads
+        if entry.get("status") == "skipped":
+            entry.pop("error_occurred", None)
+            entry.pop("error_message", None)
+            entry.update(skipped=True, skip_message=str(entry.get("reason", "")))
+    document["benchmarks"] = timed
+    document["untimed"] = untimed + list(document.get("untimed") or [])
+    return document
+
+
+_UPGRADES: dict[int, Callable[[Document], Document]] = {1: _version_1_to_2, 2: _version_2_to_3}
 
 
 def version_of(document: Any) -> Any:

@@ -71,7 +71,7 @@ def test_a_version_1_file_compares_with_a_version_2_file():
 
 def test_validate_says_the_file_was_upgraded(capsys):
     assert main(["validate", str(V1_ITERATION)]) == 0
-    assert "format version 1, upgraded to 2 on read" in capsys.readouterr().out
+    assert f"format version 1, upgraded to {CURRENT_VERSION} on read" in capsys.readouterr().out
 
 
 def test_a_file_from_a_newer_idiombench_is_refused_by_name(tmp_path):
@@ -99,3 +99,24 @@ def test_history_reads_every_version_and_reports_a_broken_file_without_losing_th
     assert main(["history", str(folder), "-o", str(out)]) == 1
     assert out.exists(), "the readable files still make a page"
     assert "c-broken.json is not JSON" in capsys.readouterr().err
+
+
+def test_version_2_files_move_their_untimed_entries_out_of_benchmarks(load_json):
+    from synthetic import DATA
+
+    document = load_json(DATA / "selftest-sample.json")
+    assert document["context"]["idiombench"]["schema_version"] == 2
+    sample = load_json(DATA / "compute-sample.json")  # parallel variants: a threads param
+    document["benchmarks"] += [e for e in sample["benchmarks"] if "threads" in e["params"]][:8]
+    untimed_before = [e for e in document["benchmarks"] if e["status"] != "ok"]
+    assert untimed_before, "the sample has skipped or failed entries"
+    upgraded, written = upgrade(document)
+    assert written == 2
+    assert all(e["status"] == "ok" for e in upgraded["benchmarks"])
+    assert [e["run_name"] for e in upgraded["untimed"]] == [e["run_name"] for e in untimed_before]
+    for e in upgraded["untimed"]:
+        if e["status"] == "skipped":
+            assert e["skipped"] is True and e["skip_message"] == e["reason"] and "error_occurred" not in e
+    threaded = [e for e in upgraded["benchmarks"] if "threads" in e["params"]]
+    assert threaded and all(e["threads"] == e["params"]["threads"] for e in threaded)
+    assert any(e["threads"] > 1 for e in threaded)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from idiombench_report.cli import main
 from idiombench_report.schema import SCHEMA_PATH, schema_errors
+from idiombench_report.upgrade import upgrade
 
 REPO_SCHEMA = Path(__file__).resolve().parents[2] / "harness" / "schema" / "results.schema.json"
 
@@ -14,8 +15,8 @@ def test_the_package_uses_the_harness_schema():
 
 
 def test_real_results_are_valid(iteration_results, selftest_results, load_json):
-    assert schema_errors(load_json(iteration_results)) == []
-    assert schema_errors(load_json(selftest_results)) == []
+    assert schema_errors(upgrade(load_json(iteration_results))[0]) == []
+    assert schema_errors(upgrade(load_json(selftest_results))[0]) == []
 
 
 def test_missing_required_field_is_reported_with_its_path(iteration_results, load_json):
@@ -40,7 +41,7 @@ def test_unknown_status_and_model_are_rejected(iteration_results, load_json):
 
 
 def test_models_are_open_any_well_formed_name_is_accepted(iteration_results, load_json):
-    document = load_json(iteration_results)
+    document, _ = upgrade(load_json(iteration_results))
     document["benchmarks"][0]["model"] = "sycl"
     document["context"]["idiombench"]["models"] = {"sycl": "SYCL on any device"}
     assert schema_errors(document) == []
@@ -93,7 +94,7 @@ def test_the_compiled_validator_rejects_whatever_jsonschema_rejects(iteration_re
 
     from idiombench_report.schema import _fast_validator, load_schema
 
-    good = load_json(iteration_results)
+    good, _ = upgrade(load_json(iteration_results))
     ok = next(i for i, e in enumerate(good["benchmarks"]) if e["status"] == "ok")
     breakages = {
         "type": lambda d: d["benchmarks"][ok].update(real_time="fast"),
