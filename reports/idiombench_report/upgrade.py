@@ -66,7 +66,8 @@ def _version_2_to_3(document: Document) -> Document:
     entries = document.get("benchmarks")
     if not isinstance(entries, list):
         return document  # the schema reports it
-    timed, untimed = [], []
+    timed: list[Any] = []
+    untimed: list[Any] = []
     for entry in entries:
         is_timed = not isinstance(entry, dict) or entry.get("status", "ok") == "ok"
         (timed if is_timed else untimed).append(entry)

@@ -32,7 +32,8 @@ def test_the_wheel_carries_version_schema_license_and_readme(tmp_path):
         names = z.namelist()
         info = f"idiombench_report-{version}.dist-info"
         assert z.read("idiombench_report/VERSION").decode().strip() == version
-        assert z.read("idiombench_report/results.schema.json") == (ROOT / "harness/schema/results.schema.json").read_bytes()
+        schema = (ROOT / "harness/schema/results.schema.json").read_bytes()
+        assert z.read("idiombench_report/results.schema.json") == schema
         assert any(n.startswith("idiombench_report/templates/") for n in names)
         assert z.read(f"{info}/LICENSE") == (ROOT / "LICENSE").read_bytes()
         metadata = z.read(f"{info}/METADATA").decode()
