@@ -17,6 +17,7 @@ from . import __version__
 from . import compare as compare_module
 from . import results as results_module
 from . import experiment as experiment_module
+from . import export as export_module
 from . import history as history_module
 from .render import render, render_history
 from .schema import schema_errors
@@ -72,6 +73,16 @@ def _compare(args: argparse.Namespace) -> int:
               f"tested ({untested[0].note}); the gate cannot pass on them "
               "(--allow-insufficient accepts that)", file=sys.stderr)
         return 2
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    text = export_module.WRITERS[args.format](results_module.load_any(args.results))
+    if args.output == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(args.output)
     return 0
 
 
@@ -159,6 +170,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         help="with files from several machines: the machine the others are compared with "
              "(its machine_id, a prefix of 4+ characters, or its host name; default: the first file's)")
     render_command.set_defaults(run=_render)
+
+    export_command = commands.add_parser(
+        "export", help="the results in another tool's format: Bencher, github-action-benchmark, CSV")
+    export_command.add_argument("results", help="results JSON (idiombench's or Google Benchmark's)")
+    export_command.add_argument("--format", required=True, choices=export_module.FORMATS,
+                                help="bencher: Bencher Metric Format; github-action-benchmark: its "
+                                     "customSmallerIsBetter JSON; csv: one row per benchmark")
+    export_command.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
+    export_command.set_defaults(run=_export)
 
     compare_command = commands.add_parser(
         "compare", help="statistically compare a candidate run with a base run (exit 1 on a regression)")
