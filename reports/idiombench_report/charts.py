@@ -197,3 +197,29 @@ def machines_chart(case: str, rows: Sequence[tuple[str, list[Optional[float]]]],
                  loc="left")
     fig.tight_layout()
     return _to_svg(fig, "machines-" + case)
+
+
+def ratio_chart(rows: Sequence[tuple[str, float, Optional[float], Optional[float], str]],
+                threshold: float, max_rows: int = 60) -> Optional[str]:
+    """Candidate / base per benchmark with its 95% interval, on a log axis, the
+    threshold band shaded; `rows` are [(name, ratio, low, high, verdict)], drawn in order."""
+    rows = [r for r in rows if r[1] and r[1] > 0][:max_rows]
+    if not rows:
+        return None
+    colours = {"regression": "#c50f1f", "improvement": "#107c10"}
+    fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.24 * len(rows)))
+    ax.axvspan(1 / (1 + threshold), 1 + threshold, color="#eeeeee", zorder=0)
+    ax.axvline(1.0, color="#888888", linewidth=0.8)
+    for i, (_, ratio, low, high, verdict) in enumerate(rows):
+        colour = colours.get(verdict, "#4c78a8")
+        if low is not None and high is not None:
+            ax.plot([low, high], [i, i], color=colour, linewidth=1.5)
+        ax.plot([ratio], [i], "o", color=colour, markersize=3.5)
+    ax.set_yticks(range(len(rows)), [_text(r[0]) for r in rows], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("candidate / base (95% interval; grey: within the threshold)", fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return _to_svg(fig, "compare-ratios")

@@ -43,6 +43,11 @@ POWER = 0.8
 EXACT_SPREAD = 0.001
 
 
+# The order verdicts are shown in: what needs a look first.
+ORDER = {"regression": 0, "improvement": 1, "missing": 2, "new": 3, "fixed": 4, "insufficient": 5,
+         "unchanged": 6}
+
+
 @dataclass
 class Row:
     name: str
@@ -246,7 +251,7 @@ def counts(rows: Sequence[Row]) -> dict[str, int]:
     return tally
 
 
-def _ratio_text(r: Row) -> str:
+def ratio_text(r: Row) -> str:
     if r.ratio is None:
         return "-"
     text = f"{r.ratio:.3f}"
@@ -255,11 +260,11 @@ def _ratio_text(r: Row) -> str:
     return text
 
 
-def _percent(x: Optional[float]) -> str:
+def percent(x: Optional[float]) -> str:
     return f"{x:.1%}" if x is not None else "-"
 
 
-def _method_text(base: Results, cand: Results, settings: "Settings") -> str:
+def method_text(base: Results, cand: Results, settings: "Settings") -> str:
     unit = "instruction counts" if base.measure == "instructions" else "times"
     if settings.paired:
         pairs = (base.session or {}).get("pairs", "?")
@@ -273,18 +278,18 @@ def _method_text(base: Results, cand: Results, settings: "Settings") -> str:
 def format_text(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
     lines = [f"base:      {base.path} ({base.description})",
              f"candidate: {cand.path} ({cand.description})",
-             _method_text(base, cand, settings), ""]
+             method_text(base, cand, settings), ""]
     width = max([len(r.name) for r in rows] + [9])
     lines.append(f"{'benchmark':<{width}}  {'verdict':<12} {'ratio [95% CI]':<26} {'q':>8} "
                  f"{'detects':>8}  note")
     for r in rows:
         q = f"{r.q:.2g}" if r.q is not None else "-"
-        lines.append(f"{r.name:<{width}}  {r.verdict:<12} {_ratio_text(r):<26} {q:>8} "
-                     f"{_percent(r.detectable):>8}  {r.note}")
+        lines.append(f"{r.name:<{width}}  {r.verdict:<12} {ratio_text(r):<26} {q:>8} "
+                     f"{percent(r.detectable):>8}  {r.note}")
     gm, md = geometric_mean_ratio(rows), median_detectable(rows)
     lines.append("")
     lines.append(f"geometric mean ratio: {gm:.3f}" if gm else "geometric mean ratio: -")
-    lines.append(f"median smallest detectable change: {_percent(md)}")
+    lines.append(f"median smallest detectable change: {percent(md)}")
     lines.append(", ".join(f"{n} {v}" for v, n in sorted(counts(rows).items())))
     return "\n".join(lines)
 
@@ -299,19 +304,17 @@ def format_markdown(rows: Sequence[Row], base: Results, cand: Results, settings:
     regressions = tally.get("regression", 0)
     lines = [f"### idiombench compare: {regressions} regression{'s' if regressions != 1 else ''}",
              "",
-             f"Base `{_md(base.path)}` vs candidate `{_md(cand.path)}`: {_md(_method_text(base, cand, settings))}."
+             f"Base `{_md(base.path)}` vs candidate `{_md(cand.path)}`: {_md(method_text(base, cand, settings))}."
              + (f" Geometric mean ratio **{gm:.3f}**." if gm else "")
              + (f" Median smallest detectable change {md:.1%}." if md else ""),
              "",
              "| benchmark | verdict | ratio (cand/base) [95% CI] | q | detects | note |",
              "|---|---|---|---|---|---|"]
-    order = {"regression": 0, "improvement": 1, "missing": 2, "new": 3, "fixed": 4,
-             "insufficient": 5, "unchanged": 6}
-    for r in sorted(rows, key=lambda r: order.get(r.verdict, 9)):
+    for r in sorted(rows, key=lambda r: ORDER.get(r.verdict, 9)):
         verdict = {"regression": "**regression**"}.get(r.verdict, r.verdict)
         q = f"{r.q:.2g}" if r.q is not None else "–"
-        lines.append(f"| `{_md(r.name)}` | {verdict} | {_ratio_text(r)} | {q} | "
-                     f"{_percent(r.detectable)} | {_md(r.note)} |")
+        lines.append(f"| `{_md(r.name)}` | {verdict} | {ratio_text(r)} | {q} | "
+                     f"{percent(r.detectable)} | {_md(r.note)} |")
     lines.append("")
     lines.append(", ".join(f"{n} {v}" for v, n in sorted(tally.items())))
     return "\n".join(lines)
@@ -328,4 +331,9 @@ def format_json(rows: Sequence[Row], base: Results, cand: Results, settings: "Se
     }, indent=2)
 
 
-FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json}
+def format_html(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
+    from .compare_html import format_html as page  # matplotlib only when a page is asked for
+    return page(rows, base, cand, settings)
+
+
+FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json, "html": format_html}

@@ -58,3 +58,22 @@ def test_a_comparison_of_100_machines_opens_without_console_messages(tmp_path, i
     assert console == [], "console messages (errors, CSP violations):\n" + "\n".join(console)
     assert 'class="filter"' in run.stdout, "the table script ran on the 100-machine page"
     assert run.stdout.count("generated-99 · 00000063") >= 2, "the machine is in the table and the matrix"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (ci/install-deps.sh installs it)")
+def test_the_compare_page_opens_without_console_messages(tmp_path, load_json, capsys):
+    from test_compare import _html_session
+
+    base, cand = _html_session(load_json)
+    paths = []
+    for name, document in (("base.json", base), ("cand.json", cand)):
+        (tmp_path / name).write_text(json.dumps(document), encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    assert main(["compare", *paths, "--format", "html"]) == 1
+    page = tmp_path / "compare.html"
+    page.write_text(capsys.readouterr().out, encoding="utf-8")
+    run = chromium("--dump-dom", page.as_uri())
+    assert run.returncode == 0, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], "console messages (errors, CSP violations):\n" + "\n".join(console)
+    assert 'class="filter"' in run.stdout, "the table script ran"

@@ -2,6 +2,7 @@
 formats, exit codes, inputs (synthetic data: see synthetic.py)."""
 
 import copy
+import re
 import json
 
 import numpy as np
@@ -218,3 +219,27 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, capsys, content):
     err = capsys.readouterr().err
     assert err.startswith("idiombench-report: error:") and "bad.json" in err
     assert "Traceback" not in err
+
+
+def _html_session(load_json):
+    """One regression, one improvement, one unchanged benchmark, and a hostile name."""
+    rng = np.random.default_rng(3)
+    names = {"suite/case/slow": 1.2, "suite/case/fast": 0.8, "suite/case/same": 1.0,
+             "suite/case/<img src=x onerror=alert(1)>": 1.0}
+    base = {n: [[100 * np.exp(rng.normal(0, 0.01))] for _ in range(8)] for n in names}
+    cand = {n: [[100 * f * np.exp(rng.normal(0, 0.01))] for _ in range(8)] for n, f in names.items()}
+    return ab_session(base, cand, load_json)
+
+
+def test_compare_html_is_one_page_with_regressions_first(write_json, capsys, load_json):
+    b, c = _html_session(load_json)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "html")
+    assert code == 1, "the exit status is the gate's, whatever the format"
+    page = out.out
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert "default-src 'none'" in page and "<svg" in page, "an inline chart, nothing fetched"
+    table = page.split('<table class="sortable verdicts">')[1]
+    verdicts = re.findall(r'<td class="v-([a-z]+)">', table)
+    assert verdicts[0] == "regression" and verdicts[1] == "improvement", verdicts
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "1 regression(s)" in page
