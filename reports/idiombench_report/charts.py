@@ -73,11 +73,19 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
             if b.model == "python":  # the Python idiom itself: hatched, in every chart
                 bar.set_hatch("///")
                 bar.set_edgecolor("white")
+        # The distribution: every repetition a dot, each process on its own row of the bar.
+        for position, b in zip(positions, runs):
+            processes = sorted(b.processes.items())
+            for k, (_, values) in enumerate(processes):
+                offset = (k - (len(processes) - 1) / 2) * min(0.5 / max(len(processes), 1), 0.15)
+                ax.scatter([v / factor for v in values], [position + offset] * len(values), s=6,
+                           color="#222222", alpha=0.55, linewidths=0, zorder=3)
         ax.set_yticks(list(positions), [_text(b.label) for b in runs], fontsize=8)
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:
             ax.set_xscale("log")
-        ax.set_xlabel(f"{label_x}, median of repetitions, whiskers min-max", fontsize=8)
+        ax.set_xlabel(f"{label_x}: bar the median, whiskers min-max, dots the repetitions "
+                      "(one row per process)", fontsize=8)
         ax.set_title(_text(label), fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)

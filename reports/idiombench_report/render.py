@@ -13,6 +13,7 @@ from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
 from . import machines as machines_module
+from .findings import finding
 from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
 from .units import TIME, Units, units_of
@@ -74,7 +75,8 @@ def _case_view(case_id: str, question: str, points: dict[str, list[Benchmark]],
                 "status": b.status, "reason": b.reason,
             })
     every = [b for runs in points.values() for b in runs]
-    return {"id": case_id, "question": question, "chart": case_chart(case_id, points, units),
+    return {"id": case_id, "question": question, "finding": finding(points, units),
+            "chart": case_chart(case_id, points, units),
             "scaling": scaling_chart(case_id, every, units=units), "rows": rows}
 
 

@@ -311,3 +311,21 @@ def test_the_environment_that_shaped_the_run_is_shown(tmp_path, write_json, load
     page = out.read_text(encoding="utf-8")
     assert "OMP_PROC_BIND=close" in page and "OPENBLAS_CORETYPE=Haswell" in page
     assert "models</dt>" in page and "one thread on one core" in page
+
+
+def test_each_case_opens_with_its_finding_and_its_uncertainty(tmp_path, write_json, load_json):
+    sample = load_json(Path(__file__).with_name("data") / "iteration-sample.json")
+    # Generated from the real sample: three processes per benchmark (for an interval).
+    page = render_to(tmp_path, write_json(generated_machine(sample, 1), "three.json"))
+    findings = re.findall(r'<p class="finding">([^<]+)</p>', page)
+    assert findings, "a sentence per case"
+    for sentence in findings:
+        assert re.search(r"is the fastest at .+; .+, the slowest of \d+, takes [0-9.]+× "
+                         r"\[[0-9.]+–[0-9.]+\] its time\.$", html.unescape(sentence)), sentence
+    single = render_to(tmp_path, Path(__file__).with_name("data") / "iteration-sample.json")
+    assert "(one process each: no interval)" in single
+
+
+def test_repetitions_are_drawn_as_dots_on_the_bars(tmp_path):
+    page = render_to(tmp_path, Path(__file__).with_name("data") / "iteration-sample.json")
+    assert "dots the repetitions" in page
