@@ -51,7 +51,8 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"params", params_json(benchmark.params)},
                              {"shared_params", params_json(shared_params(benchmark))},
                              {"question", info.question},
-                             {"baseline", info.baseline}};
+                             {"baseline", info.baseline},
+                             {"item", info.item}};
   const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
   if (!limit.of.empty() && (!limit.applies_at || limit.applies_at(benchmark.params)))
     identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};

@@ -13,6 +13,7 @@ from . import __version__
 from .charts import case_chart, history_chart, machines_chart, scaling_chart
 from . import history as history_module
 from . import machines as machines_module
+from .figures import figure, is_bandwidth_case
 from .findings import finding
 from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
@@ -49,6 +50,7 @@ def _format_number(value: Optional[float]) -> str:
 def _case_view(case_id: str, question: str, points: dict[str, list[Benchmark]],
                units: Units = TIME) -> dict[str, Any]:
     rows = []
+    bandwidth = is_bandwidth_case([b for runs in points.values() for b in runs])
     for label, runs in points.items():
         baseline = next((b for b in runs if b.is_baseline and b.samples), None)
         ordered = sorted(runs, key=lambda b: (_STATUS_ORDER.get(b.status, 9),
@@ -66,6 +68,7 @@ def _case_view(case_id: str, question: str, points: dict[str, list[Benchmark]],
                 "params": label, "variant": b.label, "model": b.model,
                 "is_baseline": b.is_baseline,
                 "median": units.format(b.median), "min": units.format(b.minimum),
+                "figure": figure(b, bandwidth),
                 "max": units.format(b.maximum),
                 "cv": f"{b.cv * 100:.1f}%" if b.cv is not None else "–",
                 "speedup": f"{speedup:.2f}×" if speedup else "–",
@@ -85,6 +88,7 @@ def _summary(results: Results, units: Units = TIME) -> list[dict[str, str]]:
     the case's baseline at that point."""
     rows = []
     for (suite, case), points in results.cases().items():
+        bandwidth = is_bandwidth_case([b for runs in points.values() for b in runs])
         for label, runs in points.items():
             timed = [b for b in runs if b.timed]
             if not timed:
@@ -93,7 +97,7 @@ def _summary(results: Results, units: Units = TIME) -> list[dict[str, str]]:
             baseline = next((b for b in timed if b.is_baseline), None)
             best = fastest.span()[1]
             rows.append({"suite": suite, "case": case, "params": label, "fastest": fastest.label,
-                         "median": units.format(best),
+                         "median": units.format(best), "figure": figure(fastest, bandwidth),
                          "speedup": (f"{baseline.span()[1] / best:.2f}×" if baseline else "–"),
                          "baseline": baseline.label if baseline else "(baseline not timed)"})
     return rows

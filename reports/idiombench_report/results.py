@@ -47,6 +47,7 @@ class Benchmark:
     verified: bool = False
     question: str = ""
     baseline: str = ""
+    item: str = "item"  # what one of items_per_second's items is (since format 3)
     samples: list[float] = field(default_factory=list)  # every repetition, in file order
     processes: dict[int, list[float]] = field(default_factory=dict)  # process -> repetitions
     exact: bool = False  # deterministic instruction counts
@@ -115,7 +116,7 @@ _NOT_COUNTERS = {
     "aggregate_name", "aggregate_unit", "error_occurred", "error_message", "suite", "case",
     "variant", "model", "params", "shared_params", "status", "reason", "verified", "checksum",
     "question", "baseline", "label", "process_index", "processes", "instructions",
-    "instructions_exact",
+    "instructions_exact", "item", "skipped", "skip_message",
 }
 
 
@@ -322,7 +323,8 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
                 run_name=name, suite=entry["suite"], case=entry["case"], variant=entry["variant"],
                 model=entry["model"], params=entry["params"], shared_params=entry["shared_params"],
                 status=entry["status"], reason=entry["reason"], verified=entry["verified"],
-                question=entry["question"], baseline=entry["baseline"])
+                question=entry["question"], baseline=entry["baseline"],
+                item=str(entry.get("item", "item")))
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue
         b = by_name[name]

@@ -152,11 +152,21 @@ def test_strings_from_results_never_become_markup(tmp_path, write_json, load_jso
         entry["run_name"] = entry["run_name"] + in_names
         entry["name"] = entry["name"] + in_names
         entry["params"] = {key: f"{value}{in_names}" for key, value in entry["params"].items()}
-    page = render_to(tmp_path, write_json(document))
-    for marker in ("<script>alert", "<img src=x", "<b>bold</b>", "</style><b>"):
-        assert marker not in page, f"{marker!r} became markup"
-    assert page.count("<script>") == 1, "only the report's own script"
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        entry["item"] = payload  # the figure column: "... ns per <item>"
+    document["context"]["idiombench"]["machine"]["kernel"] = payload
+    document["context"]["idiombench"]["build"]["flags"] = payload
+    first = write_json(document, "first.json")
+    # A second machine: the machines table, the matrix and the best-machine tables too.
+    document["context"]["idiombench"]["machine"]["machine_id"] = "00000002fa4efa4e"
+    page = render_to(tmp_path, first)
+    out = tmp_path / "machines.html"
+    assert main(["render", str(first), str(write_json(document, "second.json")), "-o", str(out)]) == 0
+    for text in (page, out.read_text(encoding="utf-8")):
+        for marker in ("<script>alert", "<img src=x", "<b>bold</b>", "</style><b>"):
+            assert marker not in text, f"{marker!r} became markup"
+        assert text.count("<script>") == 1, "only the report's own script"
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "Hardware comparison" in out.read_text(encoding="utf-8")
 
 
 def test_the_only_script_is_the_one_the_policy_allows(tmp_path, iteration_results):
@@ -329,3 +339,35 @@ def test_each_case_opens_with_its_finding_and_its_uncertainty(tmp_path, write_js
 def test_repetitions_are_drawn_as_dots_on_the_bars(tmp_path):
     page = render_to(tmp_path, Path(__file__).with_name("data") / "iteration-sample.json")
     assert "dots the repetitions" in page
+
+
+def test_figures_are_in_each_cases_natural_unit():
+    from idiombench_report.figures import figure
+    from idiombench_report.results import Benchmark
+
+    def timed(item="item", **counters):
+        b = Benchmark(run_name="s/c/v", item=item, verified=True, counters=counters)
+        b.add(100.0)
+        return b
+
+    assert figure(timed(bytes_per_second=30e9, fraction_of_peak=0.93), True) == "30 GB/s · 0.93 of peak"
+    assert figure(timed(bytes_per_second=300e9), True) == "300 GB/s", "in cache: no fraction"
+    assert figure(timed(bytes_per_second=24e9, flops_per_second=2e9), False) == "24 GB/s", "under 1 flop/byte"
+    assert figure(timed(bytes_per_second=1e9, flops_per_second=90e9), False) == "90 GFLOP/s"
+    assert figure(timed("page", items_per_second=37700.0), False) == "3.77e+04 pages/s"
+    assert figure(timed("element", items_per_second=3.5e9), False) == "0.286 ns per element"
+    assert figure(timed("lookup", hit_rate=0.783, items_per_second=2.2e6), False) == \
+        "hit rate 78.3% · 455 ns per lookup"
+    untimed = Benchmark(run_name="s/c/w", status="skipped")
+    assert figure(untimed, False) == "–"
+
+
+def test_the_compute_section_shows_bandwidth(tmp_path):
+    # A real run of the compute suite (docs/machines: the 2-core VM, three processes).
+    run = Path(__file__).resolve().parents[2] / "docs" / "machines" / "xeon-2core-vm-compute-p3.json"
+    page = render_to(tmp_path, run)
+    summary = page.split("<h2>Summary</h2>")[1].split("</table>")[0]
+    assert re.search(r"[0-9.]+ GB/s · [0-9.]+ of peak", summary), "triad beyond the caches"
+    assert re.search(r"[0-9.]+ GFLOP/s", summary), "gemm"
+    compute = page.split("<h2>Suite compute</h2>")[1]
+    assert re.search(r'<td class="num">[0-9.]+ GB/s', compute), "figures in the case tables"

@@ -31,6 +31,7 @@ Case<Arrays, View, std::vector<double>>& device_peak_case() {
                                   .bytes_read = n * Copy::reads * sizeof(double),
                                   .bytes_written = n * Copy::writes * sizeof(double)};
               },
+          .item = "element",
           .baseline = "cuda_memcpy",
           .before_verification = poison,
       });

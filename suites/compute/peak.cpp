@@ -29,6 +29,7 @@ Case<Arrays, View, std::vector<double>>& peak_case() {
                                   .bytes_written = n * Triad::writes * sizeof(double),
                                   .flops = n * Triad::flops};
               },
+          .item = "element",
           .baseline = "openmp_triad",
           .before_verification = poison,
           .conformance_axes = {{"threads", {1, 3}, parallel_models()}},

@@ -71,6 +71,9 @@ struct CaseSpec {
   ParamGrid full;
   std::vector<Params> conformance;
   std::function<Throughput(const Params&)> throughput = [](const Params&) { return Throughput{}; };
+  // What one of the throughput's items is ("element", "page", "call"): the report says
+  // "pages/s" or "ns per element" rather than items.
+  std::string item = "item";
   std::string baseline;
   // Empty: the suite whose files call define_case (idiombench_add_suite names it).
   std::string suite = {};
@@ -122,11 +125,17 @@ template <class Input, class Output, class Expected = Output>
 class Case final : public CaseBase {
  public:
   explicit Case(CaseSpec<Input, Output, Expected> spec) : spec_(std::move(spec)) {
-    info_ = {spec_.suite,          spec_.name,
-             spec_.question,       spec_.baseline,
-             spec_.quick,          spec_.full,
-             spec_.conformance,    spec_.conformance_axes,
-             spec_.physical_limit, spec_.physical_limit_by_model};
+    info_ = {spec_.suite,
+             spec_.name,
+             spec_.question,
+             spec_.baseline,
+             spec_.quick,
+             spec_.full,
+             spec_.conformance,
+             spec_.conformance_axes,
+             spec_.physical_limit,
+             spec_.physical_limit_by_model,
+             spec_.item};
     if (spec_.suite.empty() || spec_.name.empty() || spec_.question.empty() || !spec_.make_input ||
         !spec_.reference || spec_.baseline.empty()) {
       detail::registration_error("case '" + spec_.name +

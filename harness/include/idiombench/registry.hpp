@@ -61,6 +61,7 @@ struct CaseInfo {
   PhysicalLimit physical_limit;     // empty `of`: none
   // For the variants of these models, another limit (a GPU's own memory, not the host's).
   std::map<std::string, PhysicalLimit> physical_limit_by_model;
+  std::string item = "item";  // what one throughput item is (CaseSpec::item)
   // The limit that applies to a variant of `model` (empty `of`: none).
   const PhysicalLimit& physical_limit_for(const std::string& model) const {
     auto found = physical_limit_by_model.find(model);

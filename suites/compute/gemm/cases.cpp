@@ -77,6 +77,7 @@ Case<Matrices, View, Expected>& the_case() {
                               .bytes_written = n * n * sizeof(double),
                               .flops = 2 * n * n * n};
           },
+      .item = "multiply-add",
       .baseline = "naive",
       .before_verification =
           [](Matrices& m) {

@@ -51,6 +51,7 @@ Case<Samples, Counts>& the_case() {
             auto n = static_cast<double>(p.integer("n"));
             return Throughput{.items = n, .bytes_read = n * sizeof(std::uint32_t)};
           },
+      .item = "sample",
       .baseline = "serial",
       .conformance_axes = {integer_axis("threads", {1, 3}, {"openmp", "tbb", "kokkos"})},
   });

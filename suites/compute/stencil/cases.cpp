@@ -84,6 +84,7 @@ Case<Grids, View, std::vector<double>>& the_case() {
                               .bytes_written = points * sizeof(double),
                               .flops = points * 4};
           },
+      .item = "point update",
       .baseline = "autovec",
       .before_verification =
           [](Grids& g) {

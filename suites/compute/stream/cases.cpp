@@ -87,6 +87,7 @@ Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
                               .bytes_written = n * Op::writes * sizeof(double),
                               .flops = n * Op::flops};
           },
+      .item = "element",
       .baseline = "autovec",
       .before_verification = poison,
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
@@ -161,6 +162,7 @@ Case<Arrays, double, ExpectedSum>& dot_case() {
             auto n = static_cast<double>(p.integer("n"));
             return Throughput{.items = n, .bytes_read = n * 2 * sizeof(double), .flops = n * 2};
           },
+      .item = "element",
       .baseline = "autovec",
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
       .physical_limit = {"compute/peak", "bytes_per_second", beyond_the_caches<2>},

@@ -60,6 +60,7 @@ Case<Input, Results>& the_case() {
           [](const Params& p) {
             return Throughput{.items = static_cast<double>(p.integer("tasks"))};
           },
+      .item = "task",
       .baseline = "sequential",
       .conformance_axes = {integer_axis("workers", {1, 3}, parallel_models)},
   });

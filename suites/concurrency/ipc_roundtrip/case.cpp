@@ -23,6 +23,7 @@ Case<Input, Output>& the_case() {
           [](const Params& p) {
             return Throughput{.items = static_cast<double>(p.integer("round_trips"))};
           },
+      .item = "round trip",
       .baseline = "pipe",
   });
   return c;

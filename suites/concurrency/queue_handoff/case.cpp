@@ -42,6 +42,7 @@ Case<Input, Output>& the_case() {
             auto n = static_cast<double>(p.integer("items"));
             return Throughput{.items = n, .bytes_written = n * sizeof(std::uint64_t)};
           },
+      .item = "message",
       .baseline = "mutex_condvar_queue",
       .checksum = [](const Output& out) { return static_cast<double>(out.count); },
   });

@@ -29,6 +29,7 @@ Case<Input, Output>& the_case() {
             return Throughput{
                 .items = static_cast<double>(p.integer("threads") * p.integer("increments"))};
           },
+      .item = "increment",
       .baseline = "mutex",
   });
   return c;

@@ -54,6 +54,7 @@ Case<Input, Output>& the_case() {
             auto n = static_cast<double>(p.integer("bytes"));
             return Throughput{.items = 1, .bytes_written = n};
           },
+      .item = "transfer",
       .baseline = "pipe",
   });
   return c;

@@ -100,6 +100,7 @@ Case<FetchJob, Titles>& the_case() {
             return Throughput{.items = pages,
                               .bytes_read = pages * static_cast<double>(p.integer("body_bytes"))};
           },
+      .item = "page",
       .baseline = "sequential_blocking",
       .checksum = [](const Titles& t) { return static_cast<double>(t.size()); },
       .conformance_axes = {integer_axis("concurrency", {1, 3, 16}, concurrent_models)},

@@ -26,6 +26,7 @@ Case<Input, Output>& the_case() {
           {{{"n", 0}}, {{"n", 1}}, {{"n", 3}}, {{"n", 17}}, {{"n", 1000}}, {{"n", 100003}}},
       .throughput =
           [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("n"))}; },
+      .item = "element",
       .baseline = "index_loop",
   });
   return c;

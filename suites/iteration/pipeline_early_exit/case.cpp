@@ -48,6 +48,7 @@ Case<Input, Output>& the_case() {
       // Work is counted in results delivered: the question is the cost per result.
       .throughput =
           [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("k"))}; },
+      .item = "element",
       .baseline = "index_loop",
   });
   return c;

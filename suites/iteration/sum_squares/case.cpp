@@ -39,6 +39,7 @@ Case<Input, Output>& the_case() {
             auto n = static_cast<double>(p.integer("n"));
             return Throughput{.items = n, .bytes_read = n * sizeof(std::int32_t)};
           },
+      .item = "element",
       .baseline = "index_loop",
   });
   return c;

@@ -26,6 +26,7 @@ Case<Input, Output>& the_case() {
           [](const Params& p) {
             return Throughput{.items = static_cast<double>(p.integer("calls"))};
           },
+      .item = "call",
       .baseline = "direct",
   });
   return c;

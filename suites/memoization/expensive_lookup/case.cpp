@@ -63,6 +63,7 @@ Case<Input, Output>& the_case() {
           [](const Params& p) {
             return Throughput{.items = static_cast<double>(p.integer("calls"))};
           },
+      .item = "lookup",
       .baseline = "no_cache",
       .conformance_axes = {integer_axis("threads", {1, 3}, {"threads"})},
   });

@@ -18,6 +18,7 @@ Case<Input, Output>& the_case() {
       .full = {integer_axis("n", {10, 20, 30, 35})},
       .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 2}}, {{"n", 3}}, {{"n", 17}}, {{"n", 25}}},
       .throughput = [](const Params&) { return Throughput{.items = 1}; },
+      .item = "call",
       .baseline = "naive_recursive",
   });
   return c;
