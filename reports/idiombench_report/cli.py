@@ -94,7 +94,11 @@ def _experiment(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     history = history_module.load_directory(args.directory)
-    render_history(history.machines, args.output, args.threshold)
+    if args.commit_url is not None and (
+            "{sha}" not in args.commit_url or not args.commit_url.startswith(("https://", "http://"))):
+        raise results_module.ResultsError(
+            "--commit-url must be an http(s) address with {sha} in it, e.g. https://github.com/ORG/REPO/commit/{sha}")
+    render_history(history.machines, args.output, args.threshold, args.commit_url)
     print(args.output)
     for problem in history.unreadable:
         print(f"idiombench-report: error: left out of the history: {problem}", file=sys.stderr)
@@ -207,6 +211,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     history_command.add_argument("-o", "--output", default="history.html", help="HTML file to write")
     history_command.add_argument("--threshold", type=float, default=0.05,
                                  help="smallest relative step reported (default 0.05)")
+    history_command.add_argument("--commit-url", metavar="TEMPLATE",
+                                 help="link each run and point to its commit: an address with {sha}, "
+                                      "e.g. https://github.com/ORG/REPO/commit/{sha}")
     history_command.set_defaults(run=_history)
 
     experiment_command = commands.add_parser(

@@ -64,7 +64,7 @@ def load_directory(directory: PathLike) -> History:
 def series_of(runs: Sequence[Results], min_step: float = 0.05) -> list[Series]:
     by_name: dict[str, Series] = {}
     for r in runs:
-        sha = str(r.meta.get("git_sha", "?"))[:10]
+        sha = str(r.meta.get("git_sha", "?"))
         when = str(r.meta.get("git_commit_date") or r.context.get("date", ""))
         for b in r.benchmarks:
             if b.timed:
@@ -83,5 +83,5 @@ def regressions(series_list: Sequence[Series]) -> list[tuple[str, str, str, floa
     for s in series_list:
         for index, before, after in s.steps:
             if after > before:
-                found.append((s.name, s.points[index - 1].sha, s.points[index].sha, after / before))
+                found.append((s.name, s.points[index - 1].sha[:10], s.points[index].sha[:10], after / before))
     return sorted(found, key=lambda r: -r[3])

@@ -15,6 +15,7 @@ from . import history as history_module
 from . import machines as machines_module
 from .figures import figure, is_bandwidth_case
 from .findings import finding
+from .history_svg import commit_link, series_svg
 from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
 from .units import TIME, Units, units_of
@@ -212,23 +213,31 @@ def render(results: Results, output_path: PathLike, others: Sequence[Results] = 
 
 
 def render_history(machines: dict[str, list[Results]], output_path: PathLike,
-                   min_step: float = 0.05) -> None:
-    """machines: {label: [Results, ...] in order} from history.load_directory."""
+                   min_step: float = 0.05, commit_url: Optional[str] = None) -> None:
+    """machines: {label: [Results, ...] in order} from history.load_directory. Every
+    benchmark has a chart, picked from a select box; those with a step are shown first.
+    With `commit_url` ("https://.../commit/{sha}") each run and point links to its commit."""
     groups = []
-    for label, runs in machines.items():
+    for m, (label, runs) in enumerate(machines.items()):
         series = history_module.series_of(runs, min_step)
         changed = [s for s in series if s.steps]
         groups.append({
             "machine": label,
             "runs": [{"sha": r.meta.get("git_sha", "?"),
+                      "link": commit_link(commit_url, str(r.meta.get("git_sha", ""))),
                       "when": r.meta.get("git_commit_date") or r.context.get("date", ""),
                       "path": r.path} for r in runs],
             "regressions": [{"name": n, "good": g, "bad": b, "ratio": f"{ratio:.2f}×"}
                             for n, g, b, ratio in history_module.regressions(series)],
             "charts": [{"name": s.name, "svg": history_chart(s.name, s.points, s.steps)} for s in changed],
-            "steady": [{"name": s.name, "points": len(s.points), "last": _format_ns(s.points[-1].median)}
-                       for s in series if not s.steps],
+            "series": [{"id": f"m{m}-s{i}", "name": s.name, "group": "/".join(s.name.split("/")[:2]),
+                        "steps": len(s.steps), "points": len(s.points), "last": _format_ns(s.points[-1].median),
+                        "svg": series_svg(s.points, s.steps, commit_url)}
+                       for i, s in enumerate(sorted(series, key=lambda s: s.name))],
         })
+    script = (Path(__file__).with_name("templates") / "history.js").read_text(encoding="utf-8")
+    script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     page = _environment().get_template("history.html.j2").render(
-        version=__version__, groups=groups, min_step=min_step)
+        version=__version__, groups=groups, min_step=min_step, script=script, script_hash=script_hash,
+        commit_url=commit_url)
     Path(output_path).write_text(page, encoding="utf-8")

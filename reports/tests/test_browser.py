@@ -77,3 +77,21 @@ def test_the_compare_page_opens_without_console_messages(tmp_path, load_json, ca
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     assert console == [], "console messages (errors, CSP violations):\n" + "\n".join(console)
     assert 'class="filter"' in run.stdout, "the table script ran"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (ci/install-deps.sh installs it)")
+def test_the_history_page_runs_its_picker_without_console_messages(tmp_path, iteration_results, load_json):
+    sample = load_json(iteration_results)
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    for i in range(3):
+        sample["context"]["idiombench"]["git_sha"] = f"{i:040x}"
+        (runs / f"run-{i}.json").write_text(json.dumps(sample), encoding="utf-8")
+    page = tmp_path / "history.html"
+    assert main(["history", str(runs), "-o", str(page)]) == 0
+    run = chromium("--dump-dom", page.as_uri())
+    assert run.returncode == 0, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], "console messages (errors, CSP violations):\n" + "\n".join(console)
+    assert '<div class="picker" data-group="1">' in run.stdout, "the script showed the picker"
+    assert run.stdout.count('class="series" id=') - run.stdout.count('hidden=""') == 1, "one chart shown"

@@ -1,6 +1,7 @@
 """history: change points on synthetic series, and the page from a folder of runs."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -63,3 +64,28 @@ def test_a_folder_without_results_is_one_clear_error(tmp_path, capsys):
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     assert main(["history", str(tmp_path), "-o", str(tmp_path / "h.html")]) == 2
     assert "broken.json" in capsys.readouterr().err
+
+
+def test_every_benchmark_can_be_picked_and_links_to_its_commits(tmp_path, load_json):
+    from pathlib import Path
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    for i in range(4):
+        document = json.loads(json.dumps(sample))
+        document["context"]["idiombench"]["git_sha"] = f"{i:02d}" + "beef" * 9 + "00"
+        document["context"]["idiombench"]["git_commit_date"] = f"2026-11-{i + 1:02d}T12:00:00+00:00"
+        (runs / f"run-{i}.json").write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "history.html"
+    template = "https://example.org/repo/commit/{sha}"
+    assert main(["history", str(runs), "-o", str(out), "--commit-url", template]) == 0
+    page = out.read_text(encoding="utf-8")
+    timed = {e["run_name"] for e in sample["benchmarks"] if e["status"] == "ok"}
+    options = re.findall(r'<option value="[^"]+">([^<]+)</option>', page)
+    assert {o.removesuffix(" (step)") for o in options} == timed, "every benchmark, not only those with a step"
+    assert page.count('<div class="series"') == len(timed)
+    for i in range(4):
+        sha = f"{i:02d}" + "beef" * 9 + "00"
+        assert f'href="https://example.org/repo/commit/{sha}"' in page, "runs and points link to their commit"
+    assert "script-src 'sha256-" in page and page.count("<script>") == 1
+    assert main(["history", str(runs), "-o", str(out), "--commit-url", "javascript:alert(1)"]) == 2
