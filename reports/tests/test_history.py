@@ -89,3 +89,23 @@ def test_every_benchmark_can_be_picked_and_links_to_its_commits(tmp_path, load_j
         assert f'href="https://example.org/repo/commit/{sha}"' in page, "runs and points link to their commit"
     assert "script-src 'sha256-" in page and page.count("<script>") == 1
     assert main(["history", str(runs), "-o", str(out), "--commit-url", "javascript:alert(1)"]) == 2
+
+
+def test_history_strings_never_become_markup(tmp_path, load_json):
+    from pathlib import Path
+    sample = load_json(Path(__file__).with_name("data") / "iteration-sample.json")
+    hostile = '<script>alert(1)"><img src=x onerror=alert(1)>'
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    for i in range(3):
+        document = json.loads(json.dumps(sample))
+        document["context"]["idiombench"]["git_sha"] = f"{i}{hostile}"
+        document["context"]["idiombench"]["machine"]["cpu_model"] = hostile
+        for entry in document["benchmarks"]:
+            entry["run_name"] = entry["run_name"] + hostile
+        (runs / f"run-{i}.json").write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "history.html"
+    assert main(["history", str(runs), "-o", str(out), "--commit-url", "https://example.org/{sha}"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "<script>alert" not in page
+    assert page.count("<script>") == 1
