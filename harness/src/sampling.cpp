@@ -98,9 +98,13 @@ std::string BenchmarkSamples::status() const {
 }
 
 nlohmann::json BenchmarkSamples::entries() const {
-  if (!unavailable.empty()) {
-    return nlohmann::json::array({untimed_entry(name, identity, "skipped", unavailable)});
-  }
+  // An untimed entry says how many repetitions were asked for, as Google Benchmark's do.
+  auto untimed = [&](const std::string& status, const std::string& reason) {
+    auto entry = untimed_entry(name, identity, status, reason);
+    entry["repetitions"] = planned_repetitions;
+    return nlohmann::json::array({entry});
+  };
+  if (!unavailable.empty()) return untimed("skipped", unavailable);
   for (const auto& process : processes) {
     const auto& fragment = process.fragment;
     std::string status = fragment.at("status");
@@ -111,7 +115,7 @@ nlohmann::json BenchmarkSamples::entries() const {
       reason = "process " + std::to_string(process.index + 1) + " of " +
                std::to_string(planned_processes) + ": " + reason;
     }
-    return nlohmann::json::array({untimed_entry(name, identity, status, reason)});
+    return untimed(status, reason);
   }
   if (processes.empty()) return nlohmann::json::array();
 

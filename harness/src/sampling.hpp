@@ -29,12 +29,13 @@ std::uint64_t fresh_seed();
 
 // Everything measured for one benchmark by one binary: its processes' fragments.
 struct BenchmarkSamples {
-  std::string name;           // suite/case/variant/params
-  nlohmann::json identity;    // as identity_of() gives it
-  std::string unavailable;    // non-empty: skipped here, with this reason
-  int planned_processes = 1;  // K
-  bool instructions = false;  // fragments carry callgrind instruction counts
-  bool exact = false;         // ... and those counts are deterministic for this model
+  std::string name;             // suite/case/variant/params
+  nlohmann::json identity;      // as identity_of() gives it
+  std::string unavailable;      // non-empty: skipped here, with this reason
+  int planned_processes = 1;    // K
+  int planned_repetitions = 0;  // over all K processes (what an untimed entry says it asked)
+  bool instructions = false;    // fragments carry callgrind instruction counts
+  bool exact = false;           // ... and those counts are deterministic for this model
   struct Process {
     int index;
     nlohmann::json fragment;  // {"status", "reason", "verified", "checksum", "runs"}

@@ -104,6 +104,8 @@ BenchmarkSamples samples_for(const std::string& name, nlohmann::json identity,
   const std::string model = identity.value("model", "");
   samples.identity = std::move(identity);
   samples.planned_processes = sampling.processes_for(model);
+  samples.planned_repetitions =
+      sampling.instructions ? samples.planned_processes : sampling.repetitions;
   samples.instructions = sampling.instructions;
   samples.exact = sampling.instructions && instructions_exact_for(model);
   if (unavailable.empty() && sampling.instructions) unavailable = instructions_not_countable(model);

@@ -374,6 +374,10 @@ TEST(Cli, AVariantSkippedAtSomeParamsIsMeasuredAtTheOthers) {
   EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["skipped"], true);
   EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["skip_message"], "too slow above n 10000");
   EXPECT_FALSE(by_name["selftest/sum/small_only/n:100000"].contains("error_occurred"));
+  EXPECT_EQ(by_name["selftest/sum/small_only/n:100000"]["repetitions"],
+            results["context"]["idiombench"]["repetitions"])
+      << "the repetitions asked for, not 0";
+  EXPECT_GT(results["context"]["idiombench"]["repetitions"].get<int>(), 0);
   for (const auto& entry : results.at("benchmarks")) {
     EXPECT_EQ(entry.at("status"), "ok") << entry.dump();
     EXPECT_GT(entry.at("real_time").get<double>(), 0) << entry.dump();
