@@ -307,9 +307,8 @@ def _paired_ratio(machine: Machine, reference: Machine,
     return pooled_ratio(matched)
 
 
-def comparison(runs: Sequence[Results], reference: Optional[str] = None) -> Optional[dict]:
-    """The template's view of many machines; None for a single machine."""
-    machines = group(runs)
+def comparison(machines: Sequence[Machine], files: int, reference: Optional[str] = None) -> Optional[dict]:
+    """The template's view of many machines (from group(), of `files` files); None for one."""
     ref = find(machines, reference)
     if len(machines) < 2:
         return None
@@ -335,8 +334,8 @@ def comparison(runs: Sequence[Results], reference: Optional[str] = None) -> Opti
     return {
         "reference": ref.label,
         "machines": [m.label for m in machines],
-        "files": len(runs),
-        "merged": len(runs) - len(machines),
+        "files": files,
+        "merged": files - len(machines),
         "cases": list(cases),
         "matrix": matrix,
         "fields": fields,

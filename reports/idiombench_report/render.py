@@ -117,12 +117,11 @@ def _hardware_comparison(results: Results, others: Sequence[Results], units: Uni
     if not others:
         return None
     runs = [results] + list(others)
-    view = machines_module.comparison(runs, reference)
+    machines = machines_module.group(runs)  # once: it reads every benchmark of every file
+    view = machines_module.comparison(machines, len(runs), reference)
     if view is None:  # every file from one machine: its runs, merged
-        view = {"machines": [], "same_machine": True, "files": len(runs)}
-        return view
+        return {"machines": [], "same_machine": True, "files": len(runs)}
     view["same_machine"] = False
-    machines = machines_module.group(runs)
     ref = machines_module.find(machines, reference)
     view["detailed"] = len(machines) <= DETAILED_MACHINES
     if not view["detailed"]:
