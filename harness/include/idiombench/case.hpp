@@ -34,13 +34,17 @@
 namespace idiombench {
 
 namespace detail {
-// The default checksum: the number itself, or the sum of a range of numbers.
+// A range of numbers (a concept, so that a non-range never asks for its value type).
+template <class T>
+concept NumberRange =
+    std::ranges::input_range<T> && std::is_arithmetic_v<std::ranges::range_value_t<T>>;
+
+// The default checksum: the number itself, the sum of a range of numbers, or none.
 template <class Output>
 std::optional<double> default_checksum(const Output& out) {
   if constexpr (std::is_arithmetic_v<Output>) {
     return static_cast<double>(out);
-  } else if constexpr (std::ranges::input_range<Output> &&
-                       std::is_arithmetic_v<std::ranges::range_value_t<Output>>) {
+  } else if constexpr (NumberRange<Output>) {
     double sum = 0;
     for (const auto& x : out) sum += static_cast<double>(x);
     return sum;

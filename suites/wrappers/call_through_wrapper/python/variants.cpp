@@ -1,0 +1,39 @@
+// call_through_wrapper in Python (variants.py beside this file): a plain call, a
+// functools.wraps decorator, functools.partial, a class with __call__ and the document's
+// `timed`. Python inlines nothing, so only callee:inline is timed.
+#include <pybind11/stl.h>
+
+#include "call_through_wrapper/case.hpp"
+#include "idiombench/python/variant.hpp"
+
+namespace idiombench::wrappers::call_through_wrapper {
+namespace {
+
+namespace py = pybind11;
+
+auto python_variant(std::string name) {
+  return python::variant<Input, Output>({
+      .name = std::move(name),
+      .module = "wrappers_call_through_wrapper",
+      .arguments = [](const Input& in,
+                      const Params&) { return py::make_tuple(py::cast(in.arguments), in.salt); },
+      .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
+      .skipped_at =
+          [](const Params& p) {
+            return p.text("callee") == "inline"
+                       ? std::string()
+                       : std::string("Python inlines no call: callee:inline already measures it");
+          },
+  });
+}
+
+[[maybe_unused]] const auto registered = {
+    the_case().add_variant(python_variant("py_plain")),
+    the_case().add_variant(python_variant("py_wraps_decorator")),
+    the_case().add_variant(python_variant("py_partial")),
+    the_case().add_variant(python_variant("py_callable_class")),
+    the_case().add_variant(python_variant("py_timed_decorator")),
+};
+
+}  // namespace
+}  // namespace idiombench::wrappers::call_through_wrapper
