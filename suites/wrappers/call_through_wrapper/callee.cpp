@@ -1,5 +1,6 @@
 // The small function out of line (see case.hpp), and the virtual callee, whose dynamic
-// type the variant cannot see, as when it comes from a plugin.
+// type the variant cannot see, as when it comes from a plugin, and the loop over a
+// FunctionRef.
 #include "call_through_wrapper/callee.hpp"
 
 namespace idiombench::wrappers::call_through_wrapper {
@@ -25,6 +26,11 @@ class Elsewhere final : public Callee {
 };
 
 }  // namespace
+
+Output sum_through_function_ref(const Input& in,
+                                absl::FunctionRef<std::uint64_t(std::uint64_t, std::uint64_t)> f) {
+  return sum_of_calls(in, f);
+}
 
 std::unique_ptr<Callee> make_callee(bool elsewhere) {
   if (elsewhere) return std::make_unique<Elsewhere>();

@@ -1,0 +1,34 @@
+// binary_data/pack_records, the source document's `struct` for binary data: fixed-layout
+// records (records.hpp) into bytes, in either byte order, starting aligned or not —
+// field by field with std::memcpy, through std::bit_cast, with Boost.Endian, or one byte
+// at a time with shifts. The output must match the byte-at-a-time definition exactly.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "idiombench/case.hpp"
+#include "records.hpp"
+
+namespace idiombench::binary_data::pack_records {
+
+struct Input {
+  std::vector<Record> records;
+  ByteOrder order = ByteOrder::little;
+  std::size_t offset = 0;
+  // Where the variants write: offset bytes, then the packed buffer.
+  mutable std::vector<std::uint8_t> workspace;
+};
+using Output = std::span<const std::uint8_t>;  // the packed bytes, in the workspace
+using Expected = std::vector<std::uint8_t>;
+
+Case<Input, Output, Expected>& the_case();
+
+// A packing: writes header and records at `out` (wire::buffer_bytes(records) bytes).
+using PackFunction = void (*)(std::span<const Record> records, ByteOrder order, std::uint8_t* out);
+
+// The variant that packs into the workspace with `pack`.
+VariantSpec<Input, Output> pack_variant(std::string name, PackFunction pack);
+
+}  // namespace idiombench::binary_data::pack_records

@@ -1,0 +1,56 @@
+// binary_data/parse_records, struct.unpack_from in C++: the buffers pack_records writes
+// (records.hpp) back into records, with memcpy, std::bit_cast, Boost.Endian or a
+// byte-at-a-time loop. A buffer shorter than its header says is an error, found before
+// any record is read: nothing is read past its end (the ASan build runs the
+// conformance points with exactly sized, truncated buffers).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <vector>
+
+#include "idiombench/case.hpp"
+#include "records.hpp"
+
+namespace idiombench::binary_data::parse_records {
+
+struct Input {
+  std::vector<std::uint8_t> bytes;  // `offset` bytes, then the buffer (maybe truncated)
+  ByteOrder order = ByteOrder::little;
+  std::size_t offset = 0;
+  mutable std::vector<Record> workspace;  // where the variants put the records
+};
+
+struct Output {
+  std::span<const Record> records;
+  bool truncated = false;
+};
+struct Expected {
+  std::vector<Record> records;
+  bool truncated = false;
+};
+
+Case<Input, Output, Expected>& the_case();
+
+// A parser: the records of `buffer` into `out`, their count; nullopt when the buffer is
+// shorter than its header or its header's count needs. Throws if `out` is too small.
+using ParseFunction = std::optional<std::size_t> (*)(std::span<const std::uint8_t> buffer,
+                                                     ByteOrder order, std::span<Record> out);
+
+// The variant that parses the input's buffer into the workspace with `parse`.
+VariantSpec<Input, Output> parse_variant(std::string name, ParseFunction parse);
+
+// How many records `buffer` holds by its header, if it is long enough for them.
+template <class ReadCount>
+std::optional<std::size_t> checked_count(std::span<const std::uint8_t> buffer,
+                                         std::span<Record> out, ReadCount read_count) {
+  if (buffer.size() < wire::header_bytes) return std::nullopt;
+  std::uint64_t count = read_count(buffer.data());
+  if ((buffer.size() - wire::header_bytes) / wire::record_bytes < count) return std::nullopt;
+  if (count > out.size()) throw std::length_error("parse_records: the output is too small");
+  return static_cast<std::size_t>(count);
+}
+
+}  // namespace idiombench::binary_data::parse_records
