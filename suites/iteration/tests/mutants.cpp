@@ -4,6 +4,8 @@
 #include <span>
 
 #include "batches/case.hpp"
+#include "chain_sum/case.hpp"
+#include "group_totals/case.hpp"
 #include "lazy_memory/case.hpp"
 #include "pipeline_early_exit/case.hpp"
 #include "sum_squares/case.hpp"
@@ -12,6 +14,32 @@ namespace idiombench::iteration {
 namespace {
 
 [[maybe_unused]] const auto mutants = {
+    // The empty lists end the chain: everything after the first empty list is lost.
+    chain_sum::the_case().add_variant({.name = "mutant_stops_at_empty_list",
+                                       .model = "serial",
+                                       .run =
+                                           [](const chain_sum::Input& lists) {
+                                             chain_sum::Output sum = 0;
+                                             for (const auto& list : lists) {
+                                               if (list.empty()) break;
+                                               for (auto x : list) sum += x;
+                                             }
+                                             return sum;
+                                           }}),
+    // A sloppy key comparison: keys one apart are taken for one group.
+    group_totals::the_case().add_variant({.name = "mutant_merges_neighbour_keys",
+                                          .model = "serial",
+                                          .run =
+                                              [](const group_totals::Input& sales) {
+                                                group_totals::Output totals;
+                                                for (const auto& s : sales) {
+                                                  if (totals.empty() ||
+                                                      totals.back().key + 1 < s.key)
+                                                    totals.push_back({s.key, 0});
+                                                  totals.back().amount += s.amount;
+                                                }
+                                                return totals;
+                                              }}),
     // Off by one: the last element never counted.
     sum_squares::the_case().add_variant({.name = "mutant_skips_last",
                                          .model = "serial",

@@ -1,7 +1,8 @@
 """binary_data/parse_records in Python: the count, then the records, with
 struct.unpack_from per record, with struct.Struct.iter_unpack over a memoryview, and
-with numpy.frombuffer and a structured dtype. A buffer shorter than its count needs is
-an error in each (struct.error, a length check, numpy's ValueError): they return None."""
+with numpy.frombuffer and a structured dtype, converted to the machine's byte order. A
+buffer shorter than its count needs is an error in each (struct.error, a length check,
+numpy's ValueError): they return None."""
 
 import struct
 
@@ -44,6 +45,8 @@ def py_numpy_frombuffer(buffer, order, offset):
                       ("timestamp", p + "u8"), ("weight", p + "f4")])
     try:
         count = int(np.frombuffer(buffer, dtype=p + "u4", count=1, offset=offset)[0])
-        return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset + 4)
+        view = np.frombuffer(buffer, dtype=dtype, count=count, offset=offset + 4)
     except ValueError:
         return None
+    # The view alone parses nothing: the records in the machine's order, as C++ makes them.
+    return view.astype(dtype.newbyteorder("="))
