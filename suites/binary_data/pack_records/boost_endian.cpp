@@ -14,17 +14,7 @@ void store(std::uint8_t* at, T value) {
 
 template <boost::endian::order Order>
 void pack(std::span<const Record> records, std::uint8_t* out) {
-  store<Order>(out, static_cast<std::uint32_t>(records.size()));
-  out += wire::header_bytes;
-  for (const auto& r : records) {
-    store<Order>(out + wire::id, r.id);
-    store<Order>(out + wire::delta, r.delta);
-    store<Order>(out + wire::flags, r.flags);
-    store<Order>(out + wire::value, r.value);
-    store<Order>(out + wire::timestamp, r.timestamp);
-    store<Order>(out + wire::weight, r.weight);
-    out += wire::record_bytes;
-  }
+  pack_fields(records, out, [](std::uint8_t* at, auto value) { store<Order>(at, value); });
 }
 
 void boost_endian(std::span<const Record> records, ByteOrder order, std::uint8_t* out) {

@@ -2,6 +2,7 @@
 // stored on its own, the byte order decided per byte at run time. Compilers merge such
 // stores only when the pattern is fixed at compile time, which here it is not.
 #include <bit>
+#include <type_traits>
 
 #include "pack_records/case.hpp"
 
@@ -15,18 +16,20 @@ void put(std::uint8_t* at, std::uint64_t v, unsigned bytes, ByteOrder order) {
   }
 }
 
-void per_byte_loop(std::span<const Record> records, ByteOrder order, std::uint8_t* out) {
-  put(out, records.size(), 4, order);
-  out += wire::header_bytes;
-  for (const auto& r : records) {
-    put(out + wire::id, r.id, 4, order);
-    put(out + wire::delta, static_cast<std::uint16_t>(r.delta), 2, order);
-    put(out + wire::flags, r.flags, 1, order);
-    put(out + wire::value, std::bit_cast<std::uint64_t>(r.value), 8, order);
-    put(out + wire::timestamp, r.timestamp, 8, order);
-    put(out + wire::weight, std::bit_cast<std::uint32_t>(r.weight), 4, order);
-    out += wire::record_bytes;
+// A field as the unsigned integer of its size, for the shifts.
+template <class T>
+std::uint64_t bits_of(T value) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::bit_cast<std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>(value);
+  } else {
+    return static_cast<std::make_unsigned_t<T>>(value);
   }
+}
+
+void per_byte_loop(std::span<const Record> records, ByteOrder order, std::uint8_t* out) {
+  pack_fields(records, out, [order](std::uint8_t* at, auto value) {
+    put(at, bits_of(value), sizeof value, order);
+  });
 }
 
 [[maybe_unused]] const auto registered =

@@ -22,15 +22,8 @@ template <ByteOrder Order>
 std::optional<std::size_t> parse(std::span<const std::uint8_t> buffer, std::span<Record> out) {
   auto count = checked_count(buffer, out, load<std::uint32_t, Order>);
   if (!count) return count;
-  const std::uint8_t* at = buffer.data() + wire::header_bytes;
-  for (std::size_t i = 0; i < *count; ++i, at += wire::record_bytes) {
-    out[i] = {load<std::uint32_t, Order>(at + wire::id),
-              load<std::int16_t, Order>(at + wire::delta),
-              load<std::uint8_t, Order>(at + wire::flags),
-              load<double, Order>(at + wire::value),
-              load<std::uint64_t, Order>(at + wire::timestamp),
-              load<float, Order>(at + wire::weight)};
-  }
+  parse_fields(buffer, *count, out,
+               []<class T>(const std::uint8_t* at, Tag<T>) { return load<T, Order>(at); });
   return count;
 }
 

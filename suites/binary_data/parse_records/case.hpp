@@ -53,4 +53,22 @@ std::optional<std::size_t> checked_count(std::span<const std::uint8_t> buffer,
   return static_cast<std::size_t>(count);
 }
 
+// Reads `count` records from after the header into `out` with `load(at, Tag<T>{})`, which
+// returns the field of type T at `at`: the variants differ only in how one field is read.
+template <class T>
+struct Tag {};
+template <class Load>
+void parse_fields(std::span<const std::uint8_t> buffer, std::size_t count, std::span<Record> out,
+                  Load load) {
+  const std::uint8_t* at = buffer.data() + wire::header_bytes;
+  for (std::size_t i = 0; i < count; ++i, at += wire::record_bytes) {
+    out[i] = {load(at + wire::id, Tag<std::uint32_t>{}),
+              load(at + wire::delta, Tag<std::int16_t>{}),
+              load(at + wire::flags, Tag<std::uint8_t>{}),
+              load(at + wire::value, Tag<double>{}),
+              load(at + wire::timestamp, Tag<std::uint64_t>{}),
+              load(at + wire::weight, Tag<float>{})};
+  }
+}
+
 }  // namespace idiombench::binary_data::parse_records

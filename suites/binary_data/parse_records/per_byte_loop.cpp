@@ -1,6 +1,7 @@
 // parse_records/per_byte_loop: the naive way — each field assembled from its bytes with
 // shifts and ORs, the byte order decided per byte at run time.
 #include <bit>
+#include <type_traits>
 
 #include "parse_records/case.hpp"
 
@@ -21,15 +22,15 @@ std::optional<std::size_t> per_byte_loop(std::span<const std::uint8_t> buffer, B
   auto count =
       checked_count(buffer, out, [order](const std::uint8_t* at) { return get(at, 4, order); });
   if (!count) return count;
-  const std::uint8_t* at = buffer.data() + wire::header_bytes;
-  for (std::size_t i = 0; i < *count; ++i, at += wire::record_bytes) {
-    out[i] = {static_cast<std::uint32_t>(get(at + wire::id, 4, order)),
-              static_cast<std::int16_t>(get(at + wire::delta, 2, order)),
-              static_cast<std::uint8_t>(get(at + wire::flags, 1, order)),
-              std::bit_cast<double>(get(at + wire::value, 8, order)),
-              get(at + wire::timestamp, 8, order),
-              std::bit_cast<float>(static_cast<std::uint32_t>(get(at + wire::weight, 4, order)))};
-  }
+  parse_fields(buffer, *count, out, [order]<class T>(const std::uint8_t* at, Tag<T>) {
+    auto bits = get(at, sizeof(T), order);
+    if constexpr (std::is_floating_point_v<T>) {
+      return std::bit_cast<T>(
+          static_cast<std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>(bits));
+    } else {
+      return static_cast<T>(bits);
+    }
+  });
   return count;
 }
 
