@@ -42,24 +42,20 @@ using ParseFunction = std::optional<std::size_t> (*)(std::span<const std::uint8_
 // The variant that parses the input's buffer into the workspace with `parse`.
 VariantSpec<Input, Output> parse_variant(std::string name, ParseFunction parse);
 
-// How many records `buffer` holds by its header, if it is long enough for them.
-template <class ReadCount>
-std::optional<std::size_t> checked_count(std::span<const std::uint8_t> buffer,
-                                         std::span<Record> out, ReadCount read_count) {
-  if (buffer.size() < wire::header_bytes) return std::nullopt;
-  std::uint64_t count = read_count(buffer.data());
-  if ((buffer.size() - wire::header_bytes) / wire::record_bytes < count) return std::nullopt;
-  if (count > out.size()) throw std::length_error("parse_records: the output is too small");
-  return static_cast<std::size_t>(count);
-}
-
-// Reads `count` records from after the header into `out` with `load(at, Tag<T>{})`, which
-// returns the field of type T at `at`: the variants differ only in how one field is read.
+// Which field type a loader is asked for.
 template <class T>
 struct Tag {};
+
+// The records of `buffer` into `out` with `load(at, Tag<T>{})`, which returns the field of
+// type T stored at `at`: the variants differ only in how one field is read. The count is
+// checked against the buffer's length before any record is read.
 template <class Load>
-void parse_fields(std::span<const std::uint8_t> buffer, std::size_t count, std::span<Record> out,
-                  Load load) {
+std::optional<std::size_t> parse_with(std::span<const std::uint8_t> buffer, std::span<Record> out,
+                                      Load load) {
+  if (buffer.size() < wire::header_bytes) return std::nullopt;
+  std::uint64_t count = load(buffer.data(), Tag<std::uint32_t>{});
+  if ((buffer.size() - wire::header_bytes) / wire::record_bytes < count) return std::nullopt;
+  if (count > out.size()) throw std::length_error("parse_records: the output is too small");
   const std::uint8_t* at = buffer.data() + wire::header_bytes;
   for (std::size_t i = 0; i < count; ++i, at += wire::record_bytes) {
     out[i] = {load(at + wire::id, Tag<std::uint32_t>{}),
@@ -69,6 +65,7 @@ void parse_fields(std::span<const std::uint8_t> buffer, std::size_t count, std::
               load(at + wire::timestamp, Tag<std::uint64_t>{}),
               load(at + wire::weight, Tag<float>{})};
   }
+  return static_cast<std::size_t>(count);
 }
 
 }  // namespace idiombench::binary_data::parse_records

@@ -17,11 +17,8 @@ T load(const std::uint8_t* at) {
 
 template <ByteOrder Order>
 std::optional<std::size_t> parse(std::span<const std::uint8_t> buffer, std::span<Record> out) {
-  auto count = checked_count(buffer, out, load<std::uint32_t, Order>);
-  if (!count) return count;
-  parse_fields(buffer, *count, out,
-               []<class T>(const std::uint8_t* at, Tag<T>) { return load<T, Order>(at); });
-  return count;
+  return parse_with(buffer, out,
+                    []<class T>(const std::uint8_t* at, Tag<T>) { return load<T, Order>(at); });
 }
 
 std::optional<std::size_t> memcpy_fields(std::span<const std::uint8_t> buffer, ByteOrder order,

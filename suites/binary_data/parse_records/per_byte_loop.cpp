@@ -19,10 +19,7 @@ std::uint64_t get(const std::uint8_t* at, unsigned bytes, ByteOrder order) {
 
 std::optional<std::size_t> per_byte_loop(std::span<const std::uint8_t> buffer, ByteOrder order,
                                          std::span<Record> out) {
-  auto count =
-      checked_count(buffer, out, [order](const std::uint8_t* at) { return get(at, 4, order); });
-  if (!count) return count;
-  parse_fields(buffer, *count, out, [order]<class T>(const std::uint8_t* at, Tag<T>) {
+  return parse_with(buffer, out, [order]<class T>(const std::uint8_t* at, Tag<T>) {
     auto bits = get(at, sizeof(T), order);
     if constexpr (std::is_floating_point_v<T>) {
       return std::bit_cast<T>(
@@ -31,7 +28,6 @@ std::optional<std::size_t> per_byte_loop(std::span<const std::uint8_t> buffer, B
       return static_cast<T>(bits);
     }
   });
-  return count;
 }
 
 [[maybe_unused]] const auto registered =
