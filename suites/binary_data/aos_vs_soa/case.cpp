@@ -69,7 +69,8 @@ std::optional<std::string> same(const Output& got, const Output& expected) {
 }
 
 // n particles: a quarter of L2 (in cache), and 4x the last-level cache (beyond it) but
-// at most 2^24 particles (940 MB per layout: a VM may report its host's whole L3).
+// at most 2^23 particles (470 MB per layout, three layouts: a VM may report its host's
+// whole L3, and the pure-Python variants build their own copies too).
 std::vector<std::int64_t> sizes() {
   auto l2 = support::cache_bytes(2);
   if (l2 == 0) l2 = 1 << 20;
@@ -77,7 +78,7 @@ std::vector<std::int64_t> sizes() {
   auto in_cache = std::max<std::int64_t>(64, l2 / 4 / particle);
   auto beyond = std::min<std::int64_t>(
       std::max<std::int64_t>(4 * support::last_level_cache_bytes(), 256ll << 20) / particle,
-      1ll << 24);
+      1ll << 23);
   return {in_cache, beyond};
 }
 

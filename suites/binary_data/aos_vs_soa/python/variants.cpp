@@ -1,7 +1,7 @@
 // aos_vs_soa in Python (variants.py beside this file). The NumPy variants work on views
 // of the C++ layouts (so the C++ side reads back what they wrote); the `array` module and
 // the list of objects are Python's own copies, made once before timing, and Python says
-// what they hold afterwards. Pure-Python loops are timed in cache only.
+// what they hold afterwards.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -44,12 +44,6 @@ py::tuple soa_fields(const Input& in) {
                         view_of(s.mass));
 }
 
-std::string pure_python_in_cache_only(const Params& p) {
-  return p.integer("n") > 1'000'000
-             ? "a pure-Python loop over millions of particles: timed in cache only"
-             : std::string();
-}
-
 enum class Kind { numpy_soa, numpy_structured, array_module, objects };
 
 auto python_variant(std::string name, Kind kind) {
@@ -90,9 +84,6 @@ auto python_variant(std::string name, Kind kind) {
       .needs = kind == Kind::numpy_soa || kind == Kind::numpy_structured
                    ? std::vector<std::string>{"numpy"}
                    : std::vector<std::string>{},
-      .skipped_at = kind == Kind::array_module || kind == Kind::objects
-                        ? std::function<std::string(const Params&)>(pure_python_in_cache_only)
-                        : std::function<std::string(const Params&)>(),
   });
 }
 

@@ -1,6 +1,6 @@
 // call_through_wrapper in Python (variants.py beside this file): a plain call, a
 // functools.wraps decorator, functools.partial, a class with __call__ and the document's
-// `timed`. Python inlines nothing, so only callee:inline is timed.
+// `timed`. Python inlines nothing: the case's callee axis is the C++ variants' only.
 #include <pybind11/stl.h>
 
 #include "call_through_wrapper/case.hpp"
@@ -18,12 +18,6 @@ auto python_variant(std::string name) {
       .arguments = [](const Input& in,
                       const Params&) { return py::make_tuple(py::cast(in.arguments), in.salt); },
       .output = [](py::handle result, const auto&) { return result.cast<Output>(); },
-      .skipped_at =
-          [](const Params& p) {
-            return p.text("callee") == "inline"
-                       ? std::string()
-                       : std::string("Python inlines no call: callee:inline already measures it");
-          },
   });
 }
 
