@@ -48,15 +48,12 @@ Case<Input, Output>& the_case() {
           },
       .quick = {callee_axis(), integer_axis("n", {100000})},
       .full = {callee_axis(), integer_axis("n", {1000, 100000, 1000000})},
-      .conformance = {{{"callee", std::string("inline")}, {"n", 0}},
-                      {{"callee", std::string("inline")}, {"n", 1}},
-                      {{"callee", std::string("elsewhere")}, {"n", 1}},
-                      {{"callee", std::string("inline")}, {"n", 17}},
-                      {{"callee", std::string("elsewhere")}, {"n", 1001}}},
+      .conformance = {{{"n", 0}}, {{"n", 1}}, {{"n", 17}}, {{"n", 1001}}},
       .throughput =
           [](const Params& p) { return Throughput{.items = static_cast<double>(p.integer("n"))}; },
       .item = "call",
       .baseline = "direct",
+      .conformance_axes = {callee_axis()},
   });
   return c;
 }
