@@ -6,6 +6,11 @@ returns the buffer."""
 
 import struct
 
+try:  # the NumPy variants need it; the others run without it
+    import numpy as np
+except ImportError:  # pragma: no cover - the NumPy variants are then unavailable
+    np = None
+
 RECORD = "IhBdQf"  # 27 bytes with "<" or ">": no padding
 
 
@@ -31,16 +36,14 @@ def py_struct_join(records, order, offset, buffer):
     return buffer
 
 
-def _dtype(order, np):
+def _dtype(order):
     p = _prefix(order)
     return np.dtype([("id", p + "u4"), ("delta", p + "i2"), ("flags", "u1"), ("value", p + "f8"),
                      ("timestamp", p + "u8"), ("weight", p + "f4")])
 
 
 def py_numpy_structured(array, order, offset, buffer):
-    import numpy as np
-
     np.frombuffer(buffer, dtype=_prefix(order) + "u4", count=1, offset=offset)[0] = len(array)
-    view = np.frombuffer(buffer, dtype=_dtype(order, np), count=len(array), offset=offset + 4)
+    view = np.frombuffer(buffer, dtype=_dtype(order), count=len(array), offset=offset + 4)
     view[...] = array  # converts each field to the view's byte order
     return buffer

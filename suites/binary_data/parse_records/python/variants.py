@@ -6,6 +6,11 @@ numpy's ValueError): they return None."""
 
 import struct
 
+try:  # the NumPy variants need it; the others run without it
+    import numpy as np
+except ImportError:  # pragma: no cover - the NumPy variants are then unavailable
+    np = None
+
 RECORD = "IhBdQf"
 
 
@@ -38,8 +43,6 @@ def py_struct_iter_unpack(buffer, order, offset):
 
 
 def py_numpy_frombuffer(buffer, order, offset):
-    import numpy as np
-
     p = _prefix(order)
     dtype = np.dtype([("id", p + "u4"), ("delta", p + "i2"), ("flags", "u1"), ("value", p + "f8"),
                       ("timestamp", p + "u8"), ("weight", p + "f4")])

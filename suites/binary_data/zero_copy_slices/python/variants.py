@@ -2,6 +2,11 @@
 function that reads their length and first and last bytes — as memoryview slices (no
 copy), bytes slices (a copy each), and NumPy views (no copy, but an object each)."""
 
+try:  # the NumPy variants need it; the others run without it
+    import numpy as np
+except ImportError:  # pragma: no cover - the NumPy variants are then unavailable
+    np = None
+
 
 def _summary(s):
     n = len(s)
@@ -24,8 +29,6 @@ def py_bytes_slice(buffer, slices):
 
 
 def py_numpy_view(buffer, slices):
-    import numpy as np
-
     array = np.frombuffer(buffer, dtype=np.uint8)
     total = 0
     for at, length in slices:
