@@ -16,12 +16,17 @@ source "$here/common.sh"
 packages=(
   # toolchain
   build-essential cmake ninja-build clang libomp-dev clang-format pkg-config git xz-utils
+  # the regression gate: a compiler cache, and lld to relink one set of objects with
+  # shuffled function orders (ci/gate.sh)
+  ccache lld
   # instruction-count mode (callgrind and its client-request header)
   valgrind
   # C++ libraries (every suite's; see DESIGN.md "Dependencies")
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   librange-v3-dev libboost-dev libboost-context-dev libtbb-dev liburing-dev libxsimd-dev
   libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev libre2-dev
+  # the gate's code fingerprints decode the binary's own machine code
+  libzydis-dev
   # reports and their tests (Debian's python3, /usr/bin/python3)
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
   python3-fastjsonschema

@@ -12,6 +12,8 @@ find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 # RE2 for --filter: linear-time matching of user patterns (Debian ships no CMake config).
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# Zydis decodes the binary's own code for the code fingerprints of the gate.
+find_package(zydis REQUIRED)
 find_package(OpenMP REQUIRED COMPONENTS CXX)
 find_package(TBB REQUIRED)
 find_package(BLAS REQUIRED)  # OpenBLAS from Debian; its cblas.h declares openblas_set_num_threads

@@ -22,6 +22,12 @@ if(IDIOMBENCH_WERROR)
 endif()
 add_compile_options("$<$<COMPILE_LANGUAGE:CXX>:${IDIOMBENCH_WARNINGS}>")
 
+# A compiler cache when there is one: the gate builds two commits that share most files.
+find_program(IDIOMBENCH_CCACHE ccache)
+if(IDIOMBENCH_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${IDIOMBENCH_CCACHE})
+endif()
+
 if(IDIOMBENCH_SANITIZE)
   add_compile_options("$<$<COMPILE_LANGUAGE:CXX>:-fsanitize=${IDIOMBENCH_SANITIZE}>"
                       "$<$<COMPILE_LANGUAGE:CXX>:-fno-omit-frame-pointer>")

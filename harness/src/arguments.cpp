@@ -76,6 +76,44 @@ CLI::Validator unsigned_64() {
       "UINT64");
 }
 
+CLI::Validator fraction() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool percent = !text.empty() && text.back() == '%';
+        const std::string number = percent ? text.substr(0, text.size() - 1) : text;
+        char* end = nullptr;
+        double value = std::strtod(number.c_str(), &end);
+        if (end == number.c_str() || *end != '\0' || !std::isfinite(value))
+          return "must be a fraction such as 3% or 0.03";
+        if (percent) value /= 100;
+        if (value <= 0 || value >= 1) return "must be above 0% and below 100%";
+        text = std::to_string(value);
+        return {};
+      },
+      "FRACTION");
+}
+
+CLI::Validator duration_up_to(double max) {
+  return CLI::Validator(
+      [max](std::string& text) -> std::string {
+        double unit = 1;
+        std::string number = text;
+        if (!number.empty() && std::string("smh").find(number.back()) != std::string::npos) {
+          unit = number.back() == 'h' ? 3600 : number.back() == 'm' ? 60 : 1;
+          number.pop_back();
+        }
+        char* end = nullptr;
+        const double value = std::strtod(number.c_str(), &end) * unit;
+        if (end == number.c_str() || *end != '\0' || !std::isfinite(value) || value <= 0 ||
+            value > max)
+          return "must be a duration such as 90s, 10m or 1h, above 0 and at most " +
+                 std::to_string(static_cast<long long>(max)) + " s";
+        text = std::to_string(value);
+        return {};
+      },
+      "DURATION");
+}
+
 CLI::Validator seconds_up_to(double max) {
   return CLI::Validator(
       [max](std::string& text) -> std::string {

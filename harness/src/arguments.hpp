@@ -19,6 +19,10 @@ void check_raw_arguments(int argc, const char* const* argv,
 // A whole number that fits in 64 bits unsigned (CLI11 would wrap a longer one).
 CLI::Validator unsigned_64();
 
+// A fraction, written "3%" or "0.03": in (0, 1).
+CLI::Validator fraction();
+// A duration, "90", "90s", "10m" or "1h", as seconds in (0, max].
+CLI::Validator duration_up_to(double max);
 // Seconds: a finite number in (0, max].
 CLI::Validator seconds_up_to(double max);
 

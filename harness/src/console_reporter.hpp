@@ -21,6 +21,8 @@ class ConsoleReporter final : public Reporter {
                   bool summary, std::ostream& out);
 
   void before_slot(std::size_t k, const std::string& label) override;
+  // The session planned more (or fewer) slots than it first said (`ab --target` rounds).
+  void set_slots(std::size_t slots) { slots_ = slots; }
   void after_process(const Side& side, const BenchmarkSamples& benchmark) override;
   void finished(double wall_seconds) override;
 

@@ -109,6 +109,30 @@ void define_ab(CLI::App& app, CommandLine& cl) {
       ->capture_default_str();
   ab->add_option("--out", o.out, "folder for baseline.json and candidate.json")
       ->capture_default_str();
+  ab->add_option("--target", o.target,
+                 "sample in rounds until a change this size is detectable, e.g. 3% (default: "
+                 "the profile's fixed number of pairs)")
+      ->transform(idiombench::fraction());
+  ab->add_option("--budget", o.budget_seconds,
+                 "with --target: add no pairs after this long, e.g. 10m, 600s (default: none)")
+      ->transform(idiombench::duration_up_to(kMaxTimeout));
+  ab->add_option("--max-pairs", o.max_pairs,
+                 "with --target: the most pairs a benchmark gets (default: 8 x the profile's)")
+      ->check(CLI::Range(3, 10000));
+  ab->add_option("--sentinels", o.sentinels,
+                 "benchmarks whose code did not change that are timed anyway, to check the "
+                 "method (seeded)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  ab->add_flag("--time-unchanged", o.time_unchanged,
+               "time every benchmark, also those whose code fingerprint is the same on both sides");
+  ab->add_option("--baseline-layout", o.baseline_layouts,
+                 "a relink of the baseline with another code layout (repeatable): pair k runs "
+                 "layout k mod K")
+      ->check(CLI::ExistingFile);
+  ab->add_option("--candidate-layout", o.candidate_layouts,
+                 "a relink of this binary with another code layout (repeatable)")
+      ->check(CLI::ExistingFile);
   add_sampling(ab, o);
 }
 

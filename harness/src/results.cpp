@@ -14,6 +14,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "code_fingerprint.hpp"
+
 namespace idiombench {
 namespace {
 
@@ -42,6 +44,24 @@ std::string system_error(const std::string& what, const std::string& path) {
 
 }  // namespace
 
+std::string code_fingerprint_of(const VariantInfo& variant) {
+  // One variant, many params points: computed once per variant.
+  static std::map<const VariantInfo*, std::string> known;
+  auto found = known.find(&variant);
+  if (found != known.end()) return found->second;
+  std::string value;
+  if (variant.code_entry) {
+    try {
+      const auto code = CodeImage::self().fingerprint(
+          variant.code_entry, variant.interpreted_code ? variant.interpreted_code() : "");
+      value = code.hash;
+    } catch (const std::exception&) {
+      value.clear();  // a binary without symbols: no fingerprint, i.e. "changed" to the gate
+    }
+  }
+  return known[&variant] = value;
+}
+
 nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
   const auto& info = benchmark.info();
   nlohmann::json identity = {{"suite", info.suite},
@@ -53,6 +73,8 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"question", info.question},
                              {"baseline", info.baseline},
                              {"item", info.item}};
+  if (auto code = code_fingerprint_of(benchmark.variant_info()); !code.empty())
+    identity["code_fingerprint"] = code;
   const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
   if (!limit.of.empty() && (!limit.applies_at || limit.applies_at(benchmark.params)))
     identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};

@@ -16,6 +16,9 @@ inline constexpr int kSchemaVersion = 3;
 // What every entry of a benchmark says about what it is: suite, case, variant, model,
 // params, question, baseline and (where the case names one) its physical limit.
 nlohmann::json identity_of(const PlannedBenchmark& benchmark);
+// The hex fingerprint of the machine code a variant's timed call runs (code_fingerprint.hpp),
+// or empty when this binary cannot tell (no symbol table, unknown entry).
+std::string code_fingerprint_of(const VariantInfo& variant);
 
 // An entry for a benchmark that has no timings: skipped, failed, crashed, timeout.
 // `name` is the benchmark's full name, `identity` as identity_of gives it.

@@ -28,6 +28,9 @@ struct Sampling {
   bool instructions;
   int iterations;
   std::uint64_t memory_limit_bytes;  // per child; 0: none
+  // Repetitions of every process, when the number of processes is not known in advance
+  // (`ab --target`); 0: `repetitions` split over the processes.
+  int per_process_repetitions = 0;
 
   // The run's fields of context.idiombench.
   nlohmann::json describe() const;

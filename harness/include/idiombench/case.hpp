@@ -61,6 +61,28 @@ inline void keep(const T& value) {
 }
 
 std::string describe_current_exception();
+
+// A copy of a variant's call that is never run: its address is where the code fingerprint
+// starts, and it reaches the variant's body as the timed call does (inlined or called).
+template <class Input, class Output, class F>
+Output fingerprint_entry(F& f, const Input& in, Context& ctx) {
+  if constexpr (std::is_invocable_r_v<Output, F&, const Input&, Context&>) {
+    return f(in, ctx);
+  } else {
+    return f(in);
+  }
+}
+
+// The variant's own code: a plain function is its own entry; anything else (a lambda,
+// a function object) gets an entry of its own type.
+template <class Input, class Output, class F>
+const void* code_entry(const F& f) {
+  if constexpr (std::is_pointer_v<F> && std::is_function_v<std::remove_pointer_t<F>>) {
+    return reinterpret_cast<const void*>(f);
+  } else {
+    return reinterpret_cast<const void*>(&fingerprint_entry<Input, Output, F>);
+  }
+}
 [[noreturn]] void registration_error(const std::string& message);
 }  // namespace detail
 
@@ -102,7 +124,8 @@ class RunFunction {
   template <class F>
   requires std::is_invocable_r_v<Output, F&, const Input&, Context&> ||
       std::is_invocable_r_v<Output, F&, const Input&>
-      RunFunction(F f) {  // NOLINT(google-explicit-constructor): reads as `.run = fn`
+      RunFunction(F f)  // NOLINT(google-explicit-constructor): reads as `.run = fn`
+      : entry_(detail::code_entry<Input, Output>(f)) {
     if constexpr (std::is_invocable_r_v<Output, F&, const Input&, Context&>) {
       fn_ = std::move(f);
     } else {
@@ -110,8 +133,11 @@ class RunFunction {
     }
   }
   Output operator()(const Input& in, Context& ctx) const { return fn_(in, ctx); }
+  // A function from which all of the variant's code is reached (VariantInfo::code_entry).
+  const void* entry() const { return entry_; }
 
  private:
+  const void* entry_;
   std::function<Output(const Input&, Context&)> fn_;
 };
 
@@ -123,6 +149,8 @@ struct VariantSpec {
   std::function<std::string()> why_unavailable = [] { return std::string(); };
   // Why a timed run at these params is skipped, if it is (VariantInfo::skipped_at).
   std::function<std::string(const Params&)> skipped_at = {};
+  // Source text the variant interprets (VariantInfo::interpreted_code).
+  std::function<std::string()> interpreted_code = {};
 };
 
 template <class Input, class Output, class Expected = Output>
@@ -160,7 +188,8 @@ class Case final : public CaseBase {
                                [](const auto& v, const std::string& n) { return v.name < n; });
     auto offset = at - variants_.begin();
     infos_.insert(infos_.begin() + offset,
-                  {variant.name, variant.model, variant.why_unavailable, variant.skipped_at});
+                  {variant.name, variant.model, variant.why_unavailable, variant.skipped_at,
+                   variant.run.entry(), variant.interpreted_code});
     variants_.insert(at, std::move(variant));
     return {};
   }

@@ -36,6 +36,12 @@ struct VariantInfo {
   // skipped there (pure Python over 42M elements: minutes a call). Conformance points are
   // never skipped this way.
   std::function<std::string(const Params&)> skipped_at = {};
+  // Where the variant's code starts (a function the timed call reaches all of it from),
+  // for the code fingerprint; null when unknown.
+  const void* code_entry = nullptr;
+  // Source text the timed call interprets rather than runs as machine code (a Python
+  // variant's module), hashed into the fingerprint; empty function: none.
+  std::function<std::string()> interpreted_code = {};
 };
 
 // Where a case's physical limit is measured: the best value of `counter` among the

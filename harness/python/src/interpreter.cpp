@@ -77,6 +77,11 @@ Registration embed_source(std::string module, std::string path, std::string_view
   return {};
 }
 
+std::string embedded_source(const std::string& module) {
+  auto found = sources().find(module);
+  return found == sources().end() ? std::string() : std::string(found->second.text);
+}
+
 void start() {
   static std::once_flag started;
   static std::string failure;

@@ -29,6 +29,9 @@ inline const ModelSpec model{
 // Adds a module's source to those the binary carries (called by generated files).
 Registration embed_source(std::string module, std::string path, std::string_view text);
 
+// The source text of an embedded module (empty if there is none of that name).
+std::string embedded_source(const std::string& module);
+
 // Starts the interpreter if this process has none yet; throws std::runtime_error when it
 // cannot start. Python's own signal handlers are not installed; sys.executable names the
 // real interpreter, so that multiprocessing's helper processes start Python, not idiombench.

@@ -109,11 +109,18 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
     auto missing = missing_modules(needs);
     return missing.empty() && own ? own() : missing;
   };
+  // The Python the timed call interprets: its module's source, the function's name and the
+  // interpreter's version (its C code is not followed: code_fingerprint.hpp),
+  // read when asked (the module may register after the variant).
+  auto interpreted = [module = spec.module, function = spec.function.empty() ? spec.name : spec.function] {
+    return embedded_source(module) + "\nfunction: " + function + "\nCPython " PY_VERSION;
+  };
   return {.name = std::move(spec.name),
           .model = spec.model,
           .run = std::move(run),
           .why_unavailable = std::move(why_unavailable),
-          .skipped_at = std::move(spec.skipped_at)};
+          .skipped_at = std::move(spec.skipped_at),
+          .interpreted_code = std::move(interpreted)};
 }
 
 }  // namespace idiombench::python
