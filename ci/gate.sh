@@ -1,61 +1,127 @@
 #!/usr/bin/env bash
-# The pull-request gate: builds the base commit and this tree, runs `idiombench ab`
-# (pairs of processes of both binaries, interleaved) with the gating profile, and
-# compares them with paired statistics. Exit status is compare's: 0 no regression,
+# The pull-request gate: builds the base commit and this tree for the gate, relinks each
+# with K shuffled code layouts, and runs `idiombench ab`: only the benchmarks whose code
+# fingerprint differs are timed (plus a few seeded sentinels whose code did not change),
+# in rounds, until a change of --target is detectable or --budget is spent; then `compare`
+# tests them on the layouts' mean log ratios. Exit status is compare's: 0 no regression,
 # 1 a regression, 2 a benchmark could not be tested or bad input.
 #
-#   ci/gate.sh [--base REF] [--out DIR] [idiombench ab options: --suite S, --filter RE...]
+#   ci/gate.sh [--base REF] [--out DIR] [--layouts K] [--target 3%] [--budget 10m]
+#              [idiombench ab options: --suite S, --filter RE, --sentinels N...]
 #
 # --base defaults to the merge base of HEAD and origin/main. Writes DIR/baseline.json,
 # DIR/candidate.json (ordinary results files: keep them for `history`), DIR/compare.md
-# (the table for a pull request or $GITHUB_STEP_SUMMARY) and DIR/compare.txt.
+# (the table for a pull request or $GITHUB_STEP_SUMMARY), DIR/compare.txt and
+# DIR/phases.txt (the time of each phase).
+#
+# Reuse: both builds go through ccache (CCACHE_DIR: cache it in CI) with paths relative to
+# the tree, so the base commit's build shares every object its files have in common with
+# this tree's; the base's worktree and build folder are kept between runs (Ninja rebuilds
+# only what the new base changed), and the layouts are relinks of the same objects.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-base="" out="$root/results/gate"
+base="" out="$root/results/gate" layouts=10 target=3% budget=10m
 ab_options=()
 while (($#)); do
   case $1 in
     --base) base=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --layouts) layouts=$2; shift 2 ;;
+    --target) target=$2; shift 2 ;;
+    --budget) budget=$2; shift 2 ;;
     *) ab_options+=("$1"); shift ;;
   esac
 done
+[[ $layouts =~ ^[1-9][0-9]*$ ]] || die "--layouts must be a whole number of 1 or more, not '$layouts'"
 if [[ -z $base ]]; then
   base=$(git -C "$root" merge-base HEAD origin/main 2>/dev/null) \
     || die "no --base given and no merge base with origin/main (fetch it, or pass --base REF)"
 fi
 base_sha=$(git -C "$root" rev-parse --verify "$base^{commit}") || die "unknown --base '$base'"
 
-"$here/build.sh" release
+start=$SECONDS phase_start=$SECONDS
+mkdir -p "$out"
+: >"$out/phases.txt"
+phase() {  # ends the current phase: its name and time, on stderr and in phases.txt
+  local line
+  line=$(printf '%-28s %4d s' "$1" $((SECONDS - phase_start)))
+  log "phase: $line"
+  printf '%s\n' "$line" >>"$out/phases.txt"
+  phase_start=$SECONDS
+}
+
+"$here/install-deps.sh"
 python=$(python_with_deps)
+phase "dependencies"
 
-# The base is built from a worktree of its own commit, with the same presets.
+# The same configuration for both commits, given on the command line so that a base
+# commit from before these options existed builds the same way: every function in its
+# own section (lld can then shuffle them) at a 64-byte boundary, no jump across a 32-byte
+# boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves.
+export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime}
+gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
+configure_gate() {  # SOURCE_DIR
+  cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_CUDA_COMPILER_LAUNCHER=ccache \
+    "-DCMAKE_CXX_FLAGS=$gate_flags" -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld \
+    "-DIDIOMBENCH_WITH_CUDA=${IDIOMBENCH_GATE_CUDA:-OFF}" >/dev/null
+}
+build_gate() {  # SOURCE_DIR
+  configure_gate "$1" && cmake --build "$1/build/gate" --target idiombench --parallel "$(nproc)" >/dev/null
+}
+
+log "building this tree"
+build_gate "$root" || die "this tree does not build (configure: cmake -S . -B build/gate; see ci/gate.sh)"
+phase "build: this tree"
+
+# The base: a worktree of its own commit, kept between runs with its build folder.
 worktree="$root/build/gate-base"
-if [[ -d $worktree ]]; then git -C "$root" worktree remove --force "$worktree" 2>/dev/null || rm -rf "$worktree"; fi
-git -C "$root" worktree prune
-git -C "$root" worktree add --detach "$worktree" "$base_sha" >/dev/null
+if [[ -e $worktree/.git ]] && git -C "$worktree" checkout -q --detach "$base_sha" 2>/dev/null; then
+  :
+else
+  rm -rf "$worktree"
+  git -C "$root" worktree prune
+  git -C "$root" worktree add --detach "$worktree" "$base_sha" >/dev/null
+fi
 log "building the base ($base_sha)"
-(cd "$worktree" && cmake --preset release >/dev/null && cmake --build --preset release --target idiombench --parallel "$(nproc)" >/dev/null) \
-  || die "the base commit $base_sha does not build"
+build_gate "$worktree" || die "the base commit $base_sha does not build"
+phase "build: base"
 
+rm -rf "$out/bin"
 mkdir -p "$out/bin"
-cp "$worktree/build/release/harness/idiombench" "$out/bin/baseline"
-cp "$root/build/release/harness/idiombench" "$out/bin/candidate"
-log "ab: base $base_sha vs this tree, profile gate"
+cp "$worktree/build/gate/harness/idiombench" "$out/bin/baseline"
+cp "$root/build/gate/harness/idiombench" "$out/bin/candidate"
+seeds=$(seq 1 "$layouts")
+# shellcheck disable=SC2086
+mapfile -t base_layouts < <("$here/relink-layouts.sh" "$worktree/build/gate" "$out/bin/baseline-layouts" $seeds)
+# shellcheck disable=SC2086
+mapfile -t cand_layouts < <("$here/relink-layouts.sh" "$root/build/gate" "$out/bin/candidate-layouts" $seeds)
+layout_options=()
+for path in "${base_layouts[@]}"; do layout_options+=(--baseline-layout "$path"); done
+for path in "${cand_layouts[@]}"; do layout_options+=(--candidate-layout "$path"); done
+phase "relink: $layouts layouts per side"
+
+log "ab: base $base_sha vs this tree, profile gate, target $target, budget $budget"
 status=0
-"$out/bin/candidate" ab "$out/bin/baseline" --profile gate --out "$out" "${ab_options[@]}" >"$out/ab.log" 2>&1 \
-  || status=$?
+"$out/bin/candidate" ab "$out/bin/baseline" --profile gate --target "$target" --budget "$budget" \
+  --out "$out" "${layout_options[@]}" "${ab_options[@]}" >"$out/ab.log" 2>&1 || status=$?
 if [[ $status -ge 2 ]]; then
   tail -5 "$out/ab.log" >&2
   die "idiombench ab failed (exit $status); its log: $out/ab.log"
 fi
+grep -m1 "benchmarks with changed code" "$out/ab.log" >&2 || true
+phase "ab"
+
 compare() { PYTHONPATH="$root/reports" "$python" -m idiombench_report compare "$out/baseline.json" "$out/candidate.json" "$@"; }
 compare --format markdown >"$out/compare.md" || true
 status=0
 compare --format text >"$out/compare.txt" || status=$?
+phase "compare"
 cat "$out/compare.txt"
+printf '%-28s %4d s\n' "total" $((SECONDS - start)) >>"$out/phases.txt"
+log "gate: $((SECONDS - start)) s in all (phases: $out/phases.txt)"
 exit "$status"

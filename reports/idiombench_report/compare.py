@@ -62,6 +62,12 @@ class Row:
     cand_n: int = 0
     method: str = ""  # paired-yuen, welch-yuen, exact-count
     note: str = ""
+    # The machine code its timed call runs, on both sides: "same", "changed", or "" (a
+    # build without code fingerprints). `sentinel`: the same code, timed anyway by `ab`.
+    code: str = ""
+    sentinel: bool = False
+    # Whether its interval reached the session's target (None: no target was set).
+    reached_target: Optional[bool] = None
 
 
 @dataclass
@@ -69,6 +75,10 @@ class Settings:
     threshold: float
     alpha: float
     paired: bool
+    # Code layouts per side in the `ab` session: pair k ran layout k mod layouts.
+    layouts: int = 1
+    # The detectable change the session sampled for (`ab --target`), if any.
+    target: Optional[float] = None
 
 
 def settings_for(base: Results, cand: Results, threshold: Optional[float] = None,
@@ -76,7 +86,12 @@ def settings_for(base: Results, cand: Results, threshold: Optional[float] = None
     """The threshold of the files' mode unless given; paired when they are one `ab` session."""
     if threshold is None:
         threshold = DEFAULT_THRESHOLD.get(base.measure, DEFAULT_THRESHOLD["time"])
-    return Settings(threshold, alpha, same_session(base, cand) and not unpaired)
+    paired = same_session(base, cand) and not unpaired
+    session = (cand.session or {}) if paired else {}
+    layouts = session.get("layouts", {}).get("count", 1) if isinstance(session.get("layouts"), dict) else 1
+    target = session.get("target")
+    return Settings(threshold, alpha, paired, layouts=max(1, int(layouts)),
+                    target=float(target) if isinstance(target, (int, float)) and target > 0 else None)
 
 
 def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
@@ -119,13 +134,29 @@ def _trimmed(sample: "Sequence[float] | np.ndarray") -> tuple[float, int, float]
     return float(x[g:n - g].mean()), kept, float(winsorized.var(ddof=1))
 
 
+def layout_means(pairs: Sequence[int], d: "np.ndarray", layouts: int) -> "np.ndarray":
+    """The mean log ratio of each code layout (pair k ran layout k mod layouts): with
+    layouts nested in sides, a layout's effect is one sample, not one per pair, so it
+    widens the interval instead of deciding it."""
+    groups: dict[int, list[float]] = {}
+    for k, value in zip(pairs, d):
+        groups.setdefault(k % layouts, []).append(float(value))
+    return np.array([np.mean(v) for _, v in sorted(groups.items())])
+
+
 def _test_paired(row: Row, base: dict[int, float], cand: dict[int, float], settings: "Settings") -> bool:
-    """Yuen's trimmed test on the log ratios of the pairs of one `ab` session."""
+    """Yuen's trimmed test on the log ratios of the pairs of one `ab` session (on each
+    layout's mean log ratio when the session ran several code layouts)."""
     pairs = sorted(set(base) & set(cand))
     row.base_n, row.cand_n, row.method = len(base), len(cand), "paired-yuen"
     if len(pairs) < MIN_PROCESSES:
         return False
     d = np.log([cand[k] for k in pairs]) - np.log([base[k] for k in pairs])
+    if settings.layouts > 1:
+        d = layout_means(pairs, d, settings.layouts)
+        row.method = "paired-yuen-layouts"
+        if d.size < MIN_PROCESSES:
+            return False
     mean, kept, wvar = _trimmed(d)
     se = math.sqrt(wvar) / ((kept / d.size) * math.sqrt(d.size))
     _t_summary(row, mean, se, kept - 1, settings)
@@ -195,12 +226,16 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         elif was != "ok" and now == "ok":
             rows.append(Row(name=name, verdict="fixed", cand_n=len(cand_medians),
                             note=f"status {was} -> ok"))
+        elif was != "ok" and _same_code(was_b, now_b) and now_b.code_change == "unchanged":
+            rows.append(Row(name=name, verdict="unchanged", code="same",
+                            note="same machine code on both sides: not timed"))
         elif was != "ok":
             rows.append(Row(name=name, verdict="unchanged", note=f"status {now} in both"))
         elif not base_medians or not cand_medians:
             rows.append(Row(name=name, verdict="insufficient", note="no timed repetitions"))
         else:
-            row = Row(name=name, verdict="unchanged")
+            row = Row(name=name, verdict="unchanged", code=_code(was_b, now_b),
+                      sentinel=now_b.code_change == "sentinel")
             rows.append(row)
             counted = base.measure == "instructions" and was_b.exact and now_b.exact
             if counted and _exact_counts(row, base_medians, cand_medians, settings):
@@ -215,6 +250,15 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
             rows.append(Row(name=name, verdict="new", cand_n=len(now_b.processes),
                             note="not in the base"))
 
+    if settings.target is not None:
+        for row in tested:
+            row.reached_target = row.detectable is not None and row.detectable <= settings.target + 1e-9
+            if not row.reached_target:
+                row.note = (f"inconclusive at {settings.target:.1%}: these pairs detect "
+                            f"{percent(row.detectable)}" + (f"; {row.note}" if row.note else ""))
+    for row in tested:
+        if row.sentinel:
+            row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
     # A tested row has its p-value and ratio (the tests set both).
     p_values = [r.p if r.p is not None else 1.0 for r in tested]
     for row, q in zip(tested, benjamini_hochberg(p_values)):
@@ -225,6 +269,17 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         elif q < alpha and ratio < 1 / (1 + threshold):
             row.verdict = "improvement"
     return rows
+
+
+def _same_code(a, b) -> bool:
+    return bool(a.code_fingerprint) and a.code_fingerprint == b.code_fingerprint
+
+
+def _code(a, b) -> str:
+    """same / changed / "" (either build without fingerprints)."""
+    if not a.code_fingerprint or not b.code_fingerprint:
+        return ""
+    return "same" if a.code_fingerprint == b.code_fingerprint else "changed"
 
 
 def same_session(base: Results, cand: Results) -> bool:
@@ -268,7 +323,13 @@ def method_text(base: Results, cand: Results, settings: "Settings") -> str:
     unit = "instruction counts" if base.measure == "instructions" else "times"
     if settings.paired:
         pairs = (base.session or {}).get("pairs", "?")
-        how = f"paired trimmed t-test (Yuen) over {pairs} process pairs of one `ab` session"
+        if settings.target is not None:
+            how = (f"paired trimmed t-test (Yuen) over the process pairs of one `ab` session, "
+                   f"sampled until a {settings.target:.1%} change was detectable (at most {pairs})")
+        else:
+            how = f"paired trimmed t-test (Yuen) over {pairs} process pairs of one `ab` session"
+        if settings.layouts > 1:
+            how += f", on the means of {settings.layouts} code layouts per side"
     else:
         how = "trimmed Welch t-test (Yuen) over process medians"
     return (f"{unit}; {how}; a change needs q < {settings.alpha:g} (Benjamini-Hochberg) and a "
@@ -291,7 +352,25 @@ def format_text(rows: Sequence[Row], base: Results, cand: Results, settings: "Se
     lines.append(f"geometric mean ratio: {gm:.3f}" if gm else "geometric mean ratio: -")
     lines.append(f"median smallest detectable change: {percent(md)}")
     lines.append(", ".join(f"{n} {v}" for v, n in sorted(counts(rows).items())))
+    lines.extend(code_summary(rows))
     return "\n".join(lines)
+
+
+def code_summary(rows: Sequence[Row]) -> list[str]:
+    """What the code fingerprints and the target said, when the session had them."""
+    same_untimed = sum(r.code == "same" and r.q is None and r.verdict == "unchanged" for r in rows)
+    timed = [r for r in rows if r.q is not None or r.method == "exact-count"]
+    sentinels = [r for r in timed if r.sentinel]
+    short = [r for r in timed if r.reached_target is False]
+    lines = []
+    if any(r.code for r in rows):
+        lines.append(f"code: {sum(r.code == 'changed' for r in rows)} changed, {same_untimed} the same "
+                     f"and not timed, {len(sentinels)} the same and timed as sentinels "
+                     f"({sum(r.verdict in ('regression', 'improvement') for r in sentinels)} flagged)")
+    if short:
+        lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks did not reach the "
+                     "target (their note says what they can detect)")
+    return lines
 
 
 def _md(text: str) -> str:
@@ -317,6 +396,7 @@ def format_markdown(rows: Sequence[Row], base: Results, cand: Results, settings:
                      f"{percent(r.detectable)} | {_md(r.note)} |")
     lines.append("")
     lines.append(", ".join(f"{n} {v}" for v, n in sorted(tally.items())))
+    lines.extend(f"\n{line}" for line in code_summary(rows))
     return "\n".join(lines)
 
 

@@ -52,6 +52,11 @@ class Benchmark:
     processes: dict[int, list[float]] = field(default_factory=dict)  # process -> repetitions
     exact: bool = False  # deterministic instruction counts
     counters: dict[str, float] = field(default_factory=dict)  # median over repetitions
+    # The hash of the machine code its timed call reaches ("" from builds without one), and,
+    # in an `ab` session, how it compared with the other binary's (changed, unknown,
+    # unchanged, sentinel).
+    code_fingerprint: str = ""
+    code_change: str = ""
 
     def add(self, value: float, process: int = 0) -> None:
         self.samples.append(value)
@@ -116,7 +121,8 @@ _NOT_COUNTERS = {
     "aggregate_name", "aggregate_unit", "error_occurred", "error_message", "suite", "case",
     "variant", "model", "params", "shared_params", "status", "reason", "verified", "checksum",
     "question", "baseline", "label", "process_index", "processes", "instructions",
-    "instructions_exact", "item", "skipped", "skip_message",
+    "instructions_exact", "item", "skipped", "skip_message", "code_fingerprint", "code_change",
+    "sampling",
 }
 
 
@@ -324,7 +330,9 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
                 model=entry["model"], params=entry["params"], shared_params=entry["shared_params"],
                 status=entry["status"], reason=entry["reason"], verified=entry["verified"],
                 question=entry["question"], baseline=entry["baseline"],
-                item=str(entry.get("item", "item")))
+                item=str(entry.get("item", "item")),
+                code_fingerprint=str(entry.get("code_fingerprint", "")),
+                code_change=str(entry.get("code_change", "")))
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue
         b = by_name[name]
