@@ -1,68 +1,150 @@
 #!/usr/bin/env bash
-# The regression gate's proof, on your own machine: how often does `compare` cry wolf
-# when nothing changed, and how often does it catch a real slowdown?
+# The regression gate's proof, on your own machine: how often does ci/gate.sh cry wolf when
+# the measured code did not change, how often does it catch a real slowdown, what can it
+# detect, and how long does it take? Beside it, at the same time, the plain gate (10 pairs
+# of every benchmark, one layout, no fingerprints), so the host's noise is on the record.
 #
-#   ci/gate-experiment.sh [--sessions N] [--slow-sessions M] [--out DIR]
-#                         [--suite S]... [--slow-suite S] [--slow REGEX:EVERY] [--profile P]
+#   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--history N]
+#                         [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
 #
-# 1. Builds the release binary and a second one configured with
-#    IDIOMBENCH_INJECT_SLOWDOWN=REGEX:EVERY (default "^iteration/:10": every iteration
-#    benchmark runs its variant once more every 10th iteration, a real 10% slowdown).
-# 2. Runs N A/A sessions (`idiombench ab` of the release binary against a copy of itself)
-#    over the suites (default iteration + memoization), and M sessions of the slow build
-#    against the release binary over the slow suite (default iteration).
-# 3. Prints (and writes to DIR/summary.txt) what `idiombench-report experiment` finds:
-#    false alarms per benchmark and per session (paired ab, and unpaired between the
-#    baseline files of different sessions, i.e. two separate `run`s), detection of the
-#    candidate's samples scaled by 1.05 / 1.10 / 1.20, detection of the real slowdown,
-#    and the median smallest detectable change.
-# Default: 5 + 3 sessions, about 35 minutes on a 2-core VM.
+# Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt):
+#   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed
+#   aa-unrelated-K  ci/gate.sh: HEAD plus an unrelated function in the harness, against HEAD
+#   slow10-K, slow5-K  ci/gate.sh: the same unrelated change plus a real slowdown of the
+#                   --slow-case benchmarks (IDIOMBENCH_INJECT_SLOWDOWN: once more every 10th /
+#                   20th iteration: x1.10 / x1.05)
+#   history-K       ci/gate.sh between real pairs of consecutive commits of this repository
+#                   whose suites' files did not change (builds without fingerprints: all timed)
+#   plain-K         `ab --profile gate` of HEAD against a copy of itself: the plain 10-pair gate
+# Then `idiombench-report experiment DIR` prints (and writes to DIR/summary.txt) the false
+# alarms per benchmark and per gate, the detection of the slowed case, the detectable
+# changes and the wall times, kind by kind.
+#
+# Defaults: suites iteration + memoization, 2 repeats of each kind, 5 history pairs, 1 plain
+# session; several hours on a 2-core VM. Needs a clean checkout (HEAD is what it measures).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-sessions=5 slow_sessions=3 out="$root/results/gate-experiment" profile=gate
-suites=() slow_suite=iteration slow='^iteration/:10'
+out="$root/results/gate-experiment" repeats=2 history=5 plain=1 slow_case='^iteration/sum_squares/'
+suites=() gate_options=()
 while (($#)); do
   case $1 in
-    --sessions) sessions=$2; shift 2 ;;
-    --slow-sessions) slow_sessions=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --suite) suites+=(--suite "$2"); shift 2 ;;
-    --slow-suite) slow_suite=$2; shift 2 ;;
-    --slow) slow=$2; shift 2 ;;
-    --profile) profile=$2; shift 2 ;;
+    --repeats) repeats=$2; shift 2 ;;
+    --history) history=$2; shift 2 ;;
+    --plain) plain=$2; shift 2 ;;
+    --slow-case) slow_case=$2; shift 2 ;;
+    --budget | --target | --layouts) gate_options+=("$1" "$2"); shift 2 ;;
     *) die "unknown option '$1' (see the comment at the top of $0)" ;;
   esac
 done
 ((${#suites[@]})) || suites=(--suite iteration --suite memoization)
-
-"$here/build.sh" release
+for n in "$repeats" "$history" "$plain"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "--repeats, --history and --plain take whole numbers, not '$n'"
+done
+head_sha=$(git -C "$root" rev-parse HEAD)
+mkdir -p "$out"
 python=$(python_with_deps)
-log "configuring and building the slowed-down binary (IDIOMBENCH_INJECT_SLOWDOWN=$slow)"
-cmake -S "$root" -B "$root/build/gate-slow" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  "-DIDIOMBENCH_INJECT_SLOWDOWN=$slow" >/dev/null || die "configure of the slow build failed"
-cmake --build "$root/build/gate-slow" --target idiombench --parallel "$(nproc)" >/dev/null \
-  || die "build of the slow binary failed"
+work="$root/build/experiment"
+mkdir -p "$work"
 
-# Copies, so that rebuilding the tree during the experiment cannot pull the binaries away.
-mkdir -p "$out/bin"
-cp "$root/build/release/harness/idiombench" "$out/bin/release"
-cp "$root/build/release/harness/idiombench" "$out/bin/release-copy"
-cp "$root/build/gate-slow/harness/idiombench" "$out/bin/slow"
+# A worktree of COMMIT at DIR (kept between runs, moved to COMMIT).
+worktree_at() {
+  local dir=$1 commit=$2
+  if [[ -e $dir/.git ]] && git -C "$dir" checkout -q --force --detach "$commit" 2>/dev/null; then
+    git -C "$dir" clean -qfd -e build
+  else
+    rm -rf "$dir"
+    git -C "$root" worktree prune
+    git -C "$root" worktree add --detach "$dir" "$commit" >/dev/null
+  fi
+}
 
-for ((i = 1; i <= sessions; i++)); do
-  log "A/A session $i of $sessions"
-  "$out/bin/release" ab "$out/bin/release-copy" "${suites[@]}" --profile "$profile" \
-    --seed "$i" --out "$out/aa-$i" >"$out/aa-$i.log" 2>&1 || log "(session $i: not every benchmark ok)"
+# HEAD plus a function the harness never calls: its code moves other functions, nothing
+# any benchmark runs changes.
+unrelated="$work/unrelated"
+worktree_at "$unrelated" "$head_sha"
+cat >>"$unrelated/harness/src/info_command.cpp" <<'EOF'
+
+// ci/gate-experiment.sh: an unrelated change (never called; it only moves code around).
+namespace idiombench {
+[[gnu::used, gnu::noinline]] long gate_experiment_unrelated(long x) {
+  long sum = 0;
+  for (long i = 0; i < x; ++i) sum += (i * 2654435761L) ^ (sum >> 3);
+  return sum;
+}
+}  // namespace idiombench
+EOF
+
+gate() {  # NAME TREE BASE [env...]: one ci/gate.sh session into DIR/NAME
+  local name=$1 tree=$2 base=$3
+  shift 3
+  log "session $name: ci/gate.sh with $(basename "$tree") against ${base:0:12}"
+  env "$@" "$here/gate.sh" --tree "$tree" --base "$base" --out "$out/$name" "${suites[@]}" "${gate_options[@]}" \
+    >"$out/$name.log" 2>&1 || log "($name: gate exit $?)"
+}
+
+for ((i = 1; i <= repeats; i++)); do
+  gate "aa-unrelated-$i" "$unrelated" "$head_sha"
+  gate "slow10-$i" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:10"
+  gate "slow5-$i" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:20"
 done
-for ((i = 1; i <= slow_sessions; i++)); do
-  log "injected-slowdown session $i of $slow_sessions"
-  "$out/bin/slow" ab "$out/bin/release" --suite "$slow_suite" --profile "$profile" \
-    --seed "$((100 + i))" --out "$out/slow-$i" >"$out/slow-$i.log" 2>&1 || log "(slow session $i: not every benchmark ok)"
+
+# HEAD against its own relinks: the base build of the sessions above, every benchmark timed.
+base_build="$root/build/gate-base/build/gate"
+if ((repeats > 0)); then
+  [[ -x $base_build/harness/idiombench ]] || die "no base build at $base_build"
+  layouts=10
+  for ((k = 0; k < ${#gate_options[@]}; k += 2)); do
+    [[ ${gate_options[k]} == --layouts ]] && layouts=${gate_options[k + 1]}
+  done
+  for ((i = 1; i <= repeats; i++)); do
+    dir="$out/aa-relink-$i"
+    mkdir -p "$dir"
+    mapfile -t a < <("$here/relink-layouts.sh" "$base_build" "$dir/bin-a" $(seq $((1000 * i + 1)) $((1000 * i + layouts))))
+    mapfile -t b < <("$here/relink-layouts.sh" "$base_build" "$dir/bin-b" $(seq $((1000 * i + 501)) $((1000 * i + 500 + layouts))))
+    options=()
+    for path in "${a[@]}"; do options+=(--baseline-layout "$path"); done
+    for path in "${b[@]}"; do options+=(--candidate-layout "$path"); done
+    log "session aa-relink-$i: HEAD against its relinks, every benchmark timed"
+    start=$SECONDS
+    "${b[0]}" ab "${a[0]}" --profile gate --target 3% --budget 10m --time-unchanged --seed "$i" \
+      --out "$dir" "${options[@]}" "${suites[@]}" >"$dir.log" 2>&1 || log "(aa-relink-$i: ab exit $?)"
+    printf '%-28s %4d s\n' "ab" $((SECONDS - start)) "total" $((SECONDS - start)) >"$dir/phases.txt"
+    rm -rf "$dir/bin-a" "$dir/bin-b"
+  done
+fi
+
+# The plain gate beside it: 10 pairs of every benchmark, one layout, no fingerprints.
+for ((i = 1; i <= plain; i++)); do
+  [[ -x $base_build/harness/idiombench ]] || die "no base build at $base_build"
+  dir="$out/plain-$i"
+  mkdir -p "$dir/bin"
+  cp "$base_build/harness/idiombench" "$dir/bin/a"
+  cp "$base_build/harness/idiombench" "$dir/bin/b"
+  log "session plain-$i: the plain 10-pair gate, A/A"
+  start=$SECONDS
+  "$dir/bin/b" ab "$dir/bin/a" --profile gate --time-unchanged --seed "$((100 + i))" --out "$dir" \
+    "${suites[@]}" >"$dir.log" 2>&1 || log "(plain-$i: ab exit $?)"
+  printf '%-28s %4d s\n' "ab" $((SECONDS - start)) "total" $((SECONDS - start)) >"$dir/phases.txt"
+  rm -rf "$dir/bin"
 done
 
-PYTHONPATH="$root/reports" "$python" -m idiombench_report experiment "$out" \
-  --injected "${slow%:*}" | tee "$out/summary.txt"
+# Real pairs of consecutive commits whose measured suites did not change.
+suite_paths=()
+for ((k = 1; k < ${#suites[@]}; k += 2)); do suite_paths+=("suites/${suites[k]}"); done
+found=0
+while read -r commit parent && ((found < history)); do
+  [[ -n $parent ]] || continue
+  git -C "$root" diff --quiet "$parent" "$commit" -- "${suite_paths[@]}" || continue
+  found=$((found + 1))
+  worktree_at "$work/history" "$commit"
+  gate "history-$found" "$work/history" "$parent"
+done < <(git -C "$root" log --format='%H %P' --first-parent -n 200 "$head_sha")
+
+PYTHONPATH="$root/reports" "$python" -m idiombench_report experiment "$out" --injected "$slow_case" \
+  | tee "$out/summary.txt"

@@ -6,10 +6,12 @@
 # tests them on the layouts' mean log ratios. Exit status is compare's: 0 no regression,
 # 1 a regression, 2 a benchmark could not be tested or bad input.
 #
-#   ci/gate.sh [--base REF] [--out DIR] [--layouts K] [--target 3%] [--budget 10m]
+#   ci/gate.sh [--base REF] [--tree DIR] [--out DIR] [--layouts K] [--target 3%] [--budget 10m]
 #              [idiombench ab options: --suite S, --filter RE, --sentinels N...]
 #
-# --base defaults to the merge base of HEAD and origin/main. Writes DIR/baseline.json,
+# --base defaults to the merge base of HEAD and origin/main; --tree (default: this
+# checkout) is the candidate's source. IDIOMBENCH_GATE_CMAKE_ARGS adds configure options
+# to the candidate's build only (ci/gate-experiment.sh injects a slowdown that way). Writes DIR/baseline.json,
 # DIR/candidate.json (ordinary results files: keep them for `history`), DIR/compare.md
 # (the table for a pull request or $GITHUB_STEP_SUMMARY), DIR/compare.txt and
 # DIR/phases.txt (the time of each phase).
@@ -24,12 +26,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-base="" out="$root/results/gate" layouts=10 target=3% budget=10m
+base="" tree=$root out="$root/results/gate" layouts=10 target=3% budget=10m
 ab_options=()
 while (($#)); do
   case $1 in
     --base) base=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --tree) tree=$(cd "$2" && pwd) || die "no folder '$2'"; shift 2 ;;
     --layouts) layouts=$2; shift 2 ;;
     --target) target=$2; shift 2 ;;
     --budget) budget=$2; shift 2 ;;
@@ -38,10 +41,10 @@ while (($#)); do
 done
 [[ $layouts =~ ^[1-9][0-9]*$ ]] || die "--layouts must be a whole number of 1 or more, not '$layouts'"
 if [[ -z $base ]]; then
-  base=$(git -C "$root" merge-base HEAD origin/main 2>/dev/null) \
+  base=$(git -C "$tree" merge-base HEAD origin/main 2>/dev/null) \
     || die "no --base given and no merge base with origin/main (fetch it, or pass --base REF)"
 fi
-base_sha=$(git -C "$root" rev-parse --verify "$base^{commit}") || die "unknown --base '$base'"
+base_sha=$(git -C "$tree" rev-parse --verify "$base^{commit}") || die "unknown --base '$base'"
 
 start=$SECONDS phase_start=$SECONDS
 mkdir -p "$out"
@@ -64,18 +67,19 @@ phase "dependencies"
 # boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves.
 export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime}
 gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
-configure_gate() {  # SOURCE_DIR
-  cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+configure_gate() {  # SOURCE_DIR [more cmake options]
+  cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release "${@:2}" \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_CUDA_COMPILER_LAUNCHER=ccache \
     "-DCMAKE_CXX_FLAGS=$gate_flags" -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld \
     "-DIDIOMBENCH_WITH_CUDA=${IDIOMBENCH_GATE_CUDA:-OFF}" >/dev/null
 }
-build_gate() {  # SOURCE_DIR
-  configure_gate "$1" && cmake --build "$1/build/gate" --target idiombench --parallel "$(nproc)" >/dev/null
+build_gate() {  # SOURCE_DIR [more cmake options]
+  configure_gate "$@" && cmake --build "$1/build/gate" --target idiombench --parallel "$(nproc)" >/dev/null
 }
 
-log "building this tree"
-build_gate "$root" || die "this tree does not build (configure: cmake -S . -B build/gate; see ci/gate.sh)"
+log "building this tree ($tree)"
+# shellcheck disable=SC2086
+build_gate "$tree" ${IDIOMBENCH_GATE_CMAKE_ARGS:-} || die "this tree does not build (its log: cmake --build $tree/build/gate)"
 phase "build: this tree"
 
 # The base: a worktree of its own commit, kept between runs with its build folder.
@@ -84,8 +88,8 @@ if [[ -e $worktree/.git ]] && git -C "$worktree" checkout -q --detach "$base_sha
   :
 else
   rm -rf "$worktree"
-  git -C "$root" worktree prune
-  git -C "$root" worktree add --detach "$worktree" "$base_sha" >/dev/null
+  git -C "$tree" worktree prune
+  git -C "$tree" worktree add --detach "$worktree" "$base_sha" >/dev/null
 fi
 log "building the base ($base_sha)"
 build_gate "$worktree" || die "the base commit $base_sha does not build"
@@ -94,12 +98,12 @@ phase "build: base"
 rm -rf "$out/bin"
 mkdir -p "$out/bin"
 cp "$worktree/build/gate/harness/idiombench" "$out/bin/baseline"
-cp "$root/build/gate/harness/idiombench" "$out/bin/candidate"
+cp "$tree/build/gate/harness/idiombench" "$out/bin/candidate"
 seeds=$(seq 1 "$layouts")
 # shellcheck disable=SC2086
 mapfile -t base_layouts < <("$here/relink-layouts.sh" "$worktree/build/gate" "$out/bin/baseline-layouts" $seeds)
 # shellcheck disable=SC2086
-mapfile -t cand_layouts < <("$here/relink-layouts.sh" "$root/build/gate" "$out/bin/candidate-layouts" $seeds)
+mapfile -t cand_layouts < <("$here/relink-layouts.sh" "$tree/build/gate" "$out/bin/candidate-layouts" $seeds)
 layout_options=()
 for path in "${base_layouts[@]}"; do layout_options+=(--baseline-layout "$path"); done
 for path in "${cand_layouts[@]}"; do layout_options+=(--candidate-layout "$path"); done

@@ -574,6 +574,13 @@ struct CodeImage::Impl {
   }
 };
 
+std::string combine_fingerprint(const std::string& fingerprint, const std::string& more) {
+  Hasher hash;
+  hash.add(fingerprint);
+  hash.add(more);
+  return hex(hash.value());
+}
+
 CodeImage::CodeImage(const std::string& path, std::uintptr_t load_bias)
     : impl_(std::make_unique<Impl>()) {
   impl_->bias = load_bias;

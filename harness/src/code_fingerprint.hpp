@@ -32,6 +32,9 @@ struct CodeFingerprint {
   std::string why_not;     // when hash is empty
 };
 
+// A fingerprint with something else the timed call depends on hashed in.
+std::string combine_fingerprint(const std::string& fingerprint, const std::string& more);
+
 class CodeImage {
  public:
   // The executable this process runs, as loaded. Analysed once, on first use.

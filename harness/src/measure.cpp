@@ -14,6 +14,17 @@
 #include "instructions.hpp"
 
 namespace idiombench {
+// ci/gate-experiment.sh's real slowdown: a build configured with
+// IDIOMBENCH_INJECT_SLOWDOWN="REGEX:EVERY" runs the variants of the matching benchmarks
+// once more every EVERY-th iteration. 0 (never) in every other build.
+long injected_every(const std::string& name) {
+  const std::string spec = build_info::injected_slowdown;
+  auto colon = spec.rfind(':');
+  if (spec.empty() || colon == std::string::npos) return 0;
+  if (!std::regex_search(name, std::regex(spec.substr(0, colon)))) return 0;
+  return std::stol(spec.substr(colon + 1));
+}
+
 namespace {
 
 nlohmann::json failed(std::string reason) {
@@ -39,17 +50,6 @@ void rename_runs(nlohmann::json& runs, const std::string& name) {
 std::string finite_json(const std::string& text) {
   static const std::regex non_finite(R"((:\s*)-?(nan|NaN|inf|Inf|INF)\b)");
   return std::regex_replace(text, non_finite, "$1null");
-}
-
-// ci/gate-experiment.sh's real slowdown: a build configured with
-// IDIOMBENCH_INJECT_SLOWDOWN="REGEX:EVERY" runs the variants of the matching benchmarks
-// once more every EVERY-th iteration. 0 (never) in every other build.
-long injected_every(const std::string& name) {
-  const std::string spec = build_info::injected_slowdown;
-  auto colon = spec.rfind(':');
-  if (spec.empty() || colon == std::string::npos) return 0;
-  if (!std::regex_search(name, std::regex(spec.substr(0, colon)))) return 0;
-  return std::stol(spec.substr(colon + 1));
 }
 
 nlohmann::json counted_run(const std::string& name, PreparedCase& prepared, std::size_t variant,

@@ -21,4 +21,8 @@ struct MeasureOptions {
 // run of `iterations` iterations, counted by callgrind (the parent reads the count).
 nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options);
 
+// ci/gate-experiment.sh's injected slowdown: how often the variant of benchmark `name` runs
+// once more (every N-th iteration), 0 in every build not configured for it.
+long injected_every(const std::string& name);
+
 }  // namespace idiombench

@@ -14,7 +14,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "build_info.hpp"
 #include "code_fingerprint.hpp"
+#include "measure.hpp"
 
 namespace idiombench {
 namespace {
@@ -73,8 +75,13 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
                              {"question", info.question},
                              {"baseline", info.baseline},
                              {"item", info.item}};
-  if (auto code = code_fingerprint_of(benchmark.variant_info()); !code.empty())
+  if (auto code = code_fingerprint_of(benchmark.variant_info()); !code.empty()) {
+    // A build with ci/gate-experiment.sh's injected slowdown runs the matching benchmarks'
+    // variants more often: it says so in their fingerprints, as a change to them would.
+    if (injected_every(benchmark.name) > 0)
+      code = combine_fingerprint(code, std::string("injected:") + build_info::injected_slowdown);
     identity["code_fingerprint"] = code;
+  }
   const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
   if (!limit.of.empty() && (!limit.applies_at || limit.applies_at(benchmark.params)))
     identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};

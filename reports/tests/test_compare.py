@@ -243,3 +243,89 @@ def test_compare_html_is_one_page_with_regressions_first(write_json, capsys, loa
     assert verdicts[0] == "regression" and verdicts[1] == "improvement", verdicts
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "1 regression(s)" in page
+
+
+def _with_session(doc, **ab):
+    doc["context"]["idiombench"]["ab"].update(ab)
+    return doc
+
+
+def test_a_layout_effect_widens_the_interval_instead_of_flagging(write_json, capsys, load_json):
+    """Pair k ran code layout k mod 4 on both sides; two of the candidate's four layouts
+    are 12% slower (alignment, not code). Pair by pair the test calls that a regression;
+    on the layouts' means it is two samples of four, and the interval says so."""
+    rng = np.random.default_rng(11)
+    layout_effect = [1.12, 1.12, 1.0, 1.0]
+    base = {"suite/case/v": [[100 * np.exp(rng.normal(0, 0.003))] for _ in range(24)]}
+    cand = {"suite/case/v": [[100 * layout_effect[k % 4] * np.exp(rng.normal(0, 0.003))]
+                             for k in range(24)]}
+    b, c = ab_session(base, cand, load_json)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    assert rows_of(out)["suite/case/v"]["verdict"] == "regression", "pair by pair: flagged"
+    for doc in (b, c):
+        _with_session(doc, layouts={"baseline": [], "candidate": [], "count": 4})
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    row = rows_of(out)["suite/case/v"]
+    assert row["method"] == "paired-yuen-layouts"
+    assert row["verdict"] == "unchanged" and code == 0
+    assert row["detectable"] > 0.10
+
+
+def test_a_real_change_is_still_flagged_across_layouts(write_json, capsys, load_json):
+    rng = np.random.default_rng(12)
+    base = {"suite/case/v": [[100 * np.exp(rng.normal(0, 0.01))] for _ in range(40)]}
+    cand = {"suite/case/v": [[108 * np.exp(rng.normal(0, 0.01))] for _ in range(40)]}
+    b, c = ab_session(base, cand, load_json)
+    for doc in (b, c):
+        _with_session(doc, layouts={"count": 8})
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    row = rows_of(out)["suite/case/v"]
+    assert row["method"] == "paired-yuen-layouts" and row["verdict"] == "regression" and code == 1
+
+
+def test_rows_say_whether_their_code_changed(write_json, capsys, load_json):
+    procs = {"suite/case/changed": processes(100, 6, 1, between=0.01),
+             "suite/case/sentinel": processes(100, 6, 2, between=0.01),
+             "suite/case/same": processes(100, 6, 3, between=0.01)}
+    b, c = ab_session(procs, procs, load_json)
+    fingerprints = {"suite/case/changed": ("00000000000000aa", "00000000000000bb"),
+                    "suite/case/sentinel": ("00000000000000cc", "00000000000000cc"),
+                    "suite/case/same": ("00000000000000dd", "00000000000000dd")}
+    kinds = {"suite/case/changed": "changed", "suite/case/sentinel": "sentinel",
+             "suite/case/same": "unchanged"}
+    for side, doc in enumerate((b, c)):
+        kept = []
+        for e in doc["benchmarks"]:
+            e["code_fingerprint"] = fingerprints[e["run_name"]][side]
+            e["code_change"] = kinds[e["run_name"]]
+            if e["run_name"] == "suite/case/same":
+                if e["process_index"] or e["repetition_index"]:
+                    continue  # one untimed entry
+                e.update({"status": "skipped", "verified": False,
+                          "reason": "not timed: the same machine code as the baseline"})
+            kept.append(e)
+        doc["benchmarks"] = kept
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    rows = rows_of(out)
+    assert rows["suite/case/changed"]["code"] == "changed"
+    assert rows["suite/case/sentinel"]["code"] == "same" and rows["suite/case/sentinel"]["sentinel"]
+    assert rows["suite/case/same"]["code"] == "same"
+    assert rows["suite/case/same"]["verdict"] == "unchanged"
+    assert "not timed" in rows["suite/case/same"]["note"]
+    code, out = run_compare(write_json, capsys, b, c)
+    assert "1 changed, 1 the same and not timed, 1 the same and timed as sentinels" in out.out
+
+
+def test_a_row_short_of_the_target_says_what_it_can_detect(write_json, capsys, load_json):
+    procs = {"suite/case/noisy": processes(100, 6, 1, between=0.2),
+             "suite/case/quiet": processes(100, 6, 2, between=0.001, within=0.001)}
+    b, c = ab_session(procs, {k: processes(100, 6, 9 + i, between=0.2 if "noisy" in k else 0.001,
+                                           within=0.01 if "noisy" in k else 0.001)
+                              for i, k in enumerate(procs)}, load_json)
+    for doc in (b, c):
+        _with_session(doc, target=0.03)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    rows = rows_of(out)
+    assert rows["suite/case/noisy"]["reached_target"] is False
+    assert rows["suite/case/noisy"]["note"].startswith("inconclusive at 3.0%")
+    assert rows["suite/case/quiet"]["reached_target"] is True

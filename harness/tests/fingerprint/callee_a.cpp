@@ -1,0 +1,1 @@
+int callee(int x) { return x * 3 + 1; }

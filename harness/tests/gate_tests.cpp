@@ -1,0 +1,122 @@
+// The regression gate's parts that need no binary to compare: the stopping rule, the
+// choice of what to time, and the command line's fractions and durations.
+#include <gtest/gtest.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "arguments.hpp"
+#include "code_selection.hpp"
+#include "sequential.hpp"
+
+namespace idiombench {
+namespace {
+
+std::vector<PairRatio> noisy_pairs(int n, double sigma, int layouts, unsigned seed) {
+  std::mt19937_64 random(seed);
+  std::normal_distribution<double> noise(0, sigma);
+  std::vector<PairRatio> pairs;
+  for (int k = 0; k < n; ++k) pairs.push_back({k % layouts, noise(random)});
+  return pairs;
+}
+
+TEST(StoppingRule, TooFewPairsSayNothing) {
+  EXPECT_FALSE(detectable_change({{0, 0.01}, {0, -0.01}}).has_value());
+}
+
+TEST(StoppingRule, MorePairsDetectSmallerChanges) {
+  const auto few = detectable_change(noisy_pairs(8, 0.05, 1, 1));
+  const auto many = detectable_change(noisy_pairs(64, 0.05, 1, 1));
+  ASSERT_TRUE(few && many);
+  EXPECT_GT(*few, *many);
+  // sqrt(64/8) ~ 2.8 times narrower, and the t quantiles shrink too.
+  EXPECT_GT(*few / *many, 2.5);
+}
+
+TEST(StoppingRule, NoisierPairsDetectLess) {
+  const auto quiet = detectable_change(noisy_pairs(20, 0.01, 1, 2));
+  const auto noisy = detectable_change(noisy_pairs(20, 0.10, 1, 2));
+  ASSERT_TRUE(quiet && noisy);
+  EXPECT_GT(*noisy, 5 * *quiet);
+}
+
+TEST(StoppingRule, ItLooksAtTheWidthNotTheRatio) {
+  // The same spread around a 20% shift: the same detectable change.
+  auto pairs = noisy_pairs(20, 0.03, 1, 3);
+  const auto centred = detectable_change(pairs);
+  for (auto& p : pairs) p.log_ratio += std::log(1.2);
+  const auto shifted = detectable_change(pairs);
+  ASSERT_TRUE(centred && shifted);
+  EXPECT_NEAR(*centred, *shifted, 1e-12);
+}
+
+TEST(StoppingRule, LayoutsAreTheSamplesWhenThereAreSeveral) {
+  // Two layouts 10% apart and otherwise quiet pairs: pair by pair the interval is narrow,
+  // layout by layout (layout nested in side) it is as wide as the layouts' disagreement.
+  std::vector<PairRatio> pairs;
+  for (int k = 0; k < 40; ++k) pairs.push_back({k % 4, (k % 4 < 2 ? 0.1 : 0.0) + 1e-4 * (k % 3)});
+  std::vector<PairRatio> one_layout = pairs;
+  for (auto& p : one_layout) p.layout = 0;
+  const auto by_pair = detectable_change(one_layout);
+  const auto by_layout = detectable_change(pairs);
+  ASSERT_TRUE(by_pair && by_layout);
+  EXPECT_GT(*by_layout, 0.2);
+  EXPECT_GT(*by_layout, 2 * *by_pair);
+}
+
+TEST(StoppingRule, PairsWantedFollowTheSquareRootLawWithinBounds) {
+  EXPECT_EQ(pairs_wanted(10, 0.06, 0.03, 2, 80), 20);  // needs 44: at most twice as many
+  EXPECT_EQ(pairs_wanted(10, 0.031, 0.03, 4, 80), 14);  // needs 12: at least `step` more
+  EXPECT_EQ(pairs_wanted(60, 0.06, 0.03, 2, 80), 80);   // never above the most
+  EXPECT_EQ(pairs_wanted(20, 0.036, 0.03, 2, 80), 32);  // 20 x 1.44 x 1.1 = 31.7
+}
+
+TEST(CodeSelection, ChangedUnknownAndUnchangedAreToldApart) {
+  const auto verdicts = select_by_code({"a", "b", "", "d"}, {"a", "x", "c", "d"}, 0, 1);
+  EXPECT_EQ(verdicts, (std::vector<CodeChange>{CodeChange::unchanged, CodeChange::changed,
+                                               CodeChange::unknown, CodeChange::unchanged}));
+  EXPECT_FALSE(timed(CodeChange::unchanged));
+  EXPECT_TRUE(timed(CodeChange::changed) && timed(CodeChange::unknown) && timed(CodeChange::sentinel));
+}
+
+TEST(CodeSelection, SentinelsAreASeededSampleOfTheUnchanged) {
+  std::vector<std::string> same(50, "f");
+  same[7] = "";  // a baseline without fingerprints: unknown, never a sentinel
+  std::vector<std::string> cand(50, "f");
+  auto a = select_by_code(same, cand, 5, 42);
+  auto b = select_by_code(same, cand, 5, 42);
+  auto c = select_by_code(same, cand, 5, 43);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+  EXPECT_EQ(std::count(a.begin(), a.end(), CodeChange::sentinel), 5);
+  EXPECT_EQ(a[7], CodeChange::unknown);
+  // Never more sentinels than unchanged benchmarks.
+  auto few = select_by_code({"f", "g"}, {"f", "h"}, 5, 1);
+  EXPECT_EQ(few, (std::vector<CodeChange>{CodeChange::sentinel, CodeChange::changed}));
+}
+
+TEST(GateArguments, FractionsAndDurationsParseAndRefuseNonsense) {
+  CLI::App app;
+  double target = 0, budget = 0;
+  app.add_option("--target", target)->transform(fraction());
+  app.add_option("--budget", budget)->transform(duration_up_to(86400));
+  app.parse(std::vector<std::string>{"--budget", "10m", "--target", "3%"});  // reversed order
+  EXPECT_DOUBLE_EQ(target, 0.03);
+  EXPECT_DOUBLE_EQ(budget, 600);
+  app.parse(std::vector<std::string>{"--budget", "1h", "--target", "0.05"});
+  EXPECT_DOUBLE_EQ(target, 0.05);
+  EXPECT_DOUBLE_EQ(budget, 3600);
+  for (std::string bad : {"0%", "100%", "-3%", "3%%", "abc"}) {
+    EXPECT_THROW(app.parse(std::vector<std::string>{"--target", bad}), CLI::ValidationError) << bad;
+  }
+  for (std::string bad : {"0", "10x", "2d", "-5m", "25h"}) {
+    EXPECT_THROW(app.parse(std::vector<std::string>{"--budget", bad}), CLI::ValidationError) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace idiombench
