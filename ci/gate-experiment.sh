@@ -4,11 +4,12 @@
 # detect, and how long does it take? Beside it, at the same time, the plain gate (10 pairs
 # of every benchmark, one layout, no fingerprints), so the host's noise is on the record.
 #
-#   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--history N]
+#   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--relinks N] [--history N]
 #                         [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
 #
 # Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt):
-#   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed
+#   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed;
+#                   its first 10 pairs, tested pair by pair, are the plain gate run alongside
 #   aa-unrelated-K  ci/gate.sh: HEAD plus an unrelated function in the harness, against HEAD
 #   slow10-K, slow5-K  ci/gate.sh: the same unrelated change plus a real slowdown of the
 #                   --slow-case benchmarks (IDIOMBENCH_INJECT_SLOWDOWN: once more every 10th /
@@ -28,13 +29,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-out="$root/results/gate-experiment" repeats=2 history=5 plain=1 slow_case='^iteration/sum_squares/'
+out="$root/results/gate-experiment" repeats=2 relinks="" history=5 plain=1 slow_case='^iteration/sum_squares/'
 suites=() gate_options=()
 while (($#)); do
   case $1 in
     --out) out=$2; shift 2 ;;
     --suite) suites+=(--suite "$2"); shift 2 ;;
     --repeats) repeats=$2; shift 2 ;;
+    --relinks) relinks=$2; shift 2 ;;
     --history) history=$2; shift 2 ;;
     --plain) plain=$2; shift 2 ;;
     --slow-case) slow_case=$2; shift 2 ;;
@@ -43,7 +45,8 @@ while (($#)); do
   esac
 done
 ((${#suites[@]})) || suites=(--suite iteration --suite memoization)
-for n in "$repeats" "$history" "$plain"; do
+relinks=${relinks:-$repeats}
+for n in "$repeats" "$relinks" "$history" "$plain"; do
   [[ $n =~ ^[0-9]+$ ]] || die "--repeats, --history and --plain take whole numbers, not '$n'"
 done
 head_sha=$(git -C "$root" rev-parse HEAD)
@@ -96,13 +99,13 @@ done
 
 # HEAD against its own relinks: the base build of the sessions above, every benchmark timed.
 base_build="$root/build/gate-base/build/gate"
-if ((repeats > 0)); then
+if ((relinks > 0)); then
   [[ -x $base_build/harness/idiombench ]] || die "no base build at $base_build"
   layouts=10
   for ((k = 0; k < ${#gate_options[@]}; k += 2)); do
     [[ ${gate_options[k]} == --layouts ]] && layouts=${gate_options[k + 1]}
   done
-  for ((i = 1; i <= repeats; i++)); do
+  for ((i = 1; i <= relinks; i++)); do
     dir="$out/aa-relink-$i"
     mkdir -p "$dir"
     mapfile -t a < <("$here/relink-layouts.sh" "$base_build" "$dir/bin-a" $(seq $((1000 * i + 1)) $((1000 * i + layouts))))
