@@ -382,11 +382,28 @@ struct CodeImage::Impl {
         hash.add(word - f->address);
         code.reaches.push_back(f->address);
         i += 8;
+      } else if ((address + i) % 8 == 0 && i + 8 <= n && data_pointer(word, hash)) {
+        i += 8;  // a pointer to data (a table of strings, of objects): which, not where
       } else {
         hash.add(data + i, 1);
         ++i;
       }
     }
+  }
+
+  // In a -no-pie image, a word that points at data: hashed as the object (and offset) or,
+  // for anonymous data (string literals), the section it points into. False otherwise.
+  bool data_pointer(std::uint64_t word, Hasher& hash) const {
+    if (!absolute || word < 0x1000) return false;
+    if (const Symbol* o = containing(objects, word); o && o->size > 0) {
+      hash.add("data-ptr:" + o->name);
+      hash.add(word - o->address);
+      return true;
+    }
+    const Section* s = section_of(word);
+    if (!s || (s->flags & SHF_EXECINSTR)) return false;
+    hash.add("section-ptr:" + s->name);
+    return true;
   }
 
   // `loaded`: how many bytes the instruction reads there (0: it takes the address).

@@ -31,7 +31,7 @@ from typing import Optional, Sequence
 import numpy as np
 from scipy import stats
 
-from .results import Results
+from .results import Benchmark, Results
 
 # The defaults chosen by ci/gate-experiment.sh on the 2-core VM (README, "The regression gate").
 DEFAULT_THRESHOLD = {"time": 0.03, "instructions": 0.005}
@@ -271,11 +271,11 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
     return rows
 
 
-def _same_code(a, b) -> bool:
+def _same_code(a: Benchmark, b: Benchmark) -> bool:
     return bool(a.code_fingerprint) and a.code_fingerprint == b.code_fingerprint
 
 
-def _code(a, b) -> str:
+def _code(a: Benchmark, b: Benchmark) -> str:
     """same / changed / "" (either build without fingerprints)."""
     if not a.code_fingerprint or not b.code_fingerprint:
         return ""

@@ -1,12 +1,19 @@
 """experiment: the regression gate measured, from the sessions ci/gate-experiment.sh ran.
 
-DIR/aa-N/{baseline,candidate}.json are A/A sessions (`idiombench ab` of a binary against
-a copy of itself); DIR/slow-N/ are sessions of a build with a real injected slowdown
-against the plain build. From them: the false-alarm rate per benchmark and per session
-(paired within a session; unpaired between the baselines of two sessions, as two
-separate `run`s would be compared), detection of the A/A candidates' samples scaled by
-1.05 / 1.10 / 1.20, detection of the real slowdown, and the median smallest detectable
-change.
+Each session is a folder DIR/KIND-N/ with baseline.json and candidate.json (one `ab`
+session) and, from ci/gate.sh, phases.txt (the time of each phase). Kinds whose name
+starts with "aa" changed nothing the benchmarks measure (aa-unrelated: an unrelated
+harness function; aa-relink: other code layouts of the same build; history: real pairs of
+commits); kinds starting with "slow" carry a real injected slowdown of the benchmarks that
+--injected matches. Kind by kind: benchmarks timed, flagged, gates failed, the detection
+of the slowed benchmarks, the median smallest detectable change of C++ and Python rows,
+what the code fingerprints selected, and the wall time. An aa-relink session also gives
+the plain gate's figures at the same time: its first 10 pairs, tested pair by pair.
+
+Then, for every A/A session: the false-alarm rate per benchmark and per session (paired
+within a session; unpaired between the baselines of two sessions, as two separate `run`s
+would be compared) and the detection of its candidate's samples scaled by 1.05 / 1.10 /
+1.20.
 """
 
 import copy
@@ -54,6 +61,118 @@ def _sessions(directory: PathLike, prefix: str) -> list[Path]:
     return sorted(found, key=lambda p: int(p.name.split("-")[-1]) if p.name.split("-")[-1].isdigit() else 0)
 
 
+def _kinds(directory: PathLike) -> dict[str, list[Path]]:
+    """Session folders by kind (the name without its trailing -N), in number order."""
+    kinds: dict[str, list[Path]] = {}
+    for p in sorted(Path(directory).iterdir()):
+        if not (p / "candidate.json").exists():
+            continue
+        kind, _, number = p.name.rpartition("-")
+        if kind and number.isdigit():
+            kinds.setdefault(kind, []).append(p)
+    for paths in kinds.values():
+        paths.sort(key=lambda p: int(p.name.rpartition("-")[2]))
+    return kinds
+
+
+def _wall_seconds(folder: Path) -> Optional[float]:
+    """The session's total from phases.txt (ci/gate.sh writes it), if there is one."""
+    phases = folder / "phases.txt"
+    if not phases.exists():
+        return None
+    for line in phases.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == "total" and parts[-1] == "s":
+            return float(parts[-2])
+    return None
+
+
+def _median(values: Sequence[float]) -> str:
+    return f"{np.median(values):.1%}" if values else "-"
+
+
+def _is_python(name: str) -> bool:
+    parts = name.split("/")
+    return len(parts) > 2 and parts[2].startswith("py_")
+
+
+def _plain_prefix(results: Results, pairs: int) -> Results:
+    """The same session cut to its first `pairs` pairs: the plain gate's sample."""
+    out = copy.copy(results)
+    out.benchmarks = [dataclasses.replace(
+        b, processes={p: v for p, v in b.processes.items() if p < pairs},
+        samples=[x for p, v in b.processes.items() if p < pairs for x in v]) for b in results.benchmarks]
+    return out
+
+
+def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[float],
+             alpha: float) -> tuple[list[str], dict[str, Any]]:
+    lines: list[str] = []
+    figures: dict[str, Any] = {}
+    pattern = re.compile(injected) if injected else None
+    for kind, folders in _kinds(directory).items():
+        slow = kind.startswith("slow")
+        flagged = timed = exits_0 = hits = slowed = 0
+        cpp: list[float] = []
+        py: list[float] = []
+        plain_flagged = plain_timed = 0
+        plain_cpp: list[float] = []
+        plain_py: list[float] = []
+        walls: list[float] = []
+        code: dict[str, int] = {}
+        for folder in folders:
+            base, cand = load_any(folder / "baseline.json"), load_any(folder / "candidate.json")
+            settings = compare_module.settings_for(base, cand, threshold, alpha)
+            rows = compare_module.compare(base, cand, settings)
+            tests = _tested(rows)
+            is_slowed = [bool(slow and pattern and pattern.search(r.name)) for r in tests]
+            slowed += sum(is_slowed)
+            hits += sum(r.verdict == "regression" for r, s in zip(tests, is_slowed) if s)
+            others = [r for r, s in zip(tests, is_slowed) if not s]
+            timed += len(others)
+            flagged += len(_flagged(others))
+            exits_0 += exit_status(rows) == 0
+            for r in tests:
+                if r.detectable is not None:
+                    (py if _is_python(r.name) else cpp).append(r.detectable)
+            for b in cand.benchmarks:
+                if b.code_change:
+                    code[b.code_change] = code.get(b.code_change, 0) + 1
+            wall = _wall_seconds(folder)
+            if wall is not None:
+                walls.append(wall)
+            if kind == "aa-relink":
+                plain = dataclasses.replace(settings, layouts=1, target=None)
+                plain_rows = _tested(compare_module.compare(_plain_prefix(base, 10), _plain_prefix(cand, 10), plain))
+                plain_timed += len(plain_rows)
+                plain_flagged += len(_flagged(plain_rows))
+                for r in plain_rows:
+                    if r.detectable is not None:
+                        (plain_py if _is_python(r.name) else plain_cpp).append(r.detectable)
+        lines.append(f"{kind}: {len(folders)} session{'s' if len(folders) != 1 else ''}")
+        if code:
+            lines.append("  code: " + ", ".join(f"{n} {k}" for k, n in sorted(code.items())))
+        lines.append(f"  benchmarks flagged{' (besides the slowed)' if slow else ''}: {_rate(flagged, timed)}; "
+                     f"gates exiting 0: {_rate(exits_0, len(folders))}")
+        if slow:
+            lines.append(f"  slowed benchmarks flagged: {_rate(hits, slowed)}")
+        lines.append(f"  median smallest detectable change: C++ {_median(cpp)} ({len(cpp)} rows), "
+                     f"Python {_median(py)} ({len(py)} rows)")
+        if walls:
+            lines.append(f"  wall time: {min(walls):.0f}-{max(walls):.0f} s (median {np.median(walls):.0f})")
+        if plain_timed:
+            lines.append(f"  the plain gate in the same sessions (first 10 pairs, pair by pair): flagged "
+                         f"{_rate(plain_flagged, plain_timed)}; median detectable C++ {_median(plain_cpp)}, "
+                         f"Python {_median(plain_py)}")
+        figures[kind] = {"sessions": len(folders), "flagged": flagged, "timed": timed, "exit_0": exits_0,
+                         "slowed": slowed, "slowed_flagged": hits,
+                         "median_detectable_cpp": float(np.median(cpp)) if cpp else None,
+                         "median_detectable_python": float(np.median(py)) if py else None,
+                         "wall_seconds": walls, "code": code,
+                         "plain_flagged": plain_flagged, "plain_timed": plain_timed}
+    return lines, figures
+
+
 def _rate(numerator: int, denominator: int) -> str:
     return f"{numerator}/{denominator} ({numerator / denominator:.1%})" if denominator else "-"
 
@@ -61,8 +180,8 @@ def _rate(numerator: int, denominator: int) -> str:
 def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Optional[float] = None,
             alpha: float = compare_module.DEFAULT_ALPHA) -> tuple[list[str], dict[str, Any]]:
     """The report as lines of text, and the figures as a dict."""
-    lines: list[str] = []
-    figures: dict[str, Any] = {}
+    lines, kinds = _by_kind(directory, injected, threshold, alpha)
+    figures: dict[str, Any] = {"kinds": kinds}
     aa = [(load_any(d / "baseline.json"), load_any(d / "candidate.json"), d.name)
           for d in _sessions(directory, "aa")]
     if aa:

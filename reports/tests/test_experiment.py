@@ -45,3 +45,27 @@ def test_counts_false_alarms_and_detections(tmp_path, load_json, write_json):
 def test_cli_says_when_there_is_nothing_to_analyse(tmp_path, capsys):
     assert main(["experiment", str(tmp_path)]) == 0
     assert "no sessions" in capsys.readouterr().out
+
+
+def test_sessions_are_summed_up_kind_by_kind(tmp_path, load_json, write_json):
+    """ci/gate-experiment.sh's kinds: A/A ones count false alarms, slow ones detection of
+    the slowed benchmarks apart from false alarms elsewhere; phases.txt gives wall times;
+    an aa-relink session also stands for the plain gate (its first 10 pairs)."""
+    for kind, factor in (("aa-unrelated", 1.0), ("slow10", 1.10), ("aa-relink", 1.0)):
+        for i in (1, 2):
+            folder = f"{kind}-{i}"
+            (tmp_path / folder).mkdir()
+            session(load_json, write_json, folder, seed=100 * i + len(kind), slow_factor=factor)
+            (tmp_path / folder / "phases.txt").write_text(f"build: this tree   12 s\ntotal   {60 * i} s\n")
+    lines, figures = analyse(tmp_path, injected="^slow/")
+    kinds = figures["kinds"]
+    assert set(kinds) == {"aa-unrelated", "slow10", "aa-relink"}
+    assert kinds["aa-unrelated"]["timed"] == 24 and kinds["aa-unrelated"]["flagged"] == 0
+    assert kinds["aa-unrelated"]["exit_0"] == 2
+    assert kinds["aa-unrelated"]["slowed"] == 0, "only slow kinds have slowed benchmarks"
+    assert kinds["slow10"]["slowed"] == 8 and kinds["slow10"]["slowed_flagged"] == 8
+    assert kinds["slow10"]["timed"] == 16 and kinds["slow10"]["flagged"] == 0
+    assert kinds["slow10"]["wall_seconds"] == [60.0, 120.0]
+    assert kinds["aa-relink"]["plain_timed"] == 24
+    assert any(line.startswith("slow10: 2 sessions") for line in lines)
+    assert any("the plain gate in the same sessions" in line for line in lines)
