@@ -363,11 +363,13 @@ struct CodeImage::Impl {
   // falls in the code's address range (a Fibonacci table) is left as it is.
   void hash_words(std::uint64_t address, const unsigned char* data, std::uint64_t n,
                   FunctionCode& code, Hasher& hash) {
-    bool table = address % 8 == 0 && n >= 16;
-    for (std::uint64_t i = 0; table && i + 8 <= n; i += 8) {
+    // A table of code addresses, and a table of addresses of any kind.
+    bool table = address % 8 == 0 && n >= 16, pointers = address % 8 == 0 && n >= 8;
+    for (std::uint64_t i = 0; (table || pointers) && i + 8 <= n; i += 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, data + i, 8);
-      table = word == 0 || containing(functions, word) != nullptr;
+      table = table && (word == 0 || containing(functions, word) != nullptr);
+      pointers = pointers && (word == 0 || (word >= 0x1000 && section_of(word) != nullptr));
     }
     for (std::uint64_t i = 0; i < n;) {
       std::uint64_t word = 0;
@@ -382,7 +384,7 @@ struct CodeImage::Impl {
         hash.add(word - f->address);
         code.reaches.push_back(f->address);
         i += 8;
-      } else if ((address + i) % 8 == 0 && i + 8 <= n && data_pointer(word, hash)) {
+      } else if (pointers && (address + i) % 8 == 0 && i + 8 <= n && data_pointer(word, hash)) {
         i += 8;  // a pointer to data (a table of strings, of objects): which, not where
       } else {
         hash.add(data + i, 1);
@@ -391,8 +393,10 @@ struct CodeImage::Impl {
     }
   }
 
-  // In a -no-pie image, a word that points at data: hashed as the object (and offset) or,
-  // for anonymous data (string literals), the section it points into. False otherwise.
+  // In a -no-pie image, a word of a table of addresses that points at data: hashed as the
+  // object (and offset) or, for anonymous data (string literals), the section it points
+  // into. False otherwise. (Only in tables whose every word is an address: a number that
+  // merely falls in the image's range, among others that do not, stays a number.)
   bool data_pointer(std::uint64_t word, Hasher& hash) const {
     if (!absolute || word < 0x1000) return false;
     if (const Symbol* o = containing(objects, word); o && o->size > 0) {
