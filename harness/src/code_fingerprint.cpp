@@ -369,7 +369,8 @@ struct CodeImage::Impl {
       std::uint64_t word = 0;
       std::memcpy(&word, data + i, 8);
       table = table && (word == 0 || containing(functions, word) != nullptr);
-      pointers = pointers && (word == 0 || (word >= 0x1000 && section_of(word) != nullptr));
+      // small numbers (lengths, flags) may sit beside the pointers of a table of structs
+      pointers = pointers && (word < 0x10000 || section_of(word) != nullptr);
     }
     for (std::uint64_t i = 0; i < n;) {
       std::uint64_t word = 0;
@@ -398,7 +399,7 @@ struct CodeImage::Impl {
   // into. False otherwise. (Only in tables whose every word is an address: a number that
   // merely falls in the image's range, among others that do not, stays a number.)
   bool data_pointer(std::uint64_t word, Hasher& hash) const {
-    if (!absolute || word < 0x1000) return false;
+    if (!absolute || word < 0x10000) return false;
     if (const Symbol* o = containing(objects, word); o && o->size > 0) {
       hash.add("data-ptr:" + o->name);
       hash.add(word - o->address);
