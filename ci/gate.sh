@@ -64,13 +64,15 @@ phase "dependencies"
 # The same configuration for both commits, given on the command line so that a base
 # commit from before these options existed builds the same way: every function in its
 # own section (lld can then shuffle them) at a 64-byte boundary, no jump across a 32-byte
-# boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves.
+# boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves;
+# linked by lld keeping its relocations in the file (--emit-relocs: not loaded, not run),
+# so that the code fingerprints know every address the code holds without guessing.
 export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime}
 gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
 configure_gate() {  # SOURCE_DIR [more cmake options]
   cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release "${@:2}" \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_CUDA_COMPILER_LAUNCHER=ccache \
-    "-DCMAKE_CXX_FLAGS=$gate_flags" -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld \
+    "-DCMAKE_CXX_FLAGS=$gate_flags" "-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -Wl,--emit-relocs" \
     "-DIDIOMBENCH_WITH_CUDA=${IDIOMBENCH_GATE_CUDA:-OFF}" >/dev/null
 }
 build_gate() {  # SOURCE_DIR [more cmake options]

@@ -124,6 +124,21 @@ struct Instruction {
   }
 };
 
+bool has_rip_operand(const Instruction& insn) {
+  for (int o = 0; o < insn.info.operand_count_visible; ++o) {
+    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_MEMORY && insn.operands[o].mem.base == ZYDIS_REGISTER_RIP)
+      return true;
+  }
+  return false;
+}
+
+bool has_relative_operand(const Instruction& insn) {
+  for (int o = 0; o < insn.info.operand_count_visible; ++o) {
+    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && insn.operands[o].imm.is_relative) return true;
+  }
+  return false;
+}
+
 // Zeroes `size` bytes of an instruction from `offset` (an address field).
 void clear_field(std::vector<unsigned char>& bytes, std::size_t offset, std::size_t size) {
   if (offset == 0) return;
@@ -159,6 +174,15 @@ struct CodeImage::Impl {
   std::unordered_map<std::uint64_t, std::string> slot_names;     // GOT slot -> import
   std::unordered_map<std::uint64_t, std::uint64_t> relative;     // word -> address it holds
   std::unordered_map<std::uint64_t, std::string> symbolic_words; // word -> import it holds
+  // The link's own relocations, kept in the file by --emit-relocs (ci/gate.sh links so):
+  // every address the code and data hold, and what it points at. With them nothing about
+  // addresses is guessed.
+  struct Relocation {
+    std::uint64_t target;  // S + A
+    unsigned width;        // bytes of the field
+  };
+  std::map<std::uint64_t, Relocation> emitted;  // by the address of the field
+  bool exact() const { return !emitted.empty(); }
   std::unordered_map<std::uint64_t, FunctionCode> analysed;
   std::map<std::string, std::string> library_of_import;  // import -> library identity
   std::map<std::string, std::string> build_ids;
@@ -273,6 +297,26 @@ struct CodeImage::Impl {
           else if (type == R_X86_64_64)
             symbolic_words[rel.r_offset] = name;
         }
+      }
+    }
+    for (const auto& h : headers) {
+      if (h.sh_type != SHT_RELA || (h.sh_flags & SHF_ALLOC) || h.sh_link >= headers.size() ||
+          headers[h.sh_link].sh_type != SHT_SYMTAB || h.sh_info >= headers.size() ||
+          !(headers[h.sh_info].sh_flags & SHF_ALLOC))
+        continue;
+      const auto& symtab = headers[h.sh_link];
+      for (std::uint64_t k = 0; k < h.sh_size / sizeof(Elf64_Rela); ++k) {
+        const auto rel = at<Elf64_Rela>(h.sh_offset + k * sizeof(Elf64_Rela));
+        const auto type = ELF64_R_TYPE(rel.r_info);
+        if (type == R_X86_64_NONE) continue;
+        const auto sym = at<Elf64_Sym>(symtab.sh_offset + ELF64_R_SYM(rel.r_info) * sizeof(Elf64_Sym));
+        const unsigned width = type == R_X86_64_64 || type == R_X86_64_PC64 ||
+                                       type == R_X86_64_DTPOFF64 || type == R_X86_64_TPOFF64
+                                   ? 8
+                                   : type == R_X86_64_16 || type == R_X86_64_PC16 ? 2
+                                   : type == R_X86_64_8 || type == R_X86_64_PC8   ? 1
+                                                                                  : 4;
+        emitted[rel.r_offset] = {sym.st_value + static_cast<std::uint64_t>(rel.r_addend), width};
       }
     }
     if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
@@ -411,6 +455,44 @@ struct CodeImage::Impl {
     return true;
   }
 
+  // Data at `address`, with every relocated field (an address the link wrote) hashed as
+  // what it points at: a function (then reached), an object, or a section.
+  void hash_relocated(std::uint64_t address, const unsigned char* data, std::uint64_t n,
+                      FunctionCode& code, Hasher& hash) {
+    auto next = emitted.lower_bound(address);
+    for (std::uint64_t i = 0; i < n;) {
+      if (next != emitted.end() && next->first == address + i && i + next->second.width <= n) {
+        pointed_at(next->second.target, code, hash, /*follow=*/true);
+        i += next->second.width;
+        ++next;
+        continue;
+      }
+      hash.add(data + i, 1);
+      ++i;
+      while (next != emitted.end() && next->first < address + i) ++next;
+    }
+  }
+
+  // What an address written by the link points at, by name and offset.
+  void pointed_at(std::uint64_t target, FunctionCode& code, Hasher& hash, bool follow) {
+    if (const Symbol* f = containing(functions, target)) {
+      if (embedded_library(f->name)) {
+        hash.add("embedded:" + f->name);
+        return;
+      }
+      hash.add("ptr:" + f->name);
+      hash.add(target - f->address);
+      if (follow) code.reaches.push_back(f->address);
+    } else if (const Symbol* o = containing(objects, target); o && o->size > 0) {
+      hash.add("data-ptr:" + o->name);
+      hash.add(target - o->address);
+    } else if (const Section* s = section_of(target)) {
+      hash.add("section-ptr:" + s->name);
+    } else {
+      hash.add(std::string("ptr:outside"));
+    }
+  }
+
   // `loaded`: how many bytes the instruction reads there (0: it takes the address).
   void reference(std::uint64_t target, const Symbol& self, bool branch, FunctionCode& code,
                  Hasher& hash, std::uint64_t loaded = 0) {
@@ -456,7 +538,9 @@ struct CodeImage::Impl {
         std::uint64_t available = 0;
         const auto* data = bytes_at(object->address, available);
         const auto n = data ? std::min<std::uint64_t>({available, object->size, 4096}) : 0;
-        if (absolute) {
+        if (exact() && data) {
+          hash_relocated(object->address, data, n, code, hash);
+        } else if (absolute) {
           // A -no-pie table of code addresses (computed gotos, function pointers): which
           // function, where, rather than the addresses; and those functions are reached.
           hash_words(object->address, data, n, code, hash);
@@ -473,6 +557,13 @@ struct CodeImage::Impl {
     if (!read_only) return;
     const auto* data = bytes_at(target, available);
     if (!data) return;
+    // With the link's relocations: the bytes a load reads, or the first 16 of what an
+    // address points at, each relocated field by what it points at.
+    if (exact()) {
+      hash_relocated(target, data, std::min<std::uint64_t>(available, loaded > 0 ? loaded : 16),
+                     code, hash);
+      return;
+    }
     // A load: the bytes it reads.
     if (loaded > 0) {
       const auto n = std::min<std::uint64_t>(available, loaded);
@@ -529,7 +620,7 @@ struct CodeImage::Impl {
   // object, since any number may fall in the address range. PIE code needs no guess: its
   // addresses are all RIP-relative.
   bool is_address(std::uint64_t value) const {
-    if (!absolute || value < 0x1000) return false;
+    if (!absolute || exact() || value < 0x1000) return false;
     const Symbol* f = containing(functions, value);
     if (f && f->address == value) return true;
     const Symbol* o = containing(objects, value);
@@ -580,6 +671,25 @@ struct CodeImage::Impl {
           const int which = raw.imm[1].size && raw.imm[1].value.u == op.imm.value.u ? 1 : 0;
           clear_field(normalised, raw.imm[which].offset, raw.imm[which].size / 8);
           reference(op.imm.value.u, function, false, code, hash);
+        }
+      }
+      if (exact()) {
+        // Fields the link relocated that are not RIP-relative or a relative branch (those
+        // are normalised above): absolute addresses of a -no-pie build, TLS offsets.
+        const std::uint64_t start = insn.address;
+        const std::size_t handled[2] = {raw.disp.offset, raw.imm[0].offset};
+        for (auto r = emitted.lower_bound(start); r != emitted.end() && r->first < start + insn.info.length; ++r) {
+          const auto offset = static_cast<std::size_t>(r->first - start);
+          const bool rip_or_branch =
+              (offset == handled[0] && has_rip_operand(insn)) || (offset == handled[1] && has_relative_operand(insn));
+          if (rip_or_branch) continue;
+          clear_field(normalised, offset, r->second.width);
+          if (const Symbol* f = containing(functions, r->second.target); f && f == &function) {
+            hash.add(std::string("self"));
+            hash.add(r->second.target - function.address);
+          } else {
+            pointed_at(r->second.target, code, hash, /*follow=*/true);
+          }
         }
       }
       hash.add(normalised.data(), normalised.size());
