@@ -316,7 +316,15 @@ struct CodeImage::Impl {
                                    : type == R_X86_64_16 || type == R_X86_64_PC16 ? 2
                                    : type == R_X86_64_8 || type == R_X86_64_PC8   ? 1
                                                                                   : 4;
-        emitted[rel.r_offset] = {sym.st_value + static_cast<std::uint64_t>(rel.r_addend), width};
+        // What the field refers to: the symbol itself for GOT forms (the addend is the
+        // field's distance to the end of the instruction, and the linker may have turned
+        // the GOT load into the address itself); S + A + 4 for a 4-byte PC-relative field.
+        const bool got = type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
+                         type == R_X86_64_REX_GOTPCRELX || type == R_X86_64_GOTPCREL64 ||
+                         type == R_X86_64_GOT32 || type == R_X86_64_GOT64 || type == R_X86_64_GOTPLT64;
+        const bool relative = type == R_X86_64_PC32 || type == R_X86_64_PLT32;
+        const auto addend = static_cast<std::uint64_t>(rel.r_addend);
+        emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend + (relative ? 4 : 0), width};
       }
     }
     if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
@@ -475,6 +483,12 @@ struct CodeImage::Impl {
 
   // What an address written by the link points at, by name and offset.
   void pointed_at(std::uint64_t target, FunctionCode& code, Hasher& hash, bool follow) {
+    if (trace_instructions) {
+      const Symbol* f = containing(functions, target);
+      const Symbol* o = containing(objects, target);
+      std::fprintf(stderr, "    => %s %s %s\n", f ? f->name.c_str() : "-", o ? o->name.c_str() : "-",
+                   section_of(target) ? section_of(target)->name.c_str() : "-");
+    }
     if (const Symbol* f = containing(functions, target)) {
       if (embedded_library(f->name)) {
         hash.add("embedded:" + f->name);
