@@ -178,8 +178,9 @@ struct CodeImage::Impl {
   // every address the code and data hold, and what it points at. With them nothing about
   // addresses is guessed.
   struct Relocation {
-    std::uint64_t target;  // S + A
+    std::uint64_t target;  // what the field refers to (S + A, or S for GOT forms)
     unsigned width;        // bytes of the field
+    bool pc_relative;      // the field holds target - its own address
   };
   std::map<std::uint64_t, Relocation> emitted;  // by the address of the field
   bool exact() const { return !emitted.empty(); }
@@ -318,13 +319,13 @@ struct CodeImage::Impl {
                                                                                   : 4;
         // What the field refers to: the symbol itself for GOT forms (the addend is the
         // field's distance to the end of the instruction, and the linker may have turned
-        // the GOT load into the address itself); S + A + 4 for a 4-byte PC-relative field.
+        // the GOT load into the address itself); S + A otherwise.
         const bool got = type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
                          type == R_X86_64_REX_GOTPCRELX || type == R_X86_64_GOTPCREL64 ||
                          type == R_X86_64_GOT32 || type == R_X86_64_GOT64 || type == R_X86_64_GOTPLT64;
         const bool relative = type == R_X86_64_PC32 || type == R_X86_64_PLT32;
         const auto addend = static_cast<std::uint64_t>(rel.r_addend);
-        emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend + (relative ? 4 : 0), width};
+        emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend, width, relative && !got};
       }
     }
     if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
@@ -470,7 +471,10 @@ struct CodeImage::Impl {
     auto next = emitted.lower_bound(address);
     for (std::uint64_t i = 0; i < n;) {
       if (next != emitted.end() && next->first == address + i && i + next->second.width <= n) {
-        pointed_at(next->second.target, code, hash, /*follow=*/true);
+        // A PC-relative entry of a table at `address` (a PIC jump table: label - table)
+        // was assembled as S + A - P with A carrying P's distance from the table.
+        const auto& r = next->second;
+        pointed_at(r.pc_relative ? r.target - i : r.target, code, hash, /*follow=*/true);
         i += next->second.width;
         ++next;
         continue;
@@ -698,11 +702,12 @@ struct CodeImage::Impl {
               (offset == handled[0] && has_rip_operand(insn)) || (offset == handled[1] && has_relative_operand(insn));
           if (rip_or_branch) continue;
           clear_field(normalised, offset, r->second.width);
-          if (const Symbol* f = containing(functions, r->second.target); f && f == &function) {
+          const auto target = r->second.target + (r->second.pc_relative ? 4 : 0);
+          if (const Symbol* f = containing(functions, target); f && f == &function) {
             hash.add(std::string("self"));
-            hash.add(r->second.target - function.address);
+            hash.add(target - function.address);
           } else {
-            pointed_at(r->second.target, code, hash, /*follow=*/true);
+            pointed_at(target, code, hash, /*follow=*/true);
           }
         }
       }
