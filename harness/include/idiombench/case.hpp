@@ -65,7 +65,7 @@ std::string describe_current_exception();
 // A copy of a variant's call that is never run: its address is where the code fingerprint
 // starts, and it reaches the variant's body as the timed call does (inlined or called).
 template <class Input, class Output, class F>
-Output fingerprint_entry(F& f, const Input& in, Context& ctx) {
+Output fingerprint_entry(F& f, const Input& in, [[maybe_unused]] Context& ctx) {
   if constexpr (std::is_invocable_r_v<Output, F&, const Input&, Context&>) {
     return f(in, ctx);
   } else {
