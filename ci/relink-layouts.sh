@@ -7,7 +7,8 @@
 #
 # Writes OUT_DIR/idiombench.layout-SEED for each seed (lld's --shuffle-sections; seed 0
 # would be random, so seeds are 1 or more), reusing the link command Ninja has for the
-# idiombench target, so it works for any commit's build. Prints the paths.
+# idiombench target, so it works for any commit's build, and keeping the link's
+# relocations (--emit-relocs) for exact code fingerprints. Prints the paths.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
@@ -29,7 +30,7 @@ for seed in "$@"; do
   [[ $seed =~ ^[1-9][0-9]*$ ]] || die "a layout seed is a whole number of 1 or more, not '$seed'"
   binary="$out/idiombench.layout-$seed"
   relink=${link/ -o $target / -o $binary }
-  (cd "$build" && eval "$relink -fuse-ld=lld '-Wl,--shuffle-sections=.text*=$seed'") \
+  (cd "$build" && eval "$relink -fuse-ld=lld -Wl,--emit-relocs '-Wl,--shuffle-sections=.text*=$seed'") \
     || die "relinking layout $seed failed"
   printf '%s\n' "$binary"
 done

@@ -104,17 +104,17 @@ TEST(GateArguments, FractionsAndDurationsParseAndRefuseNonsense) {
   double target = 0, budget = 0;
   app.add_option("--target", target)->transform(fraction());
   app.add_option("--budget", budget)->transform(duration_up_to(86400));
-  app.parse(std::vector<std::string>{"--budget", "10m", "--target", "3%"});  // reversed order
+  app.parse("--target 3% --budget 10m", /*program_name_included=*/false);
   EXPECT_DOUBLE_EQ(target, 0.03);
   EXPECT_DOUBLE_EQ(budget, 600);
-  app.parse(std::vector<std::string>{"--budget", "1h", "--target", "0.05"});
+  app.parse("--target 0.05 --budget 1h", false);
   EXPECT_DOUBLE_EQ(target, 0.05);
   EXPECT_DOUBLE_EQ(budget, 3600);
   for (std::string bad : {"0%", "100%", "-3%", "3%%", "abc"}) {
-    EXPECT_THROW(app.parse(std::vector<std::string>{"--target", bad}), CLI::ValidationError) << bad;
+    EXPECT_THROW(app.parse("--target " + bad, false), CLI::ValidationError) << bad;
   }
   for (std::string bad : {"0", "10x", "2d", "-5m", "25h"}) {
-    EXPECT_THROW(app.parse(std::vector<std::string>{"--budget", bad}), CLI::ValidationError) << bad;
+    EXPECT_THROW(app.parse("--budget " + bad, false), CLI::ValidationError) << bad;
   }
 }
 
