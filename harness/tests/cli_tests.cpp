@@ -496,6 +496,68 @@ TEST(Cli, AbListsABenchmarkOnlyOneBinaryHasOnItsSideOnly) {
   EXPECT_EQ(base["correct"]["status"], "ok");
 }
 
+TEST(Cli, AbTimesOnlyWhatChangedAndSaysSoOfTheRest) {
+  TempDir dir;
+  auto folder = dir.file("ab");
+  // The same binary on both sides: every fingerprint equal, no sentinel asked for.
+  auto run = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--variant",
+                       "wrong", "--sentinels", "0", "--processes", "3", "--min-time", "0.005",
+                       "--out", folder});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("0 benchmarks with changed code"), std::string::npos) << run.output;
+  for (const auto* side : {"/baseline.json", "/candidate.json"}) {
+    auto entries = by_variant(read_json(folder + side));
+    for (const auto* variant : {"correct", "wrong"}) {
+      const auto& entry = entries[variant];
+      EXPECT_EQ(entry["status"], "skipped") << variant << " was timed though its code is the same";
+      EXPECT_EQ(entry["code_change"], "unchanged");
+      EXPECT_EQ(entry["code_fingerprint"].get<std::string>().size(), 16u);
+      EXPECT_NE(entry["reason"].get<std::string>().find("same machine code"), std::string::npos);
+    }
+  }
+  // --time-unchanged: timed all the same (and `wrong` fails its verification as ever).
+  auto all = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--sentinels", "0",
+                       "--time-unchanged", "--processes", "3", "--min-time", "0.005", "--out",
+                       folder});
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_EQ(by_variant(read_json(folder + "/candidate.json"))["correct"]["status"], "ok");
+}
+
+TEST(Cli, AbWithATargetSamplesInRoundsAndRecordsWhyItStopped) {
+  TempDir dir;
+  auto folder = dir.file("ab");
+  auto run = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--time-unchanged",
+                       "--target", "40%", "--budget", "2m", "--max-pairs", "12", "--min-time",
+                       "0.005", "--seed", "3", "--out", folder});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto cand = read_json(folder + "/candidate.json");
+  EXPECT_EQ(cand["context"]["idiombench"]["ab"]["target"], 0.4);
+  EXPECT_EQ(cand["context"]["idiombench"]["ab"]["most_pairs"], 12);
+  auto entry = by_variant(cand)["correct"];
+  ASSERT_TRUE(entry.contains("sampling")) << entry.dump();
+  const int pairs = entry["sampling"]["pairs"];
+  EXPECT_GE(pairs, 6) << "the first round gives every benchmark 6 pairs";
+  EXPECT_LE(pairs, 12);
+  const std::string stopped = entry["sampling"]["stopped"];
+  EXPECT_TRUE(stopped == "target reached" || stopped == "most pairs") << stopped;
+  if (stopped == "target reached") {
+    EXPECT_LE(entry["sampling"]["detectable"].get<double>(), 0.4);
+  }
+  EXPECT_EQ(entry["processes"], pairs) << "entries say how many processes there were";
+}
+
+TEST(Cli, AbRefusesABudgetWithoutATargetAndLayoutsThatDoNotPair) {
+  TempDir dir;
+  auto budget = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--budget", "5m", "--out", dir.file("a")});
+  EXPECT_EQ(budget.exit_code, 2);
+  EXPECT_NE(budget.output.find("--budget goes with --target"), std::string::npos) << budget.output;
+  auto layouts = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--baseline-layout",
+                           IDIOMBENCH_SELFTEST_BINARY, "--candidate-layout", IDIOMBENCH_SELFTEST_BINARY,
+                           "--candidate-layout", IDIOMBENCH_SELFTEST_BINARY, "--out", dir.file("b")});
+  EXPECT_EQ(layouts.exit_code, 2);
+  EXPECT_NE(layouts.output.find("as many --baseline-layout"), std::string::npos) << layouts.output;
+}
+
 TEST(Cli, AbRefusesABaselineThatIsNotABinary) {
   TempDir dir;
   auto run = selftest({"ab", dir.file("nothing-here"), "--out", dir.file("ab")});
