@@ -5,7 +5,7 @@
 # of every benchmark, one layout, no fingerprints), so the host's noise is on the record.
 #
 #   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--relinks N] [--history N]
-#                         [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
+#                         [--history-from REF] [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
 #
 # Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt):
 #   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed;
@@ -15,7 +15,8 @@
 #                   --slow-case benchmarks (IDIOMBENCH_INJECT_SLOWDOWN: once more every 10th /
 #                   20th iteration: x1.10 / x1.05)
 #   history-K       ci/gate.sh between real pairs of consecutive commits of this repository
-#                   whose suites' files did not change (builds without fingerprints: all timed)
+#                   whose suites' files did not change, from --history-from (default HEAD)
+#                   back (commits from before the code fingerprints: every benchmark timed)
 #   plain-K         `ab --profile gate` of HEAD against a copy of itself: the plain 10-pair gate
 # Then `idiombench-report experiment DIR` prints (and writes to DIR/summary.txt) the false
 # alarms per benchmark and per gate, the detection of the slowed case, the detectable
@@ -29,7 +30,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-out="$root/results/gate-experiment" repeats=2 relinks="" history=5 plain=1 slow_case='^iteration/sum_squares/'
+out="$root/results/gate-experiment" repeats=2 relinks="" history=5 history_from=HEAD plain=1 slow_case='^iteration/sum_squares/'
 suites=() gate_options=()
 while (($#)); do
   case $1 in
@@ -38,6 +39,7 @@ while (($#)); do
     --repeats) repeats=$2; shift 2 ;;
     --relinks) relinks=$2; shift 2 ;;
     --history) history=$2; shift 2 ;;
+    --history-from) history_from=$2; shift 2 ;;
     --plain) plain=$2; shift 2 ;;
     --slow-case) slow_case=$2; shift 2 ;;
     --budget | --target | --layouts) gate_options+=("$1" "$2"); shift 2 ;;
@@ -147,7 +149,7 @@ while read -r commit parent && ((found < history)); do
   found=$((found + 1))
   worktree_at "$work/history" "$commit"
   gate "history-$found" "$work/history" "$parent"
-done < <(git -C "$root" log --format='%H %P' --first-parent -n 200 "$head_sha")
+done < <(git -C "$root" log --format='%H %P' --first-parent -n 200 "$history_from")
 
 PYTHONPATH="$root/reports" "$python" -m idiombench_report experiment "$out" --injected "$slow_case" \
   | tee "$out/summary.txt"
