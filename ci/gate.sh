@@ -70,7 +70,8 @@ phase "dependencies"
 export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime}
 gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
 configure_gate() {  # SOURCE_DIR [more cmake options]
-  cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release "${@:2}" \
+  # (an injected slowdown left in the cache by an earlier configure is reset first)
+  cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release -DIDIOMBENCH_INJECT_SLOWDOWN= "${@:2}" \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_CUDA_COMPILER_LAUNCHER=ccache \
     "-DCMAKE_CXX_FLAGS=$gate_flags" "-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -Wl,--emit-relocs" \
     "-DIDIOMBENCH_WITH_CUDA=${IDIOMBENCH_GATE_CUDA:-OFF}" >/dev/null
