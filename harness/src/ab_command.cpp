@@ -327,7 +327,8 @@ int ab_command(const RunOptions& options) {
     planned_slots += slots.size();
     screen.set_slots(planned_slots);
     for (const auto& slot : slots) {
-      if (sequential && options.budget_seconds > 0 && elapsed() > options.budget_seconds) {
+      // The first round always completes: fewer than its pairs cannot be tested at all.
+      if (sequential && round > 0 && options.budget_seconds > 0 && elapsed() > options.budget_seconds) {
         out_of_time = true;
         break;
       }
