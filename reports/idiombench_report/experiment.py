@@ -7,8 +7,8 @@ harness function; aa-relink: other code layouts of the same build; history: real
 commits); kinds starting with "slow" carry a real injected slowdown of the benchmarks that
 --injected matches. Kind by kind: benchmarks timed, flagged, gates failed, the detection
 of the slowed benchmarks, the median smallest detectable change of C++ and Python rows,
-what the code fingerprints selected, and the wall time. An aa-relink session also gives
-the plain gate's figures at the same time: its first 10 pairs, tested pair by pair.
+what the code fingerprints selected, and the wall time; and, from the same sessions, the
+plain gate's figures at the same time: their first 10 pairs, tested pair by pair.
 
 Then, for every A/A session: the false-alarm rate per benchmark and per session (paired
 within a session; unpaired between the baselines of two sessions, as two separate `run`s
@@ -115,7 +115,7 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
         flagged = timed = exits_0 = hits = slowed = 0
         cpp: list[float] = []
         py: list[float] = []
-        plain_flagged = plain_timed = 0
+        plain_flagged = plain_timed = plain_hits = 0
         plain_cpp: list[float] = []
         plain_py: list[float] = []
         walls: list[float] = []
@@ -141,14 +141,17 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
             wall = _wall_seconds(folder)
             if wall is not None:
                 walls.append(wall)
-            if kind == "aa-relink":
-                plain = dataclasses.replace(settings, layouts=1, target=None)
-                plain_rows = _tested(compare_module.compare(_plain_prefix(base, 10), _plain_prefix(cand, 10), plain))
-                plain_timed += len(plain_rows)
-                plain_flagged += len(_flagged(plain_rows))
-                for r in plain_rows:
-                    if r.detectable is not None:
-                        (plain_py if _is_python(r.name) else plain_cpp).append(r.detectable)
+            # The plain gate at the same time: the first 10 pairs, pair by pair.
+            plain = dataclasses.replace(settings, layouts=1, target=None)
+            plain_rows = _tested(compare_module.compare(_plain_prefix(base, 10), _plain_prefix(cand, 10), plain))
+            plain_slowed = [bool(slow and pattern and pattern.search(r.name)) for r in plain_rows]
+            plain_hits += sum(r.verdict == "regression" for r, s in zip(plain_rows, plain_slowed) if s)
+            plain_others = [r for r, s in zip(plain_rows, plain_slowed) if not s]
+            plain_timed += len(plain_others)
+            plain_flagged += len(_flagged(plain_others))
+            for r in plain_rows:
+                if r.detectable is not None:
+                    (plain_py if _is_python(r.name) else plain_cpp).append(r.detectable)
         lines.append(f"{kind}: {len(folders)} session{'s' if len(folders) != 1 else ''}")
         if code:
             lines.append("  code: " + ", ".join(f"{n} {k}" for k, n in sorted(code.items())))
@@ -160,16 +163,18 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
                      f"Python {_median(py)} ({len(py)} rows)")
         if walls:
             lines.append(f"  wall time: {min(walls):.0f}-{max(walls):.0f} s (median {np.median(walls):.0f})")
-        if plain_timed:
-            lines.append(f"  the plain gate in the same sessions (first 10 pairs, pair by pair): flagged "
-                         f"{_rate(plain_flagged, plain_timed)}; median detectable C++ {_median(plain_cpp)}, "
-                         f"Python {_median(plain_py)}")
+        if plain_timed or plain_hits:
+            lines.append(f"  the plain gate in the same sessions (their first 10 pairs, pair by pair, one "
+                         f"layout's test): flagged {_rate(plain_flagged, plain_timed)}"
+                         + (f", slowed flagged {_rate(plain_hits, slowed)}" if slow else "")
+                         + f"; median detectable C++ {_median(plain_cpp)}, Python {_median(plain_py)}")
         figures[kind] = {"sessions": len(folders), "flagged": flagged, "timed": timed, "exit_0": exits_0,
                          "slowed": slowed, "slowed_flagged": hits,
                          "median_detectable_cpp": float(np.median(cpp)) if cpp else None,
                          "median_detectable_python": float(np.median(py)) if py else None,
                          "wall_seconds": walls, "code": code,
-                         "plain_flagged": plain_flagged, "plain_timed": plain_timed}
+                         "plain_flagged": plain_flagged, "plain_timed": plain_timed,
+                         "plain_slowed_flagged": plain_hits}
     return lines, figures
 
 

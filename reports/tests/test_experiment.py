@@ -67,5 +67,6 @@ def test_sessions_are_summed_up_kind_by_kind(tmp_path, load_json, write_json):
     assert kinds["slow10"]["timed"] == 16 and kinds["slow10"]["flagged"] == 0
     assert kinds["slow10"]["wall_seconds"] == [60.0, 120.0]
     assert kinds["aa-relink"]["plain_timed"] == 24
+    assert kinds["slow10"]["plain_slowed_flagged"] == 8
     assert any(line.startswith("slow10: 2 sessions") for line in lines)
     assert any("the plain gate in the same sessions" in line for line in lines)
