@@ -197,7 +197,8 @@ def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Opti
         for base, cand, name in aa:
             settings = compare_module.settings_for(base, cand, threshold, alpha)
             rows = compare_module.compare(base, cand, settings)
-            flags, tests = _flagged(rows), _tested(rows)
+            tests = _tested(rows)
+            flags = _flagged(tests)
             flagged, tested = flagged + len(flags), tested + len(tests)
             zero += exit_status(rows) == 0
             detectable += [r.detectable for r in tests if r.detectable is not None]
@@ -221,7 +222,8 @@ def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Opti
         lines.append("A/A, unpaired (the baselines of two sessions, as two separate runs):")
         for (base, _, a), (other, _, b) in zip(aa, aa[1:] + aa[:1]):
             rows = compare_module.compare(base, other, compare_module.settings_for(base, other, threshold, alpha))
-            flags, tests = _flagged(rows), _tested(rows)
+            tests = _tested(rows)
+            flags = _flagged(tests)
             flagged, tested = flagged + len(flags), tested + len(tests)
             lines.append(f"  {a} vs {b}: {len(flags)} of {len(tests)} flagged, compare exits {exit_status(rows)}")
         lines.append(f"  benchmarks flagged: {_rate(flagged, tested)}")
