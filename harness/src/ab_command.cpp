@@ -158,10 +158,11 @@ int ab_command(const RunOptions& options) {
   }
   if (!options.baseline_layouts.empty() && !options.candidate_layouts.empty() &&
       options.baseline_layouts.size() != options.candidate_layouts.size()) {
-    throw UsageError("give as many --baseline-layout as --candidate-layout (pair k runs layout k mod K)");
+    throw UsageError(
+        "give as many --baseline-layout as --candidate-layout (pair k runs layout k mod K)");
   }
-  const int layouts = static_cast<int>(
-      std::max<std::size_t>({1, options.baseline_layouts.size(), options.candidate_layouts.size()}));
+  const int layouts = static_cast<int>(std::max<std::size_t>(
+      {1, options.baseline_layouts.size(), options.candidate_layouts.size()}));
   auto planned = plan_benchmarks(options.selection);
   auto sampling = sampling_for(options);
   const bool sequential = options.target > 0;
@@ -172,9 +173,9 @@ int ab_command(const RunOptions& options) {
   const auto& profile = profile_named(options.selection.profile);
   // Rounds: every benchmark starts with enough pairs for a first estimate (one per layout
   // at least), then gets more while its interval is too wide.
-  const int first_pairs = sequential ? std::max({6, layouts, std::min(sampling.processes, 6)})
-                                     : sampling.processes;
-  const int most_pairs = !sequential ? sampling.processes
+  const int first_pairs =
+      sequential ? std::max({6, layouts, std::min(sampling.processes, 6)}) : sampling.processes;
+  const int most_pairs = !sequential             ? sampling.processes
                          : options.max_pairs > 0 ? options.max_pairs
                                                  : 8 * profile.processes;
   if (sequential) {
@@ -238,7 +239,8 @@ int ab_command(const RunOptions& options) {
   auto change = select_by_code(base_codes, cand_codes, options.sentinels, sampling.seed);
   std::map<std::string, int> change_counts;
   for (std::size_t b = 0; b < cand.size(); ++b) {
-    if (options.time_unchanged && change[b] == CodeChange::unchanged) change[b] = CodeChange::sentinel;
+    if (options.time_unchanged && change[b] == CodeChange::unchanged)
+      change[b] = CodeChange::sentinel;
     ++change_counts[to_string(change[b])];
     for (auto* side : {&base[b], &cand[b]}) {
       if (!present_on(*side)) continue;
@@ -261,9 +263,10 @@ int ab_command(const RunOptions& options) {
                      {"pairing", "process_index"},
                      {"code_selection", change_counts},
                      {"sentinels", options.sentinels},
-                     {"layouts", {{"baseline", options.baseline_layouts},
-                                  {"candidate", options.candidate_layouts},
-                                  {"count", layouts}}}};
+                     {"layouts",
+                      {{"baseline", options.baseline_layouts},
+                       {"candidate", options.candidate_layouts},
+                       {"count", layouts}}}};
     if (sequential) {
       s["target"] = options.target;
       s["budget_s"] = options.budget_seconds;
@@ -285,10 +288,9 @@ int ab_command(const RunOptions& options) {
                                                          with_role("baseline")));
   reporters.push_back(std::make_unique<JsonFileReporter>(
       cand_side, cand_path, results_context(environment), with_role("candidate")));
-  auto console =
-      std::make_unique<ConsoleReporter>(std::vector<Side>{base_side, cand_side}, 0,
-                                        std::vector<std::string>{base_path, cand_path},
-                                        /*summary=*/false, std::cout);
+  auto console = std::make_unique<ConsoleReporter>(std::vector<Side>{base_side, cand_side}, 0,
+                                                   std::vector<std::string>{base_path, cand_path},
+                                                   /*summary=*/false, std::cout);
   auto& screen = *console;
   reporters.push_back(std::move(console));
   std::fprintf(stderr,
@@ -328,7 +330,8 @@ int ab_command(const RunOptions& options) {
     screen.set_slots(planned_slots);
     for (const auto& slot : slots) {
       // The first round always completes: fewer than its pairs cannot be tested at all.
-      if (sequential && round > 0 && options.budget_seconds > 0 && elapsed() > options.budget_seconds) {
+      if (sequential && round > 0 && options.budget_seconds > 0 &&
+          elapsed() > options.budget_seconds) {
         out_of_time = true;
         break;
       }
@@ -342,7 +345,8 @@ int ab_command(const RunOptions& options) {
         return present_on(s) && s.wants(pair);
       };
       if (!wanted(base_side) && !wanted(cand_side)) continue;
-      for (auto& r : reporters) r->before_slot(k, name + "  (pair " + std::to_string(pair + 1) + ")");
+      for (auto& r : reporters)
+        r->before_slot(k, name + "  (pair " + std::to_string(pair + 1) + ")");
       ++k;
       bool settled = false;
       for (const Side* side : sides) {
@@ -367,9 +371,12 @@ int ab_command(const RunOptions& options) {
         stopped = "fixed pairs";
       } else {
         reach = detectable_change(pair_ratios(base[b], cand[b], layouts));
-        if (reach && *reach <= options.target) stopped = "target reached";
-        else if (have[b] >= most_pairs) stopped = "most pairs";
-        else if (out_of_time) stopped = "budget spent";
+        if (reach && *reach <= options.target)
+          stopped = "target reached";
+        else if (have[b] >= most_pairs)
+          stopped = "most pairs";
+        else if (out_of_time)
+          stopped = "budget spent";
       }
       if (stopped.empty()) {
         const int next = pairs_wanted(have[b], reach.value_or(4 * options.target), options.target,
@@ -390,8 +397,10 @@ int ab_command(const RunOptions& options) {
   }
   const double wall = elapsed();
   if (out_of_time) {
-    std::fprintf(stderr, "idiombench: ab: the budget of %.0f s is spent; the benchmarks still short "
-                         "of the target say what they can detect\n", options.budget_seconds);
+    std::fprintf(stderr,
+                 "idiombench: ab: the budget of %.0f s is spent; the benchmarks still short "
+                 "of the target say what they can detect\n",
+                 options.budget_seconds);
   }
   for (auto& r : reporters) r->finished(wall);
   screen.conclude(reporters);

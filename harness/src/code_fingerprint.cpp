@@ -126,7 +126,8 @@ struct Instruction {
 
 bool has_rip_operand(const Instruction& insn) {
   for (int o = 0; o < insn.info.operand_count_visible; ++o) {
-    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_MEMORY && insn.operands[o].mem.base == ZYDIS_REGISTER_RIP)
+    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_MEMORY &&
+        insn.operands[o].mem.base == ZYDIS_REGISTER_RIP)
       return true;
   }
   return false;
@@ -134,7 +135,8 @@ bool has_rip_operand(const Instruction& insn) {
 
 bool has_relative_operand(const Instruction& insn) {
   for (int o = 0; o < insn.info.operand_count_visible; ++o) {
-    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && insn.operands[o].imm.is_relative) return true;
+    if (insn.operands[o].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && insn.operands[o].imm.is_relative)
+      return true;
   }
   return false;
 }
@@ -165,15 +167,15 @@ std::uint64_t loaded_size(const Instruction& insn, const ZydisDecodedOperand& op
 struct CodeImage::Impl {
   std::vector<char> file;
   std::uintptr_t bias = 0;
-  bool loaded_here = false;  // the image of this process: libraries can be asked
-  bool absolute = false;     // ET_EXEC (-no-pie): code holds addresses as immediates
+  bool loaded_here = false;         // the image of this process: libraries can be asked
+  bool absolute = false;            // ET_EXEC (-no-pie): code holds addresses as immediates
   const void* main_base = nullptr;  // where dladdr says the executable starts
   std::vector<Section> sections;
-  std::vector<Symbol> functions;  // sorted by address, one per address
-  std::vector<Symbol> objects;    // sorted by address
-  std::unordered_map<std::uint64_t, std::string> slot_names;     // GOT slot -> import
-  std::unordered_map<std::uint64_t, std::uint64_t> relative;     // word -> address it holds
-  std::unordered_map<std::uint64_t, std::string> symbolic_words; // word -> import it holds
+  std::vector<Symbol> functions;                              // sorted by address, one per address
+  std::vector<Symbol> objects;                                // sorted by address
+  std::unordered_map<std::uint64_t, std::string> slot_names;  // GOT slot -> import
+  std::unordered_map<std::uint64_t, std::uint64_t> relative;  // word -> address it holds
+  std::unordered_map<std::uint64_t, std::string> symbolic_words;  // word -> import it holds
   // The link's own relocations, kept in the file by --emit-relocs (ci/gate.sh links so):
   // every address the code and data hold, and what it points at. With them nothing about
   // addresses is guessed.
@@ -248,8 +250,8 @@ struct CodeImage::Impl {
       return std::string(file.data() + offset, strnlen(file.data() + offset, file.size() - offset));
     };
     for (const auto& h : headers)
-      sections.push_back({string_at(names, h.sh_name), h.sh_addr, h.sh_size, h.sh_offset,
-                          h.sh_flags, h.sh_type});
+      sections.push_back(
+          {string_at(names, h.sh_name), h.sh_addr, h.sh_size, h.sh_offset, h.sh_flags, h.sh_type});
     bool symbols = false;
     for (const auto& h : headers) {
       if (h.sh_type != SHT_SYMTAB) continue;
@@ -272,9 +274,10 @@ struct CodeImage::Impl {
     };
     for (auto* list : {&functions, &objects}) {
       std::sort(list->begin(), list->end(), by_address);
-      list->erase(std::unique(list->begin(), list->end(),
-                              [](const Symbol& a, const Symbol& b) { return a.address == b.address; }),
-                  list->end());
+      list->erase(
+          std::unique(list->begin(), list->end(),
+                      [](const Symbol& a, const Symbol& b) { return a.address == b.address; }),
+          list->end());
     }
     // Dynamic relocations: which GOT slot holds which import, and what the words of
     // relocated read-only tables (vtables) point at.
@@ -310,22 +313,25 @@ struct CodeImage::Impl {
         const auto rel = at<Elf64_Rela>(h.sh_offset + k * sizeof(Elf64_Rela));
         const auto type = ELF64_R_TYPE(rel.r_info);
         if (type == R_X86_64_NONE) continue;
-        const auto sym = at<Elf64_Sym>(symtab.sh_offset + ELF64_R_SYM(rel.r_info) * sizeof(Elf64_Sym));
+        const auto sym =
+            at<Elf64_Sym>(symtab.sh_offset + ELF64_R_SYM(rel.r_info) * sizeof(Elf64_Sym));
         const unsigned width = type == R_X86_64_64 || type == R_X86_64_PC64 ||
                                        type == R_X86_64_DTPOFF64 || type == R_X86_64_TPOFF64
                                    ? 8
-                                   : type == R_X86_64_16 || type == R_X86_64_PC16 ? 2
-                                   : type == R_X86_64_8 || type == R_X86_64_PC8   ? 1
-                                                                                  : 4;
+                               : type == R_X86_64_16 || type == R_X86_64_PC16 ? 2
+                               : type == R_X86_64_8 || type == R_X86_64_PC8   ? 1
+                                                                              : 4;
         // What the field refers to: the symbol itself for GOT forms (the addend is the
         // field's distance to the end of the instruction, and the linker may have turned
         // the GOT load into the address itself); S + A otherwise.
         const bool got = type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
                          type == R_X86_64_REX_GOTPCRELX || type == R_X86_64_GOTPCREL64 ||
-                         type == R_X86_64_GOT32 || type == R_X86_64_GOT64 || type == R_X86_64_GOTPLT64;
+                         type == R_X86_64_GOT32 || type == R_X86_64_GOT64 ||
+                         type == R_X86_64_GOTPLT64;
         const bool relative = type == R_X86_64_PC32 || type == R_X86_64_PLT32;
         const auto addend = static_cast<std::uint64_t>(rel.r_addend);
-        emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend, width, relative && !got};
+        emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend, width,
+                                 relative && !got};
       }
     }
     if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
@@ -343,8 +349,7 @@ struct CodeImage::Impl {
       void* address = dlsym(RTLD_DEFAULT, import.c_str());
       if (address && dladdr(address, &info) && info.dli_fname) {
         // Resolved in the executable itself (a copy-relocated object): its code is here.
-        if (info.dli_fbase == main_base)
-          return library_of_import[import] = "executable";
+        if (info.dli_fbase == main_base) return library_of_import[import] = "executable";
         auto id = build_ids.find(info.dli_fname);
         identity = id != build_ids.end() ? "build-id:" + id->second
                                          : std::string("file:") + info.dli_fname;
@@ -354,7 +359,8 @@ struct CodeImage::Impl {
   }
 
   // The import a PLT stub (or a GOT slot) at `address` goes to, or empty.
-  bool decode(const unsigned char* code, std::size_t length, std::uint64_t address, Instruction& out) const {
+  bool decode(const unsigned char* code, std::size_t length, std::uint64_t address,
+              Instruction& out) const {
     out.address = address;
     return ZYAN_SUCCESS(ZydisDecoderDecodeFull(&decoder, code, length, &out.info, out.operands));
   }
@@ -490,7 +496,8 @@ struct CodeImage::Impl {
     if (trace_instructions) {
       const Symbol* f = containing(functions, target);
       const Symbol* o = containing(objects, target);
-      std::fprintf(stderr, "    => %s %s %s\n", f ? f->name.c_str() : "-", o ? o->name.c_str() : "-",
+      std::fprintf(stderr, "    => %s %s %s\n", f ? f->name.c_str() : "-",
+                   o ? o->name.c_str() : "-",
                    section_of(target) ? section_of(target)->name.c_str() : "-");
     }
     if (const Symbol* f = containing(functions, target)) {
@@ -611,13 +618,13 @@ struct CodeImage::Impl {
       std::memcpy(&word, data + i, 8);
       return word;
     };
-    const int width = target % 8 == 0 && absolute && n >= 16 && into_self(absolute_entry(0)) &&
-                              into_self(absolute_entry(8))
-                          ? 8
-                      : target % 4 == 0 && n >= 8 && into_self(relative_entry(0)) &&
-                              into_self(relative_entry(4))
-                          ? 4
-                          : 0;
+    const int width =
+        target % 8 == 0 && absolute && n >= 16 && into_self(absolute_entry(0)) &&
+                into_self(absolute_entry(8))
+            ? 8
+        : target % 4 == 0 && n >= 8 && into_self(relative_entry(0)) && into_self(relative_entry(4))
+            ? 4
+            : 0;
     if (width == 0) {
       hash.add(data, n);
       return;
@@ -684,8 +691,7 @@ struct CodeImage::Impl {
           if (!target || function.contains_address(*target)) continue;  // inside: stable bytes
           clear_field(normalised, raw.imm[0].offset, raw.imm[0].size / 8);
           reference(*target, function, true, code, hash);
-        } else if (op.type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
-                   is_address(op.imm.value.u)) {
+        } else if (op.type == ZYDIS_OPERAND_TYPE_IMMEDIATE && is_address(op.imm.value.u)) {
           const int which = raw.imm[1].size && raw.imm[1].value.u == op.imm.value.u ? 1 : 0;
           clear_field(normalised, raw.imm[which].offset, raw.imm[which].size / 8);
           reference(op.imm.value.u, function, false, code, hash);
@@ -696,10 +702,11 @@ struct CodeImage::Impl {
         // are normalised above): absolute addresses of a -no-pie build, TLS offsets.
         const std::uint64_t start = insn.address;
         const std::size_t handled[2] = {raw.disp.offset, raw.imm[0].offset};
-        for (auto r = emitted.lower_bound(start); r != emitted.end() && r->first < start + insn.info.length; ++r) {
+        for (auto r = emitted.lower_bound(start);
+             r != emitted.end() && r->first < start + insn.info.length; ++r) {
           const auto offset = static_cast<std::size_t>(r->first - start);
-          const bool rip_or_branch =
-              (offset == handled[0] && has_rip_operand(insn)) || (offset == handled[1] && has_relative_operand(insn));
+          const bool rip_or_branch = (offset == handled[0] && has_rip_operand(insn)) ||
+                                     (offset == handled[1] && has_relative_operand(insn));
           if (rip_or_branch) continue;
           clear_field(normalised, offset, r->second.width);
           const auto target = r->second.target + (r->second.pc_relative ? 4 : 0);

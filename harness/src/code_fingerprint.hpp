@@ -25,11 +25,11 @@
 namespace idiombench {
 
 struct CodeFingerprint {
-  std::string hash;        // 16 hex digits; empty when the code could not be analysed
-  std::size_t functions;   // functions reached inside the executable
-  std::size_t bytes;       // their machine code
-  std::size_t libraries;   // shared libraries called
-  std::string why_not;     // when hash is empty
+  std::string hash;       // 16 hex digits; empty when the code could not be analysed
+  std::size_t functions;  // functions reached inside the executable
+  std::size_t bytes;      // their machine code
+  std::size_t libraries;  // shared libraries called
+  std::string why_not;    // when hash is empty
 };
 
 // A fingerprint with something else the timed call depends on hashed in.

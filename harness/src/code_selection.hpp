@@ -17,9 +17,11 @@ const char* to_string(CodeChange change);
 // One verdict per benchmark, from the fingerprints of each side ("" when a side has
 // none). With `time_all`, the unchanged are kept but all are timed (see timed()).
 std::vector<CodeChange> select_by_code(const std::vector<std::string>& baseline,
-                                       const std::vector<std::string>& candidate,
-                                       int sentinels, std::uint64_t seed);
+                                       const std::vector<std::string>& candidate, int sentinels,
+                                       std::uint64_t seed);
 
-inline bool timed(CodeChange change) { return change != CodeChange::unchanged; }
+inline bool timed(CodeChange change) {
+  return change != CodeChange::unchanged;
+}
 
 }  // namespace idiombench

@@ -26,15 +26,15 @@ struct RunOptions {
   std::string out = "idiombench-results.json";  // ab: the folder
   // Per child process, MiB; none: the machine's memory (0: no limit).
   std::optional<std::uint64_t> memory_limit_mib;
-  std::string baseline;      // ab: the baseline binary
+  std::string baseline;  // ab: the baseline binary
   // ab: relinks of each side with other code layouts; pair k runs layout k mod K.
   std::vector<std::string> baseline_layouts, candidate_layouts;
-  double target = 0;          // ab: sample until this change is detectable (0: fixed pairs)
-  double budget_seconds = 0;  // ab: stop adding pairs after this long (0: no limit)
-  int max_pairs = 0;          // ab --target: the most pairs per benchmark (0: 8 x the profile's)
-  int sentinels = 4;          // ab: benchmarks with the same code on both sides still timed
+  double target = 0;            // ab: sample until this change is detectable (0: fixed pairs)
+  double budget_seconds = 0;    // ab: stop adding pairs after this long (0: no limit)
+  int max_pairs = 0;            // ab --target: the most pairs per benchmark (0: 8 x the profile's)
+  int sentinels = 4;            // ab: benchmarks with the same code on both sides still timed
   bool time_unchanged = false;  // ab: time every benchmark, whatever its code fingerprint
-  std::string command_line;  // recorded in the results
+  std::string command_line;     // recorded in the results
 };
 
 // The exit status of a child whose allocation failed (reported as "out of memory").

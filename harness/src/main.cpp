@@ -113,9 +113,10 @@ void define_ab(CLI::App& app, CommandLine& cl) {
                  "sample in rounds until a change this size is detectable, e.g. 3% (default: "
                  "the profile's fixed number of pairs)")
       ->transform(idiombench::fraction());
-  ab->add_option("--budget", o.budget_seconds,
-                 "with --target: add no pairs after this long, e.g. 10m, 600s; the first round always "
-                 "completes (default: none)")
+  ab->add_option(
+        "--budget", o.budget_seconds,
+        "with --target: add no pairs after this long, e.g. 10m, 600s; the first round always "
+        "completes (default: none)")
       ->transform(idiombench::duration_up_to(kMaxTimeout));
   ab->add_option("--max-pairs", o.max_pairs,
                  "with --target: the most pairs a benchmark gets (default: 8 x the profile's)")

@@ -88,10 +88,10 @@ ChildRequest Sampling::request(const BenchmarkSamples& samples, int process,
   request.name = samples.name;
   request.profile = grid;
   const int total = instructions ? samples.planned_processes : repetitions;
-  request.repetitions =
-      per_process_repetitions > 0
-          ? per_process_repetitions
-          : split_repetitions(total, samples.planned_processes).at(static_cast<std::size_t>(process));
+  request.repetitions = per_process_repetitions > 0
+                            ? per_process_repetitions
+                            : split_repetitions(total, samples.planned_processes)
+                                  .at(static_cast<std::size_t>(process));
   request.min_time = min_time;
   request.measure = instructions ? "instructions" : "time";
   request.iterations = iterations;

@@ -48,7 +48,8 @@ std::optional<double> detectable_change(const std::vector<PairRatio>& pairs, dou
   if (!error) return std::nullopt;
   const auto [se, df] = *error;
   const boost::math::students_t t(df);
-  const double reach = (boost::math::quantile(t, 1 - alpha / 2) + boost::math::quantile(t, power)) * se;
+  const double reach =
+      (boost::math::quantile(t, 1 - alpha / 2) + boost::math::quantile(t, power)) * se;
   return std::expm1(reach);
 }
 

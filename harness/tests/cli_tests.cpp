@@ -500,9 +500,9 @@ TEST(Cli, AbTimesOnlyWhatChangedAndSaysSoOfTheRest) {
   TempDir dir;
   auto folder = dir.file("ab");
   // The same binary on both sides: every fingerprint equal, no sentinel asked for.
-  auto run = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--variant",
-                       "wrong", "--sentinels", "0", "--processes", "3", "--min-time", "0.005",
-                       "--out", folder});
+  auto run =
+      selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--variant", "wrong",
+                "--sentinels", "0", "--processes", "3", "--min-time", "0.005", "--out", folder});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("0 benchmarks with changed code"), std::string::npos) << run.output;
   for (const auto* side : {"/baseline.json", "/candidate.json"}) {
@@ -516,9 +516,9 @@ TEST(Cli, AbTimesOnlyWhatChangedAndSaysSoOfTheRest) {
     }
   }
   // --time-unchanged: timed all the same (and `wrong` fails its verification as ever).
-  auto all = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--sentinels", "0",
-                       "--time-unchanged", "--processes", "3", "--min-time", "0.005", "--out",
-                       folder});
+  auto all =
+      selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--variant", "correct", "--sentinels", "0",
+                "--time-unchanged", "--processes", "3", "--min-time", "0.005", "--out", folder});
   ASSERT_EQ(all.exit_code, 0) << all.output;
   EXPECT_EQ(by_variant(read_json(folder + "/candidate.json"))["correct"]["status"], "ok");
 }
@@ -548,12 +548,14 @@ TEST(Cli, AbWithATargetSamplesInRoundsAndRecordsWhyItStopped) {
 
 TEST(Cli, AbRefusesABudgetWithoutATargetAndLayoutsThatDoNotPair) {
   TempDir dir;
-  auto budget = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--budget", "5m", "--out", dir.file("a")});
+  auto budget =
+      selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--budget", "5m", "--out", dir.file("a")});
   EXPECT_EQ(budget.exit_code, 2);
   EXPECT_NE(budget.output.find("--budget goes with --target"), std::string::npos) << budget.output;
-  auto layouts = selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--baseline-layout",
-                           IDIOMBENCH_SELFTEST_BINARY, "--candidate-layout", IDIOMBENCH_SELFTEST_BINARY,
-                           "--candidate-layout", IDIOMBENCH_SELFTEST_BINARY, "--out", dir.file("b")});
+  auto layouts =
+      selftest({"ab", IDIOMBENCH_SELFTEST_BINARY, "--baseline-layout", IDIOMBENCH_SELFTEST_BINARY,
+                "--candidate-layout", IDIOMBENCH_SELFTEST_BINARY, "--candidate-layout",
+                IDIOMBENCH_SELFTEST_BINARY, "--out", dir.file("b")});
   EXPECT_EQ(layouts.exit_code, 2);
   EXPECT_NE(layouts.output.find("as many --baseline-layout"), std::string::npos) << layouts.output;
 }

@@ -69,7 +69,7 @@ TEST(StoppingRule, LayoutsAreTheSamplesWhenThereAreSeveral) {
 }
 
 TEST(StoppingRule, PairsWantedFollowTheSquareRootLawWithinBounds) {
-  EXPECT_EQ(pairs_wanted(10, 0.06, 0.03, 2, 80), 20);  // needs 44: at most twice as many
+  EXPECT_EQ(pairs_wanted(10, 0.06, 0.03, 2, 80), 20);   // needs 44: at most twice as many
   EXPECT_EQ(pairs_wanted(10, 0.031, 0.03, 4, 80), 14);  // needs 12: at least `step` more
   EXPECT_EQ(pairs_wanted(60, 0.06, 0.03, 2, 80), 80);   // never above the most
   EXPECT_EQ(pairs_wanted(20, 0.036, 0.03, 2, 80), 32);  // 20 x 1.44 x 1.1 = 31.7
@@ -80,7 +80,8 @@ TEST(CodeSelection, ChangedUnknownAndUnchangedAreToldApart) {
   EXPECT_EQ(verdicts, (std::vector<CodeChange>{CodeChange::unchanged, CodeChange::changed,
                                                CodeChange::unknown, CodeChange::unchanged}));
   EXPECT_FALSE(timed(CodeChange::unchanged));
-  EXPECT_TRUE(timed(CodeChange::changed) && timed(CodeChange::unknown) && timed(CodeChange::sentinel));
+  EXPECT_TRUE(timed(CodeChange::changed) && timed(CodeChange::unknown) &&
+              timed(CodeChange::sentinel));
 }
 
 TEST(CodeSelection, SentinelsAreASeededSampleOfTheUnchanged) {

@@ -1,1 +1,3 @@
-int callee(int x) { return x * 3 + 1; }
+int callee(int x) {
+  return x * 3 + 1;
+}

@@ -112,7 +112,8 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
   // The Python the timed call interprets: its module's source, the function's name and the
   // interpreter's version (its C code is not followed: code_fingerprint.hpp),
   // read when asked (the module may register after the variant).
-  auto interpreted = [module = spec.module, function = spec.function.empty() ? spec.name : spec.function] {
+  auto interpreted = [module = spec.module,
+                      function = spec.function.empty() ? spec.name : spec.function] {
     return embedded_source(module) + "\nfunction: " + function + "\nCPython " PY_VERSION;
   };
   return {.name = std::move(spec.name),
