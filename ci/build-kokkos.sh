@@ -1,72 +1,112 @@
 #!/usr/bin/env bash
-# Builds Kokkos 3.4.01 with the OpenMP and Serial backends from Debian's trilinos
-# source package into the cache folder, once. Debian's binary libtrilinos-kokkos-dev
-# is Serial-only, which is not enough for the OpenMP variants.
+# Builds Kokkos 5.0.2 from Debian's `kokkos` source package (unstable) into the cache
+# folder, once per configuration:
+#   kokkos-5.0.2        Serial + OpenMP: the host Kokkos variants, linked into the runner
+#   kokkos-5.0.2-cuda   Serial + CUDA (nvcc_wrapper): the kokkos_cuda unit, loaded at run
+#                       time only where a CUDA device is present; built when nvcc exists
 #
-# The source is fetched with `apt-get source --download-only` through a private
-# sources list (deb-src for bookworm) so the system's apt configuration is untouched.
+# The files are pinned: the .dsc by its sha256, the tarballs by the .dsc's Checksums-Sha256.
+# They come from the pool of the archive the machine's own apt sources name; the system's
+# apt configuration is not touched.
+#
+#   IDIOMBENCH_KOKKOS_CUDA_ARCH=HOPPER90   the GPU architecture (Kokkos_ARCH_<name>); Kokkos
+#                                          builds for one, and cannot detect one without a GPU
+#   IDIOMBENCH_KOKKOS_CUDA=OFF             do not build the CUDA configuration
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
 source "$here/common.sh"
 
+dsc_name=kokkos_${kokkos_debian_version}.dsc
+dsc_sha256=b57abf093af0470c75c192c1d0d0cefb6672b16b2cce00a40c9f86832b93da81
+cuda_arch=${IDIOMBENCH_KOKKOS_CUDA_ARCH:-HOPPER90}
+nvcc=${CUDACXX:-/usr/local/cuda/bin/nvcc}
+
+want_host=1
+want_cuda=0
 if [[ -n ${Kokkos_ROOT:-} ]]; then
   [[ -d $Kokkos_ROOT ]] || die "Kokkos_ROOT=$Kokkos_ROOT is not a folder"
-  exit 0 # the user's Kokkos wins
+  want_host=0 # the user's Kokkos wins
 fi
-if [[ -f $kokkos_prefix/.complete ]]; then
-  exit 0 # built before
+[[ -f $kokkos_prefix/.complete ]] && want_host=0
+if [[ ${IDIOMBENCH_KOKKOS_CUDA:-ON} != OFF && -x $nvcc && ! -f $kokkos_cuda_prefix/.complete ]]; then
+  [[ -z ${Kokkos_CUDA_ROOT:-} ]] && want_cuda=1
 fi
+((want_host || want_cuda)) || exit 0
 
-log "building Kokkos $kokkos_version (OpenMP + Serial) into $kokkos_prefix"
+# The archive the machine's apt sources use (deb.debian.org unless they name another).
+archive=$( (sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+  sed -n 's/^deb[[:space:]]\+\(\[[^]]*\][[:space:]]\+\)\?\([^[:space:]]\+\).*/\2/p' \
+    /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null) \
+  | tr ' ' '\n' | grep -E '^https?://.*/debian/?$' | head -n 1 || true)
+archive=${archive%/}
+archive=${archive:-http://deb.debian.org/debian}
+pool=$archive/pool/main/k/kokkos
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/idiombench-kokkos.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/parts" "$work/src"
+fetch() { # fetch NAME: one file of the source package into $work/src
+  curl -fsSL --retry 3 -o "$work/src/$1" "$pool/$1" \
+    || die "cannot download $pool/$1: Kokkos $kokkos_debian_version may have left the archive (this script pins that version; see ci/common.sh)"
+}
+mkdir -p "$work/src"
+fetch "$dsc_name"
+echo "$dsc_sha256  $work/src/$dsc_name" | sha256sum -c --quiet - >/dev/null 2>&1 \
+  || die "$dsc_name does not have the pinned sha256 $dsc_sha256"
+# The upstream tarball, checked against the .dsc's Checksums-Sha256. (The archive reachable
+# here does not serve the Debian packaging tarball; its changes concern packaging, not the
+# library, so the upstream source is built as released.)
+orig=kokkos_${kokkos_version}.orig.tar.gz
+orig_sha256=$(sed -n '/^Checksums-Sha256:/,/^[A-Z]/p' "$work/src/$dsc_name" | awk -v f="$orig" '$3 == f {print $1}')
+[[ -n $orig_sha256 ]] || die "$dsc_name does not list $orig"
+fetch "$orig"
+echo "$orig_sha256  $work/src/$orig" | sha256sum -c --quiet - >/dev/null 2>&1 \
+  || die "$orig does not match the sha256 in $dsc_name"
+mkdir -p "$work/src/kokkos"
+tar -xzf "$work/src/$orig" -C "$work/src/kokkos" --strip-components=1 \
+  || die "cannot extract $orig"
+src=$work/src/kokkos
 
-suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-printf 'deb-src http://deb.debian.org/debian %s main\n' "$suite" >"$work/sources.list"
-apt_private=(
-  -o "Dir::Etc::SourceList=$work/sources.list"
-  -o "Dir::Etc::SourceParts=$work/parts"
-  -o "Dir::State::Lists=$work/lists"
-  -o "Dir::Cache=$work/cache"
-  -o "APT::Sandbox::User=root"
-)
-apt-get "${apt_private[@]}" update -qq >"$work/apt.log" 2>&1 \
-  || die "cannot read deb-src indexes for $suite: $(tail -n 3 "$work/apt.log")"
-(cd "$work/src" && apt-get "${apt_private[@]}" source --download-only -qq trilinos >>"$work/apt.log" 2>&1) \
-  || die "cannot download the trilinos source package: $(tail -n 3 "$work/apt.log")"
+# build NAME PREFIX CMAKE-ARGS... (NAME names folders: no spaces; nvcc_wrapper splits on them): configure, build, install into a staging folder, then
+# rename, so an interrupted build never looks complete.
+build() {
+  local name=$1 prefix=$2
+  shift 2
+  log "building Kokkos $kokkos_version ($name) into $prefix"
+  cmake -S "$src" -B "$work/build-$name" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_INSTALL_PREFIX="$prefix" \
+    -DCMAKE_CXX_STANDARD=20 \
+    -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
+    -DBUILD_SHARED_LIBS=OFF \
+    -DKokkos_ENABLE_SERIAL=ON \
+    -DKokkos_ENABLE_TESTS=OFF \
+    -DKokkos_ENABLE_EXAMPLES=OFF \
+    -DKokkos_ENABLE_BENCHMARKS=OFF \
+    "$@" >"$work/configure-$name.log" 2>&1 \
+    || die "Kokkos ($name) configure failed: $(tail -n 20 "$work/configure-$name.log")"
+  cmake --build "$work/build-$name" >"$work/build-$name.log" 2>&1 \
+    || die "Kokkos ($name) build failed: $(tail -n 20 "$work/build-$name.log")"
+  DESTDIR="$work/destdir-$name" cmake --install "$work/build-$name" >"$work/install-$name.log" 2>&1 \
+    || die "Kokkos ($name) install failed: $(tail -n 20 "$work/install-$name.log")"
+  grep -q "#define KOKKOS_VERSION $kokkos_version_number" "$work/destdir-$name$prefix/include/KokkosCore_config.h" \
+    || die "the kokkos source package did not build Kokkos $kokkos_version"
+  mkdir -p "$(dirname "$prefix")"
+  rm -rf "$prefix.partial"
+  mv "$work/destdir-$name$prefix" "$prefix.partial"
+  touch "$prefix.partial/.complete"
+  rm -rf "$prefix"
+  mv "$prefix.partial" "$prefix"
+  log "Kokkos $kokkos_version ($name) installed in $prefix"
+}
 
-tarball=$(ls "$work"/src/trilinos_*.orig.tar.* 2>/dev/null | head -n 1)
-[[ -n $tarball ]] || die "trilinos source package has no orig tarball"
-# Only packages/kokkos is needed: extract that folder alone.
-tar -xf "$tarball" -C "$work/src" --wildcards '*/packages/kokkos/*' \
-  || die "cannot extract packages/kokkos from $tarball"
-src=$(ls -d "$work"/src/*/packages/kokkos | head -n 1)
-
-staging="$kokkos_prefix.partial"
-rm -rf "$staging"
-cmake -S "$src" -B "$work/build" -G Ninja \
-  -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_INSTALL_PREFIX="$kokkos_prefix" \
-  -DCMAKE_CXX_STANDARD=17 \
-  -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
-  -DKokkos_ENABLE_SERIAL=ON \
-  -DKokkos_ENABLE_OPENMP=ON \
-  -DKokkos_ENABLE_TESTS=OFF \
-  -DKokkos_ENABLE_EXAMPLES=OFF >"$work/configure.log" 2>&1 \
-  || die "Kokkos configure failed: $(tail -n 20 "$work/configure.log")"
-cmake --build "$work/build" >"$work/build.log" 2>&1 \
-  || die "Kokkos build failed: $(tail -n 20 "$work/build.log")"
-# Install into a staging folder, then rename: an interrupted build never looks complete.
-DESTDIR="$work/destdir" cmake --install "$work/build" >"$work/install.log" 2>&1 \
-  || die "Kokkos install failed: $(tail -n 20 "$work/install.log")"
-grep -q '#define KOKKOS_VERSION 30401' "$work/destdir$kokkos_prefix/include/KokkosCore_config.h" \
-  || die "the trilinos source package did not build Kokkos $kokkos_version"
-mkdir -p "$(dirname "$kokkos_prefix")"
-mv "$work/destdir$kokkos_prefix" "$staging"
-touch "$staging/.complete"
-rm -rf "$kokkos_prefix"
-mv "$staging" "$kokkos_prefix"
-log "Kokkos $kokkos_version installed in $kokkos_prefix"
+if ((want_host)); then
+  build host "$kokkos_prefix" -DKokkos_ENABLE_OPENMP=ON
+fi
+if ((want_cuda)); then
+  # nvcc_wrapper drives nvcc with the host compiler; it installs beside the library.
+  NVCC_WRAPPER_DEFAULT_COMPILER=${CXX:-g++} PATH=$(dirname "$nvcc"):$PATH \
+    build "cuda-$cuda_arch" "$kokkos_cuda_prefix" -DKokkos_ENABLE_CUDA=ON "-DKokkos_ARCH_$cuda_arch=ON" \
+    -DCMAKE_CXX_COMPILER="$src/bin/nvcc_wrapper" -DKokkos_ENABLE_CUDA_CONSTEXPR=ON
+fi

@@ -6,10 +6,14 @@ die() {
   exit 1
 }
 
-# Where the Kokkos we build lives, unless the user brings their own.
-kokkos_version=3.4.01
+# Where the Kokkos we build lives, unless the user brings their own (Kokkos_ROOT for the
+# host configuration, Kokkos_CUDA_ROOT for the CUDA one). Pinned: Debian's source package.
+kokkos_version=5.0.2
+kokkos_version_number=50002
+kokkos_debian_version=5.0.2-2
 cache_root=${XDG_CACHE_HOME:-$HOME/.cache}/idiombench
 kokkos_prefix=$cache_root/kokkos-$kokkos_version
+kokkos_cuda_prefix=$cache_root/kokkos-$kokkos_version-cuda
 
 # The Kokkos to use: the user's Kokkos_ROOT wins over ours.
 kokkos_root() {

@@ -10,10 +10,8 @@ namespace idiombench::compute {
 
 inline void start_kokkos(int threads) {
   if (Kokkos::is_initialized()) return;
-  Kokkos::InitArguments arguments;
-  arguments.num_threads = threads;
-  arguments.disable_warnings = true;
-  Kokkos::initialize(arguments);
+  Kokkos::initialize(
+      Kokkos::InitializationSettings().set_num_threads(threads).set_disable_warnings(true));
   std::atexit([] { Kokkos::finalize(); });
 }
 

@@ -8,7 +8,7 @@ namespace {
     declare_model(support::models::serial),  declare_model(support::models::simd),
     declare_model(support::models::threads), declare_model(support::models::openmp),
     declare_model(support::models::tbb),     declare_model(support::models::kokkos),
-    declare_model(support::models::cuda),
+    declare_model(support::models::cuda),    declare_model(support::models::kokkos_cuda),
 };
 
 }  // namespace

@@ -25,7 +25,7 @@ BackendStatus probe_kokkos() {
   // probe runs in the runner, which runs no Kokkos variant itself). OMP_PROC_BIND is
   // read by the OpenMP runtime at load, so setting it here only keeps Kokkos from
   // printing its binding advice into `info --json`.
-  auto concurrency = [] { return std::to_string(Kokkos::DefaultExecutionSpace::concurrency()); };
+  auto concurrency = [] { return std::to_string(Kokkos::DefaultExecutionSpace().concurrency()); };
   if (!Kokkos::is_initialized()) {
     const bool bind_unset = std::getenv("OMP_PROC_BIND") == nullptr;
     if (bind_unset) setenv("OMP_PROC_BIND", "false", 1);

@@ -9,6 +9,7 @@
 
 #include "aligned_buffer.hpp"
 #include "idiombench/case.hpp"
+#include "stencil/kernel.hpp"
 
 namespace idiombench::compute::stencil {
 
@@ -25,24 +26,7 @@ using View = std::span<const double>;
 
 Case<Grids, View, std::vector<double>>& the_case();
 
-// Internal linkage: the files that run these are built with different flags, and the
-// linker must not keep one copy for all of them.
 namespace {
-
-// Row i of one sweep from `in` to `out`: the kernel body every model runs. The
-// boundary rows and columns are copied.
-inline void sweep_row(const double* in, double* out, std::size_t n, std::size_t i) {
-  if (i == 0 || i + 1 == n) {
-    for (std::size_t j = 0; j < n; ++j) out[i * n + j] = in[i * n + j];
-    return;
-  }
-  out[i * n] = in[i * n];
-  for (std::size_t j = 1; j + 1 < n; ++j) {
-    out[i * n + j] = 0.25 * ((in[(i - 1) * n + j] + in[(i + 1) * n + j]) +
-                             (in[i * n + j - 1] + in[i * n + j + 1]));
-  }
-  out[i * n + n - 1] = in[i * n + n - 1];
-}
 
 // The grid sweep s reads, and the one it writes.
 inline const double* source_of(const Grids& g, int s) {

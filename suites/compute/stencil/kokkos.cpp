@@ -1,8 +1,10 @@
-// compute stencil2d/kokkos: each sweep a Kokkos::parallel_for over rows on the default
-// host execution space, running the same row kernel.
+// compute stencil2d/kokkos: each sweep a Kokkos::parallel_for over the grid's points (a
+// 2-D MDRangePolicy) on the default host execution space: kokkos_kernels.hpp's sweep,
+// the one the kokkos_cuda unit runs on a GPU.
 #include "stencil/case.hpp"
 
 #ifdef IDIOMBENCH_HAVE_KOKKOS
+#include "kokkos_kernels.hpp"
 #include "kokkos_start.hpp"
 #endif
 
@@ -12,16 +14,9 @@ namespace {
 #ifdef IDIOMBENCH_HAVE_KOKKOS
 View kokkos(const Grids& g) {
   start_kokkos(g.threads);
-  using Space = Kokkos::DefaultHostExecutionSpace;
-  for (int s = 0; s < g.sweeps; ++s) {
-    const double* in = source_of(g, s);
-    double* out = target_of(g, s);
-    const std::size_t n = g.n;
-    Kokkos::parallel_for(
-        "stencil_sweep", Kokkos::RangePolicy<Space>(0, n),
-        KOKKOS_LAMBDA(const std::size_t i) { sweep_row(in, out, n, i); });
-    Space().fence();
-  }
+  for (int s = 0; s < g.sweeps; ++s)
+    kokkos_kernels::stencil_sweep<Kokkos::DefaultHostExecutionSpace>(source_of(g, s),
+                                                                     target_of(g, s), g.n);
   return result_of(g);
 }
 

@@ -24,7 +24,7 @@ struct Copy {
   static constexpr int flops = 0;
   double scalar;
   template <class T>
-  T operator()(T x, T) const {
+  constexpr T operator()(T x, T) const {
     return x;
   }
 };
@@ -35,7 +35,7 @@ struct Scale {
   static constexpr int flops = 1;
   double scalar;
   template <class T>
-  T operator()(T x, T) const {
+  constexpr T operator()(T x, T) const {
     return scalar * x;
   }
 };
@@ -46,7 +46,7 @@ struct Add {
   static constexpr int flops = 1;
   double scalar;
   template <class T>
-  T operator()(T x, T y) const {
+  constexpr T operator()(T x, T y) const {
     return x + y;
   }
 };
@@ -57,10 +57,13 @@ struct Triad {
   static constexpr int flops = 2;
   double scalar;
   template <class T>
-  T operator()(T x, T y) const {
+  constexpr T operator()(T x, T y) const {
     return x + scalar * y;
   }
 };
+
+// (operator() is constexpr so that device code may call it too: the kokkos_cuda unit
+// builds with nvcc's --expt-relaxed-constexpr.)
 
 // The serial loops; the parallel models run them over their share of the range.
 // `omp simd` (honoured where the file is built with -fopenmp-simd) states what a

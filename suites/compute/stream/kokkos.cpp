@@ -1,6 +1,7 @@
 // compute stream/kokkos: Kokkos::parallel_for / parallel_reduce over unmanaged views of
 // the same host arrays, on the default host execution space (OpenMP in the Kokkos that
 // ci/build-kokkos.sh builds). Kokkos starts once per process with the requested threads.
+// The kernels are kokkos_kernels.hpp's, shared with the kokkos_cuda unit.
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -8,6 +9,7 @@
 #include "stream/case.hpp"
 
 #ifdef IDIOMBENCH_HAVE_KOKKOS
+#include "kokkos_kernels.hpp"
 #include "kokkos_start.hpp"
 #endif
 
@@ -16,35 +18,24 @@ namespace {
 
 #ifdef IDIOMBENCH_HAVE_KOKKOS
 using Space = Kokkos::DefaultHostExecutionSpace;
-using ConstVector = Kokkos::View<const double*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>;
-using Vector = Kokkos::View<double*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>;
 
+// The kernels of kokkos_kernels.hpp, which the kokkos_cuda unit runs on a GPU.
 struct KokkosModel {
   template <class Op>
   static void map(const Arrays& a, Op op, Launch launch) {
     start_kokkos(launch.threads);
-    ConstVector x(a.x.data(), a.x.size()), y(a.y.data(), a.y.size());
-    Vector out(a.out.data(), a.out.size());
-    Kokkos::parallel_for(
-        "stream_map", Kokkos::RangePolicy<Space>(0, a.out.size()),
-        KOKKOS_LAMBDA(const std::size_t i) { out(i) = op(x(i), y(i)); });
-    Space().fence();
+    kokkos_kernels::map<Space>(a.x.data(), a.y.data(), a.out.data(), a.out.size(), op);
   }
   static double dot(const Arrays& a, Launch launch) {
     start_kokkos(launch.threads);
-    ConstVector x(a.x.data(), a.x.size()), y(a.y.data(), a.y.size());
-    double sum = 0;
-    Kokkos::parallel_reduce(
-        "stream_dot", Kokkos::RangePolicy<Space>(0, a.x.size()),
-        KOKKOS_LAMBDA(const std::size_t i, double& partial) { partial += x(i) * y(i); }, sum);
-    return sum;
+    return kokkos_kernels::dot<Space>(a.x.data(), a.y.data(), a.x.size());
   }
 };
 
 // The reduction as a Kokkos user rewrites it once the per-element form shows up as scalar
 // code: Kokkos (3.x, on the host) calls the lambda once per element, so the compiler
-// cannot vectorise across elements; over 512-element chunks with an inner `omp simd`
-// loop it can, and the chunks are still what Kokkos schedules.
+// cannot vectorise across elements (measured again with Kokkos 5); over 512-element chunks with an
+// inner `omp simd` loop it can, and the chunks are still what Kokkos schedules.
 double chunked_dot(const Arrays& a) {
   start_kokkos(a.threads);
   constexpr std::size_t kChunk = 512;

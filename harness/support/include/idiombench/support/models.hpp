@@ -27,7 +27,12 @@ inline const ModelSpec async{"async",
 inline const ModelSpec openmp{"openmp", "OpenMP parallel regions and worksharing loops"};
 inline const ModelSpec tbb{
     "tbb", "oneTBB's work-stealing task scheduler (parallel_for, parallel_reduce, task arenas)"};
-inline const ModelSpec kokkos{"kokkos", "Kokkos parallel patterns on its default execution space"};
+inline const ModelSpec kokkos{"kokkos",
+                              "Kokkos parallel patterns on its host execution space (OpenMP)"};
+inline const ModelSpec kokkos_cuda{
+    "kokkos_cuda",
+    "the same Kokkos kernels built for a CUDA device (a unit loaded only when one is present)",
+    InstructionCounts::uncountable};
 inline const ModelSpec cuda{"cuda", "an NVIDIA GPU through the CUDA runtime, Thrust or cuBLAS",
                             InstructionCounts::uncountable};
 

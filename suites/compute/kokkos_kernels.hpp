@@ -1,0 +1,77 @@
+// The Kokkos kernels, written once for every Kokkos configuration: the host variants
+// (model kokkos, OpenMP) and the kokkos_cuda unit (Serial + CUDA, built by nvcc_wrapper)
+// compile this same header, each for its own execution space. The arrays are the
+// caller's, in that space's memory, wrapped in unmanaged views.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <Kokkos_ScatterView.hpp>
+#include <cstddef>
+#include <cstdint>
+
+#include "stencil/kernel.hpp"
+#include "stream/kernels.hpp"
+
+namespace idiombench::compute::kokkos_kernels {
+// Internal linkage, like the kernels they run: one copy per configuration.
+namespace {
+
+template <class Space, class T>
+using Unmanaged = Kokkos::View<T*, typename Space::memory_space, Kokkos::MemoryUnmanaged>;
+
+// out[i] = op(x[i], y[i]) for one STREAM operation.
+template <class Space, class Op>
+void map(const double* x, const double* y, double* out, std::size_t n, Op op) {
+  Unmanaged<Space, const double> xs(x, n), ys(y, n);
+  Unmanaged<Space, double> outs(out, n);
+  Kokkos::parallel_for(
+      "stream_map", Kokkos::RangePolicy<Space>(0, n),
+      KOKKOS_LAMBDA(const std::size_t i) { outs(i) = op(xs(i), ys(i)); });
+  Space().fence();
+}
+
+// sum(x[i] * y[i]); parallel_reduce into a host scalar waits for the result.
+template <class Space>
+double dot(const double* x, const double* y, std::size_t n) {
+  Unmanaged<Space, const double> xs(x, n), ys(y, n);
+  double sum = 0;
+  Kokkos::parallel_reduce(
+      "stream_dot", Kokkos::RangePolicy<Space>(0, n),
+      KOKKOS_LAMBDA(const std::size_t i, double& partial) { partial += xs(i) * ys(i); }, sum);
+  return sum;
+}
+
+// One Jacobi sweep of the n x n grid as a 2-D range of points (Kokkos picks the tiling
+// for the space: cache tiles on a CPU, coalesced columns on a GPU).
+template <class Space>
+void stencil_sweep(const double* in, double* out, std::size_t n) {
+  using Policy =
+      Kokkos::MDRangePolicy<Space, Kokkos::Rank<2, Kokkos::Iterate::Right, Kokkos::Iterate::Right>>;
+  const auto extent = static_cast<std::int64_t>(n);
+  Kokkos::parallel_for(
+      "stencil_sweep", Policy({0, 0}, {extent, extent}),
+      KOKKOS_LAMBDA(const std::int64_t i, const std::int64_t j) {
+        stencil::sweep_point(in, out, n, static_cast<std::size_t>(i), static_cast<std::size_t>(j));
+      });
+  Space().fence();
+}
+
+// Counts `values` into `bins` (zeroed by the caller) through ScatterView: duplicated
+// bins per thread on OpenMP, atomics on CUDA, as Kokkos chooses for the space.
+template <class Space>
+void histogram(const std::uint32_t* values, std::size_t count, std::uint64_t* bins,
+               std::size_t bin_count) {
+  Unmanaged<Space, const std::uint32_t> samples(values, count);
+  Unmanaged<Space, std::uint64_t> counts(bins, bin_count);
+  auto scatter = Kokkos::Experimental::create_scatter_view(counts);
+  Kokkos::parallel_for(
+      "histogram", Kokkos::RangePolicy<Space>(0, count), KOKKOS_LAMBDA(const std::size_t i) {
+        auto access = scatter.access();
+        access(samples(i)) += 1;
+      });
+  Kokkos::Experimental::contribute(counts, scatter);
+  Space().fence();
+}
+
+}  // namespace
+}  // namespace idiombench::compute::kokkos_kernels
