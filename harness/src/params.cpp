@@ -100,8 +100,10 @@ std::vector<Params> expand(const ParamGrid& grid) {
 
 namespace {
 bool applies(const ParamAxis& axis, const std::string& model) {
-  return axis.models.empty() ||
-         std::find(axis.models.begin(), axis.models.end(), model) != axis.models.end();
+  auto contains = [&](const std::vector<std::string>& models) {
+    return std::find(models.begin(), models.end(), model) != models.end();
+  };
+  return (axis.models.empty() || contains(axis.models)) && !contains(axis.except_models);
 }
 }  // namespace
 

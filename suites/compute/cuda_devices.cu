@@ -38,6 +38,13 @@ CudaDevices describe_cuda_devices() {
                   prop.multiProcessorCount);
     out.devices.push_back(line);
   }
+  int l2 = 0, memory_khz = 0, bus_bits = 0;
+  if (cudaDeviceGetAttribute(&l2, cudaDevAttrL2CacheSize, 0) == cudaSuccess) out.l2_bytes = l2;
+  if (cudaDeviceGetAttribute(&memory_khz, cudaDevAttrMemoryClockRate, 0) == cudaSuccess &&
+      cudaDeviceGetAttribute(&bus_bits, cudaDevAttrGlobalMemoryBusWidth, 0) == cudaSuccess) {
+    // Double data rate: two transfers per clock.
+    out.theoretical_bytes_per_second = 2.0 * memory_khz * 1e3 * (bus_bits / 8.0);
+  }
   return out;
 }
 

@@ -56,6 +56,14 @@ void stencil_sweep(const double* in, double* out, std::size_t n) {
   Space().fence();
 }
 
+// The smallest unit of work: one iteration that stores `token` into `seen`, and the fence.
+template <class Space>
+void launch(int* seen, int token) {
+  Kokkos::parallel_for(
+      "launch", Kokkos::RangePolicy<Space>(0, 1), KOKKOS_LAMBDA(const int) { *seen = token; });
+  Space().fence();
+}
+
 // Counts `values` into `bins` (zeroed by the caller) through ScatterView: duplicated
 // bins per thread on OpenMP, atomics on CUDA, as Kokkos chooses for the space.
 template <class Space>

@@ -43,10 +43,13 @@ class Params {
 // One knob and the values a profile sweeps it over. An axis with `models` applies
 // only to the variants of those execution models (e.g. `threads` to the parallel
 // ones); the others are measured once, without that knob.
+// `except_models` turns that around: every model but those (a host size that a GPU
+// model replaces with its own axis of the same key).
 struct ParamAxis {
   std::string key;
   std::vector<ParamValue> values;
   std::vector<std::string> models = {};  // empty: every model
+  std::vector<std::string> except_models = {};
 };
 using ParamGrid = std::vector<ParamAxis>;
 

@@ -1,5 +1,6 @@
 // The CUDA backend's status for `info` and every results file: runtime and driver
-// versions and the devices, or why none can be used.
+// versions, the devices, device 0's L2 and theoretical memory bandwidth, or why no
+// device can be used.
 #include <string>
 
 #include "idiombench/backend.hpp"
@@ -20,6 +21,12 @@ BackendStatus probe_cuda() {
                                    {"driver_version", found.driver_version}}};
   for (std::size_t d = 0; d < found.devices.size(); ++d) {
     status.details.emplace_back("device " + std::to_string(d), found.devices[d]);
+  }
+  if (found.l2_bytes > 0) status.details.emplace_back("l2_bytes", std::to_string(found.l2_bytes));
+  // Beside the measured limit (compute/device_peak): what the attributes promise.
+  if (found.theoretical_bytes_per_second > 0) {
+    status.details.emplace_back("theoretical_bytes_per_second",
+                                std::to_string(found.theoretical_bytes_per_second));
   }
   return status;
 #else

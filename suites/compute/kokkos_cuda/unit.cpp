@@ -65,13 +65,14 @@ void copy_back(double* to, const double* from, std::size_t n) {
       Kokkos::View<const double*, Space::memory_space, Kokkos::MemoryUnmanaged>(from, n));
 }
 
-// Every device array the unit holds: freed before Kokkos::finalize (declared after the
+// Every device array the unit holds: freed before Kokkos::finalize (constructed after the
 // atexit registration in start(), so destroyed first).
 struct State {
   Resident<double> x, y, grid;
   Resident<std::uint32_t> samples;
   DeviceArray<double> out, work[2];
   DeviceArray<std::uint64_t> bins;
+  DeviceArray<int> seen;
 };
 State& state() {
   static State s;
@@ -101,10 +102,7 @@ const char* start() {
   return guarded([] {
     if (Kokkos::is_initialized()) return;
     Kokkos::initialize(Kokkos::InitializationSettings().set_disable_warnings(true));
-    std::atexit([] {
-      state() = State{};
-      Kokkos::finalize();
-    });
+    std::atexit([] { Kokkos::finalize(); });
     state();
   });
 }
@@ -162,6 +160,20 @@ const char* stencil(const double* input, std::size_t n, int sweeps, bool verifyi
   });
 }
 
+const char* launch(int token, bool verifying, int* seen) {
+  return guarded([&] {
+    auto& s = state();
+    int* flag = workspace(s.seen, 1);
+    if (verifying) Kokkos::deep_copy(s.seen, 0);
+    kokkos_kernels::launch<Space>(flag, token);
+    *seen = token;
+    if (verifying) {
+      Kokkos::deep_copy(Kokkos::View<int*, Kokkos::HostSpace, Kokkos::MemoryUnmanaged>(seen, 1),
+                        s.seen);
+    }
+  });
+}
+
 const char* histogram(const std::uint32_t* values, std::size_t count, bool verifying,
                       std::uint64_t* bins, std::size_t bin_count) {
   return guarded([&] {
@@ -182,6 +194,6 @@ const char* histogram(const std::uint32_t* values, std::size_t count, bool verif
 extern "C" __attribute__((visibility("default"))) const idiombench::compute::kokkos_cuda::UnitApi*
 idiombench_kokkos_cuda_unit() {
   using namespace idiombench::compute::kokkos_cuda;
-  static const UnitApi api{kUnitAbiVersion, describe, start, map, dot, stencil, histogram};
+  static const UnitApi api{kUnitAbiVersion, describe, start, map, dot, stencil, launch, histogram};
   return &api;
 }

@@ -33,6 +33,9 @@ struct UnitApi {
   // when verifying.
   const char* (*stencil)(const double* input, std::size_t n, int sweeps, bool verifying,
                          double* result);
+  // One parallel_for of one iteration that stores `token`, and the fence: the launch cost.
+  // `seen` receives the stored token when verifying (else `token`).
+  const char* (*launch)(int token, bool verifying, int* seen);
   // Counts `values` (each < bin_count) into `bins`, always copied back: the counts are
   // the answer.
   const char* (*histogram)(const std::uint32_t* values, std::size_t count, bool verifying,

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
 #include "counter_random.hpp"
+#include "device_sizes.hpp"
 #include "machine_sizes.hpp"
 #include "stencil/case.hpp"
 
@@ -56,6 +58,20 @@ std::vector<double> reference(const Grids& g) {
 
 }  // namespace
 
+// Host sizes for the host models; on a GPU, a grid whose three arrays fill half its L2 and
+// one of 4x L2 (device_sizes.hpp).
+ParamGrid grid(const std::vector<std::int64_t>& host_sides, const std::vector<std::int64_t>& sweeps,
+               bool full) {
+  auto side = [](double elements) { return static_cast<std::int64_t>(std::sqrt(elements)); };
+  ParamAxis host = integer_axis("n", host_sides);
+  host.except_models = device_models();
+  return {host,
+          integer_axis("n", {side(elements_in_device_l2(3)), side(elements_beyond_device_l2())},
+                       device_models()),
+          integer_axis("sweeps", sweeps),
+          integer_axis("threads", worker_counts({.full = full}), {"openmp", "tbb", "kokkos"})};
+}
+
 Case<Grids, View, std::vector<double>>& the_case() {
   static auto& c = define_case<Grids, View, std::vector<double>>({
       .name = "stencil2d",
@@ -66,10 +82,8 @@ Case<Grids, View, std::vector<double>>& the_case() {
       // The same operations in the same order: only a contracted multiply-add differs.
       // A few ulps per sweep: the variants round every sweep, the reference once.
       .equivalence = within<View, std::vector<double>>(1e-14),
-      .quick = {integer_axis("n", {256, 2048}), integer_axis("sweeps", {4}),
-                integer_axis("threads", worker_counts({}), {"openmp", "tbb", "kokkos"})},
-      .full = {integer_axis("n", {256, 1024, 4096}), integer_axis("sweeps", {4, 16}),
-               integer_axis("threads", worker_counts({.full = true}), {"openmp", "tbb", "kokkos"})},
+      .quick = grid({256, 2048}, {4}, false),
+      .full = grid({256, 1024, 4096}, {4, 16}, true),
       .conformance = {{{"n", 0}, {"sweeps", 1}},
                       {{"n", 1}, {"sweeps", 2}},
                       {{"n", 3}, {"sweeps", 3}},
@@ -98,6 +112,8 @@ Case<Grids, View, std::vector<double>>& the_case() {
                            return beyond_last_level_cache(3 * p.integer("n") * p.integer("n") *
                                                           static_cast<std::int64_t>(sizeof(double)));
                          }},
+      // (None on a GPU: compute/peak is the host's memory.)
+      .physical_limit_by_model = {{"kokkos_cuda", {}}},
   });
   return c;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "counter_random.hpp"
+#include "device_sizes.hpp"
 #include "machine_sizes.hpp"
 #include "stream/case.hpp"
 
@@ -44,12 +45,14 @@ namespace {
 // The sizes of the question: in L1, in L2 (full only: it keeps quick within a minute),
 // and beyond the last-level cache (2x in quick, 4x in full, as STREAM's rules ask);
 // parallel models at 1..nproc threads.
+// The device models (cuda, kokkos_cuda) take their two sizes from the GPU's L2 instead.
 ParamGrid grid(int arrays, bool full) {
   std::vector<std::int64_t> sizes{elements_in_cache(1, arrays)};
   if (full) sizes.push_back(elements_in_cache(2, arrays));
   sizes.push_back(elements_beyond_llc(full ? 4.0 : 2.0, arrays, memory_floor(full)));
-  return {integer_axis("n", sizes),
-          integer_axis("threads", worker_counts({.full = full}), parallel_models())};
+  ParamGrid axes = host_and_device_sizes(sizes, arrays);
+  axes.push_back(integer_axis("threads", worker_counts({.full = full}), parallel_models()));
+  return axes;
 }
 
 const std::vector<Params> conformance_sizes = [] {
@@ -65,6 +68,23 @@ template <int arrays_touched>
 bool beyond_the_caches(const Params& p) {
   return beyond_last_level_cache(p.integer("n") * arrays_touched *
                                  static_cast<std::int64_t>(sizeof(double)));
+}
+
+// ...and on a GPU, only beyond its L2.
+template <int arrays_touched>
+bool beyond_device_l2(const Params& p) {
+  return p.integer("n") * arrays_touched * static_cast<std::int64_t>(sizeof(double)) >
+         device_l2_bytes();
+}
+
+// The GPU models' limit: the device's own memory, measured in the same run.
+template <int arrays_touched>
+std::map<std::string, PhysicalLimit> device_limits() {
+  const PhysicalLimit limit{"compute/device_peak", "bytes_per_second",
+                            beyond_device_l2<arrays_touched>};
+  std::map<std::string, PhysicalLimit> limits;
+  for (const auto& model : device_models()) limits[model] = limit;
+  return limits;
 }
 
 template <class Op>
@@ -93,9 +113,7 @@ Case<Arrays, View, std::vector<double>>& define_map_case(const char* question) {
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
       .physical_limit = {"compute/peak", "bytes_per_second",
                          beyond_the_caches<Op::reads + Op::writes>},
-      .physical_limit_by_model = {{"cuda",
-                                   {"compute/device_peak", "bytes_per_second",
-                                    beyond_the_caches<Op::reads + Op::writes>}}},
+      .physical_limit_by_model = device_limits<Op::reads + Op::writes>(),
   });
 }
 
@@ -166,8 +184,7 @@ Case<Arrays, double, ExpectedSum>& dot_case() {
       .baseline = "autovec",
       .conformance_axes = {{"threads", {1, 3}, parallel_models()}},
       .physical_limit = {"compute/peak", "bytes_per_second", beyond_the_caches<2>},
-      .physical_limit_by_model =
-          {{"cuda", {"compute/device_peak", "bytes_per_second", beyond_the_caches<2>}}},
+      .physical_limit_by_model = device_limits<2>(),
   });
   return c;
 }

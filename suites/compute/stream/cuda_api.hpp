@@ -20,6 +20,9 @@ void map(Library library, MapKernel kernel, const double* x, const double* y, do
          std::size_t n, double scalar, bool verifying);
 // out = x by the driver's device-to-device cudaMemcpy: the device's own copy bandwidth.
 void driver_copy(const double* x, const double* y, double* out, std::size_t n, bool verifying);
+// One kernel launch that stores `token` on the device, and the wait for it (the cost
+// under every small-n row). Returns the token as the device stored it when verifying.
+int launch(int token, bool verifying);
 double dot(Library library, const double* x, const double* y, std::size_t n, bool verifying);
 
 }  // namespace idiombench::compute::stream::cuda
