@@ -220,7 +220,8 @@ void run_map(Library library, const DeviceArrays& d, std::size_t n, Op op) {
   } else {
     const std::size_t per_block = kThreads * kPairsPerThread;
     const auto blocks = static_cast<unsigned>((n / 2 + per_block - 1) / per_block);
-    map_one_pass < < <blocks> 0 ? blocks : 1, kThreads >>> (d.x, d.y, d.out, n, op);
+    const unsigned grid = blocks > 0 ? blocks : 1;
+    map_one_pass<<<grid, kThreads>>>(d.x, d.y, d.out, n, op);
     check(cudaGetLastError(), "map kernel");
   }
 }
