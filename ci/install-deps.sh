@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything idiombench needs on Debian 12: the Debian packages, and
-# Kokkos 3.4.01 (OpenMP + Serial) built from Debian's trilinos source package.
+# Kokkos 5.0.2 built from Debian's kokkos source package (ci/build-kokkos.sh): OpenMP +
+# Serial, and CUDA + Serial where nvcc is found.
 # Idempotent and quiet when nothing is missing. Exit non-zero with a clear
 # message when something cannot be installed.
 #
 #   ci/install-deps.sh [--tests]   --tests: also what only the tests need (chromium)
 #   IDIOMBENCH_SKIP_APT=1   do not touch Debian packages (check only)
-#   Kokkos_ROOT=/path       use this Kokkos instead of building one
+#   Kokkos_ROOT=/path       use this (host) Kokkos instead of building one
+#   Kokkos_CUDA_ROOT=/path  use this CUDA Kokkos instead of building one
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,6 +18,8 @@ source "$here/common.sh"
 packages=(
   # toolchain
   build-essential cmake ninja-build clang libomp-dev clang-format pkg-config git xz-utils
+  # ci/build-kokkos.sh fetches Kokkos's source package from the Debian archive
+  curl
   # the regression gate: a compiler cache, and lld to relink one set of objects with
   # shuffled function orders (ci/gate.sh)
   ccache lld

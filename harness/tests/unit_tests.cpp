@@ -67,6 +67,18 @@ TEST(Params, AxesWithModelsApplyOnlyToThoseModels) {
   EXPECT_EQ(crossed[3].to_string(), "n:3/threads:3");
 }
 
+TEST(Params, AnAxisForEveryModelButSomeLetsThoseHaveTheirOwnSizes) {
+  ParamAxis host{"n", {1000, 2000}};
+  host.except_models = {"cuda"};
+  ParamGrid grid{host, {"n", {5000000}, {"cuda"}}};
+  auto on_host = expand_for_model(grid, "openmp");
+  ASSERT_EQ(on_host.size(), 2u);
+  EXPECT_EQ(on_host[1].to_string(), "n:2000");
+  auto on_device = expand_for_model(grid, "cuda");
+  ASSERT_EQ(on_device.size(), 1u);
+  EXPECT_EQ(on_device[0].to_string(), "n:5000000");
+}
+
 TEST(Params, WorkerCountsSweepFromOneToNprocAndBeyondWhenOversubscribed) {
   const auto nproc = hardware_threads();
   EXPECT_GE(nproc, 1);
@@ -428,9 +440,37 @@ TEST(PhysicalLimits, FractionIsOverTheBestOfTheLimitCaseInTheSameRun) {
   EXPECT_FALSE(benchmarks[3].contains("fraction_of_peak")) << "only timed entries";
   EXPECT_FALSE(benchmarks[0].contains("fraction_of_peak")) << "the limit case itself has none";
 
+  EXPECT_EQ(benchmarks[2]["physical_limit"]["measured_by"], "") << "the peak entry (unnamed here)";
+  EXPECT_DOUBLE_EQ(benchmarks[2]["physical_limit"]["value"].get<double>(), 50);
+
   auto without_peak = nlohmann::json::array({timed("triad", 45)});
   apply_physical_limits(without_peak);
   EXPECT_FALSE(without_peak[0].contains("fraction_of_peak")) << "no limit measured in this run";
+}
+
+TEST(PhysicalLimits, AVariantFasterThanTheLimitCaseIsTheLimitSoNoFractionExceedsOne) {
+  auto timed = [](std::string c, std::string name, double bytes) {
+    nlohmann::json e = {{"suite", "s"},
+                        {"case", c},
+                        {"name", name},
+                        {"status", "ok"},
+                        {"run_type", "iteration"},
+                        {"bytes_per_second", bytes}};
+    if (c != "peak") e["physical_limit"] = {{"of", "s/peak"}, {"counter", "bytes_per_second"}};
+    return e;
+  };
+  auto benchmarks = nlohmann::json::array({timed("peak", "s/peak/memcpy", 3985),
+                                           timed("triad", "s/triad/fast", 4103),
+                                           timed("copy", "s/copy/slow", 3500)});
+  apply_physical_limits(benchmarks);
+  for (const auto& e : benchmarks) {
+    if (e.contains("fraction_of_peak")) {
+      EXPECT_LE(e["fraction_of_peak"].get<double>(), 1.0) << e;
+    }
+  }
+  EXPECT_DOUBLE_EQ(benchmarks[1]["fraction_of_peak"].get<double>(), 1.0);
+  EXPECT_EQ(benchmarks[2]["physical_limit"]["measured_by"], "s/triad/fast");
+  EXPECT_DOUBLE_EQ(benchmarks[2]["fraction_of_peak"].get<double>(), 3500.0 / 4103);
 }
 
 TEST(ResultsEntries, FollowGoogleBenchmarksMeaningOfThreadsAndSkipped) {

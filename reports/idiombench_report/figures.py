@@ -17,6 +17,15 @@ def is_bandwidth_case(benchmarks: Sequence[Benchmark]) -> bool:
     return any("fraction_of_peak" in b.counters for b in benchmarks)
 
 
+def _limit_label(b: Benchmark) -> str:
+    """Which measurement the peak is: "3.98e+03 GB/s, device_peak/cuda_memcpy"."""
+    parts = b.limit_measured_by.split("/")
+    source = "/".join(parts[1:3]) if len(parts) >= 3 else b.limit_measured_by
+    if source == f"{b.case}/{b.variant}":
+        source = "this variant"
+    return f"{b.limit_value / 1e9:.3g} GB/s, {source}"
+
+
 def figure(b: Benchmark, bandwidth_case: bool) -> str:
     c = b.counters
     if not b.timed:
@@ -27,6 +36,8 @@ def figure(b: Benchmark, bandwidth_case: bool) -> str:
         text = f"{c['bytes_per_second'] / 1e9:.3g} GB/s"
         if "fraction_of_peak" in c:
             text += f" · {c['fraction_of_peak']:.2f} of peak"
+            if b.limit_measured_by:
+                text += f" ({_limit_label(b)})"
         return text
     if flops_rate:
         return f"{flops_rate / 1e9:.3g} GFLOP/s"

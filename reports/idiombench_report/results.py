@@ -57,6 +57,10 @@ class Benchmark:
     # unchanged, sentinel).
     code_fingerprint: str = ""
     code_change: str = ""
+    # What its fraction_of_peak is taken against: the limit's value (in its counter's unit)
+    # and the benchmark of the same run that measured it.
+    limit_value: float = 0.0
+    limit_measured_by: str = ""
 
     def add(self, value: float, process: int = 0) -> None:
         self.samples.append(value)
@@ -345,6 +349,10 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
         else:
             value = entry["real_time"] * TO_NS[entry["time_unit"]]
         b.add(value, entry.get("process_index", 0))
+        limit = entry.get("physical_limit")
+        if isinstance(limit, dict) and "measured_by" in limit:
+            b.limit_value = float(limit.get("value", 0.0))
+            b.limit_measured_by = str(limit["measured_by"])
         for key, figure in entry.items():
             if key not in _NOT_COUNTERS and isinstance(figure, (int, float)) and not isinstance(figure, bool):
                 counter_samples.setdefault(name, {}).setdefault(key, []).append(figure)

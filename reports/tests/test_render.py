@@ -351,6 +351,11 @@ def test_figures_are_in_each_cases_natural_unit():
         return b
 
     assert figure(timed(bytes_per_second=30e9, fraction_of_peak=0.93), True) == "30 GB/s · 0.93 of peak"
+    limited = timed(bytes_per_second=3.9e12, fraction_of_peak=0.95)
+    limited.case, limited.variant = "triad", "kokkos_cuda"
+    limited.limit_value, limited.limit_measured_by = 4.1e12, "compute/triad/cuda/n:31457280"
+    assert figure(limited, True) == "3.9e+03 GB/s · 0.95 of peak (4.1e+03 GB/s, triad/cuda)", \
+        "says which measurement is the limit"
     assert figure(timed(bytes_per_second=300e9), True) == "300 GB/s", "in cache: no fraction"
     assert figure(timed(bytes_per_second=24e9, flops_per_second=2e9), False) == "24 GB/s", "under 1 flop/byte"
     assert figure(timed(bytes_per_second=1e9, flops_per_second=90e9), False) == "90 GFLOP/s"

@@ -68,6 +68,14 @@ std::string why_unavailable() {
   return loaded().why_not;
 }
 
+std::string unit_location() {
+  return unit_path().string();
+}
+
+std::string describe_unit() {
+  return loaded().api ? loaded().api->describe() : "";
+}
+
 const UnitApi& unit() {
   if (!loaded().api) throw std::runtime_error(loaded().why_not);
   // Kokkos starts on the device in the process that runs a variant, not in the one that

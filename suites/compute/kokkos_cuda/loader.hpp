@@ -12,6 +12,12 @@ namespace idiombench::compute::kokkos_cuda {
 // device, the library not found or from another build).
 std::string why_unavailable();
 
+// Where the unit is looked for first (the file that is or would be loaded).
+std::string unit_location();
+
+// The Kokkos the loaded unit was built with, without starting it ("" when not loaded).
+std::string describe_unit();
+
 // The loaded unit, Kokkos started on the device (once per process). Throws when
 // why_unavailable() is not empty.
 const UnitApi& unit();

@@ -10,18 +10,10 @@ namespace idiombench::compute::stencil {
 namespace {
 
 // The new value of interior point (i, j): the 5-point average. constexpr, so that the
-// kokkos_cuda unit's device code runs it too.
+// kokkos_cuda unit's device code runs it too (kokkos_kernels.hpp).
 constexpr double five_point(const double* in, std::size_t n, std::size_t i, std::size_t j) {
   return 0.25 *
          ((in[(i - 1) * n + j] + in[(i + 1) * n + j]) + (in[i * n + j - 1] + in[i * n + j + 1]));
-}
-
-// Point (i, j) of one sweep from `in` to `out`, the boundary copied: the form of the
-// kernel that Kokkos runs on any execution space.
-constexpr void sweep_point(const double* in, double* out, std::size_t n, std::size_t i,
-                           std::size_t j) {
-  const bool boundary = i == 0 || j == 0 || i + 1 == n || j + 1 == n;
-  out[i * n + j] = boundary ? in[i * n + j] : five_point(in, n, i, j);
 }
 
 // Row i of one sweep from `in` to `out`: the kernel body every model runs. The

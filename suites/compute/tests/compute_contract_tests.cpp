@@ -2,6 +2,8 @@
 // this machine, and the parallel variants honour their thread count.
 #include <gtest/gtest.h>
 
+#include "device_sizes.hpp"
+#include "kokkos_cuda/loader.hpp"
 #include "machine_sizes.hpp"
 #include "stencil/case.hpp"
 #include "stream/case.hpp"
@@ -73,6 +75,53 @@ TEST(StreamCases, TheBandwidthLimitAppliesOnlyBeyondTheCaches) {
         }
       }
     }
+  }
+}
+
+// A GPU's points come from its own L2, never from the host's caches, and its limit (the
+// device's memory) applies only beyond that L2.
+TEST(StreamCases, DeviceModelsTakeTheirSizesFromTheDevicesL2) {
+  for (const auto* c : {static_cast<const CaseBase*>(&stream::triad_case()),
+                        static_cast<const CaseBase*>(&stream::dot_case())}) {
+    const int arrays = c->info().name == "dot" ? 2 : 3;
+    for (const auto& model : compute::device_models()) {
+      auto points = expand_for_model(c->info().quick, model);
+      ASSERT_EQ(points.size(), 2u) << c->info().name << " " << model;
+      EXPECT_EQ(points[0].integer("n"), compute::elements_in_device_l2(arrays));
+      EXPECT_EQ(points[1].integer("n"), compute::elements_beyond_device_l2());
+      EXPECT_GE(points[1].integer("n") * 8, 4 * compute::device_l2_bytes()) << "4x L2 per array";
+      EXPECT_LE(points[0].integer("n") * arrays * 8, compute::device_l2_bytes()) << "fits L2";
+      const auto& limit = c->info().physical_limit_for(model);
+      EXPECT_EQ(limit.of, "compute/device_peak") << model;
+      EXPECT_FALSE(limit.applies_at(points[0])) << "in L2: no limit";
+      EXPECT_TRUE(limit.applies_at(points[1]));
+    }
+    for (const auto& p : expand_for_model(c->info().quick, "openmp")) {
+      EXPECT_NE(p.integer("n"), compute::elements_beyond_device_l2()) << "a host model's sizes";
+    }
+  }
+}
+
+// Without a device the unit is never loaded (a CUDA Kokkos aborts without one): its
+// variants are skipped with the runtime's reason, or the build's.
+TEST(KokkosCuda, WithoutADeviceTheUnitIsNotLoadedAndSaysWhy) {
+  const auto why = kokkos_cuda::why_unavailable();
+  for (const auto* c : {static_cast<const CaseBase*>(&stream::triad_case()),
+                        static_cast<const CaseBase*>(&stencil::the_case())}) {
+    bool found = false;
+    for (const auto& v : c->variants()) {
+      if (v.model != "kokkos_cuda") continue;
+      found = true;
+      EXPECT_EQ(v.why_unavailable(), why) << c->info().name;
+    }
+    EXPECT_TRUE(found) << c->info().name << " has a kokkos_cuda variant";
+  }
+  if (!why.empty()) {
+    EXPECT_TRUE(why.find("CUDA") != std::string::npos ||
+                why.find("built without") != std::string::npos)
+        << why;
+    EXPECT_THROW(kokkos_cuda::unit(), std::runtime_error);
+    EXPECT_EQ(kokkos_cuda::describe_unit(), "");
   }
 }
 
