@@ -2,6 +2,7 @@
 // conformance must reject its mutant at one size at least (conformance_main checks).
 #include "gemm/case.hpp"
 #include "histogram/case.hpp"
+#include "launch/case.hpp"
 #include "stencil/case.hpp"
 #include "stream/case.hpp"
 
@@ -35,6 +36,10 @@ stream::View leaves_last_unwritten(const stream::Arrays& a) {
     stream::device_peak_case().add_variant({.name = "mutant_last_unwritten",
                                             .model = "serial",
                                             .run = leaves_last_unwritten<stream::Copy>}),
+    // A launch whose kernel never stored its token (the reset value comes back).
+    launch::the_case().add_variant({.name = "mutant_never_stores",
+                                    .model = "serial",
+                                    .run = [](const launch::Token&) { return 0; }}),
     // The wrong operator: a sum of sums.
     stream::dot_case().add_variant({.name = "mutant_adds",
                                     .model = "serial",
