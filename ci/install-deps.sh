@@ -35,6 +35,8 @@ packages=(
   python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
   python3-fastjsonschema
   python3-pytest
+  # the results store in PostgreSQL (SQLite is Python's own)
+  python3-psycopg2
   # the python model: CPython embedded in the runner (pybind11), and the libraries its
   # variants use (numba, aiohttp + BeautifulSoup, uvloop)
   python3-dev pybind11-dev python3-numba python3-aiohttp python3-bs4 python3-uvloop
@@ -43,10 +45,11 @@ packages=(
 # mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is
 # verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks); clang's
 # libFuzzer runtime builds the fuzz targets (ci/fuzz.sh); Slurm and munge run the Slurm
-# kit through a one-node cluster (ci/slurm/test.sh).
+# kit through a one-node cluster (ci/slurm/test.sh); a PostgreSQL server is started by the
+# results store's tests (reports/tests/test_store.py).
 if [[ ${1:-} == --tests ]]; then
   packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev
-    slurm-wlm munge)
+    slurm-wlm munge postgresql)
 fi
 
 missing=()

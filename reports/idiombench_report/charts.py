@@ -4,7 +4,7 @@ import io
 import re
 import unicodedata
 import warnings
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
 import matplotlib
 
@@ -16,11 +16,9 @@ warnings.filterwarnings("ignore", message="Glyph .* missing from current font")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from .history import Point, thinned  # noqa: E402
 from .results import Benchmark, ParamValue  # noqa: E402
 from .units import TIME, Units  # noqa: E402
-
-if TYPE_CHECKING:
-    from .history import Point
 
 _BAR = "#4c78a8"
 _BASELINE = "#f58518"
@@ -93,18 +91,22 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
     return _to_svg(fig, case_id)
 
 
-def history_chart(name: str, points: Sequence["Point"], steps: Sequence[tuple[int, float, float]]) -> str:
+def history_chart(name: str, points: Sequence[Point], steps: Sequence[tuple[int, float, float]]) -> str:
     """Medians over the runs (oldest first) with the min-max band and a dashed line at
     every detected step; SVG."""
     unit, factor = TIME.scale(max(p.high for p in points))
-    x = list(range(len(points)))
+    drawn = thinned(points, steps)  # a long history: full resolution only around the steps
+    x = [i for i, _, _ in drawn]
     fig, ax = plt.subplots(figsize=(7.5, 2.4))
-    ax.fill_between(x, [p.low / factor for p in points], [p.high / factor for p in points],
+    ax.fill_between(x, [p.low / factor for _, p, _ in drawn], [p.high / factor for _, p, _ in drawn],
                     color=_BAR, alpha=0.2, linewidth=0)
-    ax.plot(x, [p.median / factor for p in points], color=_BAR, marker="o", markersize=3)
+    ax.plot(x, [p.median / factor for _, p, _ in drawn], color=_BAR, marker="o", markersize=3)
     for index, before, after in steps:
         ax.axvline(index - 0.5, color=_BASELINE if after > before else "#54a24b", linestyle="--")
-    ax.set_xticks(x, [_text(p.sha[:7]) for p in points], rotation=90, fontsize=7)
+    labelled = [(i, p) for i, p, merged in drawn if merged == 1]
+    every = max(1, len(labelled) // 40)
+    ax.set_xticks([i for i, _ in labelled[::every]], [_text(p.sha[:7]) for _, p in labelled[::every]],
+                  rotation=90, fontsize=7)
     ax.set_ylabel(f"median ({unit})", fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(alpha=0.3)

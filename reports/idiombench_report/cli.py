@@ -8,6 +8,7 @@ compare, benchmarks that could not be tested (unless --allow-insufficient).
 
 import argparse
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import results as results_module
 from . import experiment as experiment_module
 from . import export as export_module
 from . import history as history_module
+from . import store as store_module
 from .render import render, render_history
 from .schema import schema_errors
 from .upgrade import UpgradeError, upgrade
@@ -93,16 +95,53 @@ def _experiment(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    history = history_module.load_directory(args.directory)
     if args.commit_url is not None and (
             "{sha}" not in args.commit_url or not args.commit_url.startswith(("https://", "http://"))):
         raise results_module.ResultsError(
             "--commit-url must be an http(s) address with {sha} in it, e.g. https://github.com/ORG/REPO/commit/{sha}")
-    render_history(history.machines, args.output, args.threshold, args.commit_url)
+    if (args.directory is None) == (args.store is None):
+        raise results_module.ResultsError("history takes a folder of results files or --store, one of them")
+    unreadable: list[str] = []
+    if args.store:
+        store = store_module.open_store(args.store)
+        try:
+            machines = store_module.machine_histories(store, args.threshold)
+        finally:
+            store.close()
+        if not machines:
+            raise results_module.ResultsError(f"the store {args.store} holds no runs (store add FILES first)")
+    else:
+        history = history_module.load_directory(args.directory)
+        machines = [history_module.from_results(label, runs, args.threshold)
+                    for label, runs in history.machines.items()]
+        unreadable = history.unreadable
+    render_history(machines, args.output, args.threshold, args.commit_url)
     print(args.output)
-    for problem in history.unreadable:
+    for problem in unreadable:
         print(f"idiombench-report: error: left out of the history: {problem}", file=sys.stderr)
-    return 1 if history.unreadable else 0
+    return 1 if unreadable else 0
+
+
+def _store_add(args: argparse.Namespace) -> int:
+    store = store_module.open_store(args.store)
+    try:
+        added = store.add(args.results, raw=args.raw)
+    finally:
+        store.close()
+    for a in added:
+        print(f"{a.path}: run {a.run_id}" + ("" if a.new else " (already in the store)"))
+    return 0
+
+
+def _store_list(args: argparse.Namespace) -> int:
+    store = store_module.open_store(args.store)
+    try:
+        for run in store.runs():
+            print(f"{run['id']:>6}  {run['machine']}  {str(run['sha'])[:12]:12}  "
+                  f"{run['commit_date'] or run['run_date']}  {run['profile']}  {run['source']}")
+    finally:
+        store.close()
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -153,6 +192,10 @@ def _positive_mib(text: str) -> float:
     if not math.isfinite(value) or value <= 0 or value > 1 << 20:
         raise argparse.ArgumentTypeError("must be above 0 and at most 1048576 (MiB)")
     return value
+
+
+def _default_store() -> str:
+    return os.environ.get("IDIOMBENCH_STORE") or "idiombench-store.sqlite"
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -207,7 +250,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     history_command = commands.add_parser(
         "history", help="time series of many runs per machine, with change points")
-    history_command.add_argument("directory", help="a folder of results JSON files")
+    history_command.add_argument("directory", nargs="?", help="a folder of results JSON files")
+    history_command.add_argument("--store", metavar="URL",
+                                 help="draw the history from a results store instead (see `store`)")
     history_command.add_argument("-o", "--output", default="history.html", help="HTML file to write")
     history_command.add_argument("--threshold", type=float, default=0.05,
                                  help="smallest relative step reported (default 0.05)")
@@ -215,6 +260,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                  help="link each run and point to its commit: an address with {sha}, "
                                       "e.g. https://github.com/ORG/REPO/commit/{sha}")
     history_command.set_defaults(run=_history)
+
+    store_command = commands.add_parser(
+        "store", help="a results store (SQLite file or PostgreSQL) that keeps every run for history")
+    store_commands = store_command.add_subparsers(dest="store_command", required=True)
+    store_help = ("the store: a SQLite file (created if missing; sqlite:///PATH also works) or "
+                  "postgresql://USER@HOST/DB (default: $IDIOMBENCH_STORE, else idiombench-store.sqlite)")
+    store_add = store_commands.add_parser(
+        "add", help="add results files to the store: all of them or, if one cannot be read, none")
+    store_add.add_argument("results", nargs="+", help="results JSON written by `idiombench run`")
+    store_add.add_argument("--store", default=_default_store(), help=store_help)
+    store_add.add_argument("--raw", action="store_true",
+                           help="keep every repetition too (default: per benchmark the median, range and "
+                                "each process's median)")
+    store_add.set_defaults(run=_store_add)
+    store_list = store_commands.add_parser("list", help="the runs in the store, per machine in history order")
+    store_list.add_argument("--store", default=_default_store(), help=store_help)
+    store_list.set_defaults(run=_store_list)
 
     experiment_command = commands.add_parser(
         "experiment", help="false alarms and detection power of compare, from ci/gate-experiment.sh's sessions")
@@ -235,7 +297,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     results_module.max_file_bytes = int(args.max_file_mib * (1 << 20))
     try:
         return int(args.run(args))
-    except results_module.ResultsError as e:
+    except (results_module.ResultsError, store_module.StoreError) as e:
         print(f"idiombench-report: error: {e}", file=sys.stderr)
         return 2
     except OSError as e:

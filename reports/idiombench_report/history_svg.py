@@ -1,11 +1,13 @@
 """A light inline SVG per benchmark for the history page (hundreds of them: written by
 hand, not by matplotlib): the medians over the runs, the min–max band, dashed lines at
-the steps, and each point a link to its commit when the page has a commit URL."""
+the steps, and each point a link to its commit when the page has a commit URL. Long
+series are thinned (history.thinned): full resolution around steps and at the end, runs
+merged elsewhere, and a dot (with its commit) only for the runs drawn one by one."""
 
 import html
 from typing import Optional, Sequence
 
-from .history import Point
+from .history import Point, thinned
 from .units import TIME
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 150, 58, 10, 10, 22
@@ -19,6 +21,7 @@ def commit_link(template: Optional[str], sha: str) -> Optional[str]:
 
 def series_svg(points: Sequence[Point], steps: Sequence[tuple[int, float, float]],
                commit_url: Optional[str] = None) -> str:
+    drawn = thinned(points, steps)
     unit, factor = TIME.scale(max(p.high for p in points))
     low = min(p.low for p in points) / factor
     high = max(p.high for p in points) / factor
@@ -32,9 +35,9 @@ def series_svg(points: Sequence[Point], steps: Sequence[tuple[int, float, float]
     def y(v: float) -> float:
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (v / factor - low) / (high - low))
 
-    band = [f"{x(i):.1f},{y(p.high):.1f}" for i, p in enumerate(points)]
-    band += [f"{x(i):.1f},{y(p.low):.1f}" for i, p in reversed(list(enumerate(points)))]
-    line = " ".join(f"{x(i):.1f},{y(p.median):.1f}" for i, p in enumerate(points))
+    band = [f"{x(i):.1f},{y(p.high):.1f}" for i, p, _ in drawn]
+    band += [f"{x(i):.1f},{y(p.low):.1f}" for i, p, _ in reversed(drawn)]
+    line = " ".join(f"{x(i):.1f},{y(p.median):.1f}" for i, p, _ in drawn)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
              f'height="{HEIGHT}" role="img">',
              f'<polygon points="{" ".join(band)}" fill="#4c78a8" fill-opacity="0.2"/>',
@@ -43,7 +46,9 @@ def series_svg(points: Sequence[Point], steps: Sequence[tuple[int, float, float]
         colour = "#f58518" if after > before else "#54a24b"
         parts.append(f'<line x1="{x(index - 0.5):.1f}" x2="{x(index - 0.5):.1f}" y1="{TOP}" '
                      f'y2="{HEIGHT - BOTTOM}" stroke="{colour}" stroke-dasharray="4 3"/>')
-    for i, p in enumerate(points):
+    for i, p, merged in drawn:
+        if merged > 1:
+            continue
         title = html.escape(f"{p.sha[:10]} {p.when}: median {TIME.format(p.median)} "
                             f"[{TIME.format(p.low)}–{TIME.format(p.high)}]")
         dot = (f'<circle cx="{x(i):.1f}" cy="{y(p.median):.1f}" r="3" fill="#4c78a8">'

@@ -211,21 +211,20 @@ def render(results: Results, output_path: PathLike, others: Sequence[Results] = 
     Path(output_path).write_text(page, encoding="utf-8")
 
 
-def render_history(machines: dict[str, list[Results]], output_path: PathLike,
+def render_history(machines: Sequence[history_module.MachineHistory], output_path: PathLike,
                    min_step: float = 0.05, commit_url: Optional[str] = None) -> None:
-    """machines: {label: [Results, ...] in order} from history.load_directory. Every
-    benchmark has a chart, picked from a select box; those with a step are shown first.
-    With `commit_url` ("https://.../commit/{sha}") each run and point links to its commit."""
+    """machines: each machine's runs in order and their series (from a folder of results
+    files, history.from_results, or from a store). Every benchmark has a chart, picked from
+    a select box; those with a step are shown first. With `commit_url`
+    ("https://.../commit/{sha}") each run and point links to its commit."""
     groups = []
-    for m, (label, runs) in enumerate(machines.items()):
-        series = history_module.series_of(runs, min_step)
+    for m, machine in enumerate(machines):
+        series = machine.series
         changed = [s for s in series if s.steps]
         groups.append({
-            "machine": label,
-            "runs": [{"sha": r.meta.get("git_sha", "?"),
-                      "link": commit_link(commit_url, str(r.meta.get("git_sha", ""))),
-                      "when": r.meta.get("git_commit_date") or r.context.get("date", ""),
-                      "path": r.path} for r in runs],
+            "machine": machine.label,
+            "runs": [{"sha": r.sha, "link": commit_link(commit_url, r.sha), "when": r.when, "path": r.source}
+                     for r in machine.runs],
             "regressions": [{"name": n, "good": g, "bad": b, "ratio": f"{ratio:.2f}×"}
                             for n, g, b, ratio in history_module.regressions(series)],
             "charts": [{"name": s.name, "svg": history_chart(s.name, s.points, s.steps)} for s in changed],

@@ -109,3 +109,20 @@ def test_history_strings_never_become_markup(tmp_path, load_json):
     page = out.read_text(encoding="utf-8")
     assert "<img src=x" not in page and "<script>alert" not in page
     assert page.count("<script>") == 1
+
+
+def test_a_long_history_is_thinned_except_around_its_steps():
+    from idiombench_report.history import Point, thinned
+    points = [Point(f"{i:04d}" + "ab" * 18, f"day {i}", 100.0 if i < 500 else 130.0, 99.0, 131.0)
+              for i in range(1000)]
+    drawn = thinned(points, [(500, 100.0, 130.0)], budget=60, around=8)
+    assert len(drawn) < 100, "a thousand runs drawn as fewer than a hundred points"
+    singles = [int(i) for i, _, merged in drawn if merged == 1]
+    assert set(range(492, 508)) <= set(singles), "full resolution around the step"
+    assert set(range(992, 1000)) <= set(singles), "and at the end"
+    assert sum(merged for _, _, merged in drawn) == 1000, "every run in exactly one point"
+    positions = [i for i, _, _ in drawn]
+    assert positions == sorted(positions)
+    before = [p for i, p, _ in drawn if i < 490]
+    assert all(p.median == 100.0 for p in before) and all(p.high == 131.0 for p in before)
+    assert thinned(points[:50], [], budget=60) == [(float(i), p, 1) for i, p in enumerate(points[:50])]
