@@ -66,7 +66,11 @@ def _compare(args: argparse.Namespace) -> int:
             "they do not compare")
     settings = compare_module.settings_for(base, cand, args.threshold, args.alpha, args.unpaired)
     rows = compare_module.compare(base, cand, settings)
-    print(compare_module.FORMATS[args.format](rows, base, cand, settings))
+    if args.format == "html":
+        from .compare_html import format_html  # matplotlib only when a page is asked for
+        print(format_html(rows, base, cand, settings))
+    else:
+        print(compare_module.FORMATS[args.format](rows, base, cand, settings))
     if any(r.verdict == "regression" for r in rows):
         return 1
     untested = [r for r in rows if r.verdict == "insufficient"]
@@ -243,7 +247,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     compare_command.add_argument(
         "--unpaired", action="store_true",
         help="ignore the pairing of an `ab` session (Welch's test on process medians)")
-    compare_command.add_argument("--format", choices=sorted(compare_module.FORMATS), default="text")
+    compare_command.add_argument("--format", choices=sorted([*compare_module.FORMATS, "html"]), default="text")
     compare_command.add_argument("--allow-cross-machine", action="store_true",
                                  help="compare runs from different machines")
     compare_command.set_defaults(run=_compare)

@@ -411,9 +411,6 @@ def format_json(rows: Sequence[Row], base: Results, cand: Results, settings: "Se
     }, indent=2)
 
 
-def format_html(rows: Sequence[Row], base: Results, cand: Results, settings: "Settings") -> str:
-    from .compare_html import format_html as page  # matplotlib only when a page is asked for
-    return page(rows, base, cand, settings)
-
-
-FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json, "html": format_html}
+# The text formats; "html" is compare_html's page (which imports this module, never the
+# reverse), chosen by the command line.
+FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json}

@@ -18,7 +18,7 @@ from .findings import finding
 from .history_svg import commit_link, series_svg
 from .python_view import python_rows
 from .results import Benchmark, PathLike, Results
-from .units import TIME, Units, units_of
+from .units import TIME, Units, units_for
 
 
 def _environment() -> jinja2.Environment:
@@ -152,7 +152,7 @@ def _hardware_comparison(results: Results, others: Sequence[Results], units: Uni
 def build_context(results: Results, cv_warning: float = 0.10,
                   others: Sequence[Results] = (), reference: Optional[str] = None) -> dict[str, Any]:
     meta = results.meta
-    units = units_of(results)
+    units = units_for(results.measure)
     suites: dict[str, list[dict[str, Any]]] = {}
     problems = []
     skipped = []

@@ -2,10 +2,7 @@
 instructions per iteration counted by callgrind. Formatting and chart axes follow it."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
-
-if TYPE_CHECKING:
-    from .results import Results
+from typing import Optional
 
 # Google Benchmark's time units, in nanoseconds.
 TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -40,5 +37,6 @@ INSTRUCTIONS = Units("instructions", (("G instr", 1e9), ("M instr", 1e6), ("k in
                      "instructions per run")
 
 
-def units_of(results: "Results") -> "Units":
-    return INSTRUCTIONS if results.meta.get("measure") == "instructions" else TIME
+def units_for(measure: str) -> Units:
+    """The units of a results file's figures, from its `measure` (Results.measure)."""
+    return INSTRUCTIONS if measure == "instructions" else TIME

@@ -38,3 +38,35 @@ def test_the_wheel_carries_version_schema_license_and_readme(tmp_path):
         assert z.read(f"{info}/LICENSE") == (ROOT / "LICENSE").read_bytes()
         metadata = z.read(f"{info}/METADATA").decode()
         assert "# idiombench" in metadata, "the README is the long description"
+
+
+def test_the_modules_import_each_other_in_one_direction():
+    """No import cycle in the package, counting imports inside functions and TYPE_CHECKING
+    blocks too: each module reads in one direction."""
+    import ast
+    package = Path(__file__).resolve().parents[1] / "idiombench_report"
+    graph: dict[str, set[str]] = {}
+    for source in package.glob("*.py"):
+        module = source.stem
+        graph[module] = set()
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    graph[module].add(node.module.split(".")[0])
+                else:
+                    graph[module].update(alias.name for alias in node.names)
+    graph = {m: {d for d in deps if d in graph and d != "__init__"} for m, deps in graph.items()}
+
+    def cycle_from(start: str) -> list[str]:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for dep in graph[node]:
+                if dep == start:
+                    return path + [dep]
+                if dep not in path:
+                    stack.append((dep, path + [dep]))
+        return []
+
+    cycles = [" -> ".join(c) for c in (cycle_from(m) for m in sorted(graph)) if c]
+    assert not cycles, cycles
