@@ -85,6 +85,16 @@ class CaseDeclarationTest : public testing::Test {
     for (const auto& v : case_.variants()) has_mutant |= is_mutant(v.name);
     EXPECT_TRUE(has_mutant) << "no mutant: add a deliberately wrong variant in the suite's "
                                "tests/mutants.cpp, so its conformance is shown to reject one";
+    for (const auto& v : case_.variants()) {
+      if (v.counterpart.empty()) continue;
+      auto other = case_.variant_index(v.counterpart);
+      EXPECT_TRUE(other.has_value())
+          << v.name << "'s counterpart '" << v.counterpart << "' is not a variant of this case";
+      if (other) {
+        EXPECT_NE(case_.variants()[*other].model, v.model)
+            << v.name << "'s counterpart is in its own model: it should be the other language's";
+      }
+    }
     for (const auto& problem : idiombench::Registry::instance().problems())
       ADD_FAILURE() << problem;
     expect_profiles_give_every_variant_its_params();

@@ -83,6 +83,8 @@ nlohmann::json identity_of(const PlannedBenchmark& benchmark) {
       code = combine_fingerprint(code, std::string("injected:") + build_info::injected_slowdown);
     identity["code_fingerprint"] = code;
   }
+  if (!benchmark.variant_info().counterpart.empty())
+    identity["counterpart"] = benchmark.variant_info().counterpart;
   const auto& limit = info.physical_limit_for(benchmark.variant_info().model);
   if (!limit.of.empty() && (!limit.applies_at || limit.applies_at(benchmark.params)))
     identity["physical_limit"] = {{"of", limit.of}, {"counter", limit.counter}};

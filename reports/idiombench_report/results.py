@@ -57,6 +57,9 @@ class Benchmark:
     # unchanged, sentinel).
     code_fingerprint: str = ""
     code_change: str = ""
+    # The variant of its case that does the same thing in another language (a Python
+    # idiom's C++ counterpart), as the case declared it; "" when none.
+    counterpart: str = ""
     # What its fraction_of_peak is taken against: the limit's value (in its counter's unit)
     # and the benchmark of the same run that measured it.
     limit_value: float = 0.0
@@ -336,7 +339,8 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
                 question=entry["question"], baseline=entry["baseline"],
                 item=str(entry.get("item", "item")),
                 code_fingerprint=str(entry.get("code_fingerprint", "")),
-                code_change=str(entry.get("code_change", "")))
+                code_change=str(entry.get("code_change", "")),
+                counterpart=str(entry.get("counterpart", "")))
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue
         b = by_name[name]

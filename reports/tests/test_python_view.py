@@ -1,5 +1,6 @@
-"""The "Python → C++" view: each Python variant beside the fastest C++ variant at its
-point, with the ratio; absent when a run has no Python variant."""
+"""The "Python → C++" view: each Python variant beside its declared C++ counterpart and,
+separately, the fastest C++ variant at its point, with the ratios; absent when a run has
+no Python variant."""
 
 from idiombench_report.python_view import python_rows
 from idiombench_report.results import load
@@ -7,14 +8,17 @@ from idiombench_report.results import load
 from test_render import render_to
 
 
-def _with_python_variant(document, factor=40.0):
-    """The sample plus a `py_generator` of lazy_memory: index_loop's entries, `factor` times slower."""
+def _with_python_variant(document, factor=40.0, counterpart=None):
+    """The sample plus a `py_generator` of lazy_memory: index_loop's entries, `factor` times
+    slower (paired with `counterpart` when given)."""
     extra = []
     for entry in document["benchmarks"]:
         if entry.get("case") == "lazy_memory" and entry.get("variant") == "index_loop":
             copy = dict(entry)
             copy["variant"] = "py_generator"
             copy["model"] = "python"
+            if counterpart:
+                copy["counterpart"] = counterpart
             for key in ("name", "run_name"):
                 copy[key] = entry[key].replace("/index_loop/", "/py_generator/")
             for key in ("real_time", "cpu_time"):
@@ -33,8 +37,24 @@ def test_each_python_variant_is_set_beside_the_fastest_cpp_one(write_json, load_
     assert row["case"] == "lazy_memory"
     assert row["cpp"] != "py_generator"
     # index_loop is not necessarily the fastest C++ variant: the ratio is at least 40.
-    assert row["ratio_value"] >= 40.0 * 0.999
-    assert row["ratio"].endswith("× slower")
+    assert row["fastest_ratio_value"] >= 40.0 * 0.999
+    assert row["fastest_ratio"].endswith("× slower")
+    assert row["counterpart"] == "(none declared)" and row["ratio"] == "–"
+
+
+def test_a_python_idiom_is_compared_with_its_counterpart_not_with_the_fastest(
+        write_json, load_json, iteration_results):
+    """Like with like: the ratio is to the variant the case pairs it with (here index_loop,
+    exactly 40x), while the fastest C++ variant is shown on its own."""
+    path = write_json(_with_python_variant(load_json(iteration_results), counterpart="index_loop"))
+    row = python_rows(load(path))[0]
+    assert row["counterpart"] == "index_loop"
+    assert abs(row["ratio_value"] - 40.0) < 1e-6
+    assert row["fastest_ratio_value"] >= row["ratio_value"] * 0.999
+    row_elsewhere = python_rows(load(write_json(_with_python_variant(
+        load_json(iteration_results), counterpart="no_such_variant"), name="other.json")))[0]
+    assert row_elsewhere["counterpart"] == "no_such_variant (not timed at this point)"
+    assert row_elsewhere["ratio"] == "–"
 
 
 def test_the_report_has_the_view_only_when_there_is_python(tmp_path, write_json, load_json, iteration_results):
@@ -60,7 +80,7 @@ def test_a_python_variant_is_only_compared_at_its_own_point(write_json, load_jso
                 entry[key] = entry[key].replace("/n:1000000", "/n:7")
     rows = python_rows(load(write_json(document)))
     assert [r["cpp"] for r in rows] == ["(no C++ variant timed at this point)"]
-    assert rows[0]["ratio"] == "–"
+    assert rows[0]["fastest_ratio"] == "–"
 
 
 def test_the_same_degree_of_parallelism_is_preferred():

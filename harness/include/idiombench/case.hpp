@@ -194,6 +194,22 @@ class Case final : public CaseBase {
     return {};
   }
 
+  // Pairs each variant (registered already) with its counterpart in another language
+  // (VariantInfo::counterpart): `{{"py_naive", "naive_recursive"}, ...}`. The counterpart
+  // may register later; the conformance test checks that it exists.
+  Registration counterparts(std::initializer_list<std::pair<std::string, std::string>> pairs) {
+    for (const auto& [variant, counterpart] : pairs) {
+      auto index = variant_index(variant);
+      if (!index) {
+        detail::registration_error("counterpart of '" + variant + "' in '" + spec_.name +
+                                   "': no such variant (register it first)");
+        continue;
+      }
+      infos_[*index].counterpart = counterpart;
+    }
+    return {};
+  }
+
   const CaseSpec<Input, Output, Expected>& spec() const { return spec_; }
   const CaseInfo& info() const override { return info_; }
   const std::vector<VariantInfo>& variants() const override { return infos_; }

@@ -42,6 +42,10 @@ struct VariantInfo {
   // Source text the timed call interprets rather than runs as machine code (a Python
   // variant's module), hashed into the fingerprint; empty function: none.
   std::function<std::string()> interpreted_code = {};
+  // The variant of the same case that does what this one does in another language (a
+  // Python idiom's C++ counterpart: naive recursion with naive recursion); empty: none.
+  // Reports compare the two like with like, and the fastest variant separately.
+  std::string counterpart = {};
 };
 
 // Where a case's physical limit is measured: the best value of `counter` among the

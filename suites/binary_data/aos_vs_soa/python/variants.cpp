@@ -94,5 +94,14 @@ auto python_variant(std::string name, Kind kind) {
     the_case().add_variant(python_variant("py_list_of_objects", Kind::objects)),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_numpy_soa", "soa_loop"},
+                             {"py_numpy_structured", "aos_loop"},
+                             {"py_array_module", "soa_loop"},
+                             {"py_list_of_objects", "aos_loop"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::binary_data::aos_vs_soa

@@ -65,5 +65,13 @@ auto python_variant(std::string name, bool numpy = false) {
     the_case().add_variant(python_variant("py_numpy_structured", /*numpy=*/true)),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_struct_pack_into", "memcpy_fields"},
+                             {"py_struct_join", "memcpy_fields"},
+                             {"py_numpy_structured", "bit_cast"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::binary_data::pack_records

@@ -34,5 +34,12 @@ auto python_variant(std::string name, bool numpy = false) {
     the_case().add_variant(python_variant("py_numpy_view", /*numpy=*/true)),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts(
+        {{"py_memoryview", "span"}, {"py_bytes_slice", "copy_vector"}, {"py_numpy_view", "span"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::binary_data::zero_copy_slices

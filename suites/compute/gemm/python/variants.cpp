@@ -58,5 +58,12 @@ auto python_variant(std::string name, bool lists, std::vector<std::string> needs
     the_case().add_variant(python_variant("py_loops", true, {})),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts(
+        {{"py_loops", "naive"}, {"py_numba", "loop_ikj"}, {"py_numpy", "blas"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::compute::gemm

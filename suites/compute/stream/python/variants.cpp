@@ -117,5 +117,25 @@ Registration add_everywhere(const std::string& variant, std::vector<std::string>
     add_loops(dot_case()),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    copy_case().counterparts(
+        {{"py_numpy", "autovec"}, {"py_numba", "autovec"}, {"py_numba_parallel", "openmp"}}),
+    scale_case().counterparts(
+        {{"py_numpy", "autovec"}, {"py_numba", "autovec"}, {"py_numba_parallel", "openmp"}}),
+    add_case().counterparts(
+        {{"py_numpy", "autovec"}, {"py_numba", "autovec"}, {"py_numba_parallel", "openmp"}}),
+    triad_case().counterparts({{"py_loops", "scalar"},
+                               {"py_numpy", "autovec"},
+                               {"py_numba", "autovec"},
+                               {"py_numba_parallel", "openmp"},
+                               {"py_numba_cuda", "cuda"}}),
+    dot_case().counterparts({{"py_loops", "scalar"},
+                             {"py_numpy", "blas"},
+                             {"py_numba", "autovec"},
+                             {"py_numba_parallel", "openmp"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::compute::stream

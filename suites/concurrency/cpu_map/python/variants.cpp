@@ -33,5 +33,15 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_process_pool_executor")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_sequential", "sequential"},
+                             {"py_thread_per_task", "thread_per_task"},
+                             {"py_thread_pool", "thread_pool"},
+                             {"py_process_pool", "process_pool_pipe"},
+                             {"py_process_pool_executor", "process_pool_pipe"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::concurrency::cpu_map

@@ -23,5 +23,12 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_local_then_combine")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts(
+        {{"py_lock", "mutex"}, {"py_local_then_combine", "local_then_combine"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::concurrency::shared_counter

@@ -27,5 +27,11 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_shared_memory")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_pipe", "pipe"}, {"py_shared_memory", "shared_memory"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::concurrency::transfer_cost

@@ -63,6 +63,16 @@ Titles fetch(const char* name, const FetchJob& job) {
     the_case().add_variant(python_variant("py_thread_per_request", "python")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_aiohttp", "asio_coroutines"},
+                             {"py_aiohttp_uvloop", "epoll_loop"},
+                             {"py_asyncio_streams", "asio_coroutines"},
+                             {"py_thread_per_request", "thread_per_request"},
+                             {"py_thread_pool", "thread_pool"}}),
+};
+
 }  // namespace
 
 Titles fetch_py_aiohttp(const FetchJob& job) {

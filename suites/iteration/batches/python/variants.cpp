@@ -26,5 +26,13 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_slices")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_generator", "generator_buffered"},
+                             {"py_islice", "generator_buffered"},
+                             {"py_slices", "index_loop"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::iteration::batches

@@ -28,5 +28,14 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_sum_map_sum")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_chain_sum", "range_v3_join"},
+                             {"py_nested_genexpr", "nested_loops"},
+                             {"py_reduce_add", "transform_reduce"},
+                             {"py_sum_map_sum", "transform_reduce"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::iteration::chain_sum

@@ -41,5 +41,13 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_loop")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_groupby_itemgetter", "range_v3_chunk_by"},
+                             {"py_groupby_reduce_lambda", "range_v3_chunk_by"},
+                             {"py_loop", "index_loop"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::iteration::group_totals

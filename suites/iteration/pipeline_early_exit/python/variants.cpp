@@ -32,5 +32,12 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_list_eager")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts(
+        {{"py_generator_pipeline", "coroutine_generator"}, {"py_list_eager", "eager"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::iteration::pipeline_early_exit

@@ -36,5 +36,15 @@ auto python_variant(std::string name, bool numpy = false) {
     the_case().add_variant(python_variant("py_numpy", /*numpy=*/true)),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_generator", "coroutine_generator"},
+                             {"py_genexpr", "ranges_views"},
+                             {"py_iterator_class", "iterator_class"},
+                             {"py_list_eager", "eager_vector"},
+                             {"py_numpy", "index_loop"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::iteration::sum_squares

@@ -26,5 +26,14 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_dict_memo")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_direct", "direct"},
+                             {"py_lru_cache", "lru_list_map"},
+                             {"py_cache", "unordered_map_unbounded"},
+                             {"py_dict_memo", "hand_inlined_unordered_map"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::memoization::cheap_function

@@ -40,5 +40,11 @@ auto python_variant(std::string name, bool cached) {
     the_case().add_variant(python_variant("py_lru_cache", true)),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_lru_cache", "lru_list_map"}, {"py_no_cache", "no_cache"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::memoization::expensive_lookup

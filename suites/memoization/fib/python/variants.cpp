@@ -24,5 +24,14 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_dict_memo")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_naive", "naive_recursive"},
+                             {"py_lru_cache", "lru_bounded"},
+                             {"py_cache", "memo_unordered_map"},
+                             {"py_dict_memo", "memo_unordered_map"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::memoization::fib

@@ -29,5 +29,15 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_timed_decorator")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_plain", "direct"},
+                             {"py_partial", "bind_front"},
+                             {"py_callable_class", "virtual_call"},
+                             {"py_timed_decorator", "timed_decorator"},
+                             {"py_wraps_decorator", "template_decorator"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::wrappers::call_through_wrapper

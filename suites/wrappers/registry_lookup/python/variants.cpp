@@ -29,5 +29,12 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_match_statement")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts(
+        {{"py_dict_registry", "unordered_map"}, {"py_match_statement", "switch_on_enum"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::wrappers::registry_lookup

@@ -34,5 +34,14 @@ auto python_variant(std::string name) {
     the_case().add_variant(python_variant("py_exit_stack")),
 };
 
+// Each Python idiom beside the C++ variant that does the same thing (reports compare
+// the two like with like, and the fastest C++ variant separately).
+[[maybe_unused]] const auto paired = {
+    the_case().counterparts({{"py_contextmanager", "raii_guard"},
+                             {"py_enter_exit_class", "raii_guard"},
+                             {"py_exit_stack", "boost_scope_exit_all"},
+                             {"py_try_finally", "try_catch_rethrow"}}),
+};
+
 }  // namespace
 }  // namespace idiombench::wrappers::scoped_resource
