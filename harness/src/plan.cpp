@@ -3,6 +3,7 @@
 #include "name_filter.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "idiombench/model.hpp"
 #include "profiles.hpp"
@@ -27,14 +28,57 @@ void check_names(const std::vector<std::string>& asked, const std::vector<std::s
 
 enum class Points { profile, conformance };
 
-// Whether some axis of `key` is limited to models that exclude `model`.
+// Whether `key` is a param of some axis but of none that applies to `model` (the baseline's):
+// then a variant's value of it is its own (threads), not part of the point it shares with
+// the baseline. A key with axes for both (n for the host models, another n for the GPU
+// ones) is shared.
 bool limited_away_from(const CaseInfo& info, const std::string& key, const std::string& model) {
+  bool keyed = false;
   for (const auto* grid : {&info.quick, &info.full, &info.conformance_axes}) {
     for (const auto& axis : *grid) {
-      if (axis.key == key && !axis.models.empty() && !contains(axis.models, model)) return true;
+      if (axis.key != key) continue;
+      keyed = true;
+      if ((axis.models.empty() || contains(axis.models, model)) &&
+          !contains(axis.except_models, model))
+        return false;
     }
   }
-  return false;
+  return keyed;
+}
+
+// The baseline wherever a variant of its case is planned and measured here, so that every
+// row of a report says how it compares (the GPU models' sizes, a variant's own extra
+// points). Only where the selection planned the baseline at all: a run filtered to one
+// model gains no other.
+void add_missing_baseline_points(std::vector<PlannedBenchmark>& planned) {
+  std::map<const CaseBase*, std::size_t> baseline_of;
+  std::map<const CaseBase*, std::vector<Params>> have;
+  std::map<const CaseBase*, std::size_t> case_order;
+  for (const auto& b : planned) {
+    case_order.emplace(b.the_case, case_order.size());
+    if (b.variant_info().name != b.info().baseline) continue;
+    baseline_of[b.the_case] = b.variant;
+    have[b.the_case].push_back(b.params);
+  }
+  std::vector<PlannedBenchmark> added;
+  for (const auto& b : planned) {
+    auto baseline = baseline_of.find(b.the_case);
+    if (baseline == baseline_of.end() || b.variant == baseline->second) continue;
+    if (!b.why_skipped().empty()) continue;  // not measured here: nothing to compare
+    Params point = shared_params(b);
+    auto& known = have[b.the_case];
+    if (std::find(known.begin(), known.end(), point) != known.end()) continue;
+    known.push_back(point);
+    added.push_back(
+        {b.the_case, baseline->second, point, benchmark_name(b.info(), b.info().baseline, point)});
+  }
+  if (added.empty()) return;
+  planned.insert(planned.end(), added.begin(), added.end());
+  // Each added point beside its case's other baseline points.
+  std::stable_sort(planned.begin(), planned.end(), [&](const auto& a, const auto& b) {
+    return std::pair(case_order[a.the_case], a.variant) <
+           std::pair(case_order[b.the_case], b.variant);
+  });
 }
 
 std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
@@ -71,6 +115,7 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
       }
     }
   }
+  if (points == Points::profile) add_missing_baseline_points(planned);
   return planned;
 }
 

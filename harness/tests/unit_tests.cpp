@@ -331,6 +331,50 @@ TEST(Plan, SharedParamsLeaveOutWhatOnlyOtherModelsThanTheBaselinesTake) {
   }
 }
 
+// A size axis for the host models and another of the same key for a device model (the
+// compute suite's GPU sizes): `n` is shared with the baseline either way.
+Case<int, int>& sized_by_model() {
+  static auto& c = define_case<int, int>({
+      .name = "sized",
+      .question = "Is a key with one axis per kind of model shared with the baseline?",
+      .make_input = [](const Params& p) { return static_cast<int>(p.integer("n")); },
+      .reference = [](const int& n) { return n * 2; },
+      .quick = {{"n", {1, 2}, {}, {"cuda"}}, {"n", {5}, {"cuda"}}, {"threads", {2}, {"threads"}}},
+      .full = {{"n", {3}}},
+      .conformance = {{{"n", 0}}},
+      .baseline = "base",
+      .suite = "unit_sized",
+  });
+  return c;
+}
+
+[[maybe_unused]] const auto sized_registered = {
+    sized_by_model().add_variant(
+        {.name = "base", .model = "serial", .run = [](const int& n) { return 2 * n; }}),
+    sized_by_model().add_variant(
+        {.name = "gpu", .model = "cuda", .run = [](const int& n) { return 2 * n; }}),
+    sized_by_model().add_variant(
+        {.name = "par", .model = "threads", .run = [](const int& n) { return 2 * n; }}),
+};
+
+TEST(Plan, AKeyWithAnAxisForTheBaselinesModelIsSharedWhateverOtherAxesItHas) {
+  Selection selection;
+  selection.suites = {"unit_sized"};
+  std::vector<std::string> names;
+  for (const auto& planned : plan_benchmarks(selection)) {
+    names.push_back(planned.name);
+    auto shared = shared_params(planned);
+    EXPECT_TRUE(shared.contains("n")) << planned.name;
+    EXPECT_FALSE(shared.contains("threads")) << planned.name;
+  }
+  // The baseline is planned at the device model's point too: every row has its comparison.
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"unit_sized/sized/base/n:1", "unit_sized/sized/base/n:2",
+                                      "unit_sized/sized/base/n:5", "unit_sized/sized/gpu/n:5",
+                                      "unit_sized/sized/par/n:1/threads:2",
+                                      "unit_sized/sized/par/n:2/threads:2"}));
+}
+
 TEST(Plan, UnknownNamesAndBadRegexAreUsageErrors) {
   Selection bad_suite;
   bad_suite.suites = {"nosuch"};

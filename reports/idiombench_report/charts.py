@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 matplotlib.rcParams["text.parse_math"] = False
 warnings.filterwarnings("ignore", message="Glyph .* missing from current font")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from .history import Point, thinned  # noqa: E402
@@ -30,15 +31,58 @@ def _text(label: str) -> str:
     return "".join("\ufffd" if unicodedata.category(c).startswith("C") else c for c in str(label))
 
 
+def _plain_log_labels(fig: Figure) -> None:
+    """Log axes label their ticks as numbers ("0.01", "100"): with mathtext off (labels are
+    user text, never markup) matplotlib's default would print "$\\mathdefault{10^{-2}}$"."""
+    plain = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:g}")
+    for ax in fig.axes:
+        for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
+            if scale == "log":
+                axis.set_major_formatter(plain)
+                axis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+
+
 def _to_svg(fig: Figure, salt: str) -> str:
     # A distinct salt per chart keeps the ids of several inline SVGs from colliding.
+    _plain_log_labels(fig)
     with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none"}):
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
-    svg = buffer.getvalue()
+    return _minified(buffer.getvalue())
+
+
+_NUMBER = re.compile(r"-?\d+\.\d+")
+_GEOMETRY = re.compile(r'( (?:d|x|y|x1|x2|y1|y2|cx|cy|points)=")([^"]*)"')
+
+
+def _minified(svg: str) -> str:
+    """matplotlib's SVG without what a page does not need: the XML prologue, the metadata
+    block, the ids of plain groups (clip paths keep theirs), the line breaks and indentation,
+    marker styles repeated on every use, and coordinates' fractions of a point. About
+    half the bytes."""
     svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
-    return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'<g id="[^"]*">', "<g>", svg)
+    svg = re.sub(r">\s+<", "><", svg)
+    svg = re.sub(r"\s*\n\s*", " ", svg)
+    while True:  # a group around one element (nested ones come free one level at a time)
+        unwrapped = re.sub(r"<g>(<(?:path|use)[^>]*/>)</g>", r"\1", svg)
+        if unwrapped == svg:
+            break
+        svg = unwrapped
+    svg = svg.replace(' z "', ' z"').replace(' style="fill: #ffffff"', ' fill="#fff"')
+    # matplotlib names its whole font fallback list in every label; the page's sans-serif will do.
+    svg = re.sub(r"font: ([\d.]+px) 'DejaVu Sans'[^;\"]*sans-serif", r"font: \1 sans-serif", svg)
+    svg = re.sub(r' transform="rotate\(-0 [\d.]+ [\d.]+\)"', "", svg)
+    # A marker's every use repeats the style its definition already has (thousands of dots).
+    styles = dict(re.findall(r'<path id="([^"]+)" d="[^"]*" style="([^"]*)"', svg))
+    svg = re.sub(r'(<use xlink:href="#([^"]+)"[^>]*?) style="([^"]*)"',
+                 lambda m: m.group(1) if styles.get(m.group(2)) == m.group(3) else m.group(0), svg)
+    # Only geometry is rounded, to whole points: the text of labels says what it says.
+    return _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(lambda n: f"{float(n.group()):.0f}", m.group(2)) + '"',
+                         svg)
 
 
 def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = TIME) -> Optional[str]:
@@ -233,3 +277,43 @@ def ratio_chart(rows: Sequence[tuple[str, float, Optional[float], Optional[float
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return _to_svg(fig, "compare-ratios")
+
+
+def overview_chart(suite: str, panels: Sequence[tuple[str, list[tuple[str, float, bool, bool]]]]) -> Optional[str]:
+    """A suite at a glance: one small panel per case, each variant's time relative to the
+    case's baseline at the case's largest point (log axis, 1 = the baseline), fastest on
+    top; C++ solid, Python hatched, the baseline in its own colour.
+
+    panels: [(case, [(variant label, time / baseline time, is_python, is_baseline), ...])]."""
+    panels = [(case, bars) for case, bars in panels if bars]
+    if not panels:
+        return None
+    columns = min(3, len(panels))
+    rows = -(-len(panels) // columns)
+    tallest = [max(len(bars) for _, bars in panels[r * columns:(r + 1) * columns]) for r in range(rows)]
+    fig, axes = plt.subplots(rows, columns, squeeze=False, figsize=(10.5, sum(0.55 + 0.13 * t for t in tallest)),
+                             gridspec_kw={"height_ratios": [0.55 + 0.13 * t for t in tallest]})
+    for index, ax in enumerate(axes.flat):
+        if index >= len(panels):
+            ax.set_visible(False)
+            continue
+        case, bars = panels[index]
+        ordered = sorted(bars, key=lambda bar: bar[1], reverse=True)  # fastest drawn last: on top
+        y = range(len(ordered))
+        drawn = ax.barh(list(y), [ratio for _, ratio, _, _ in ordered], height=0.75, left=0,
+                        color=[_BASELINE if base else _BAR for _, _, _, base in ordered])
+        for bar, (_, _, python, _) in zip(drawn, ordered):
+            if python:
+                bar.set_hatch("///")
+                bar.set_facecolor("#ffffff")
+                bar.set_edgecolor(_BAR)
+        ax.set_xscale("log")
+        ax.axvline(1.0, color="#555555", linewidth=0.6)
+        ax.set_yticks(list(y), [_text(label) for label, _, _, _ in ordered], fontsize=5.5)
+        ax.tick_params(axis="x", labelsize=6)
+        ax.set_title(_text(case), fontsize=7.5, loc="left")
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_ylim(-0.6, len(ordered) - 0.4)
+    fig.supxlabel("time relative to the case's baseline (log; < 1: faster)", fontsize=7)
+    fig.tight_layout()
+    return _to_svg(fig, "overview-" + suite)

@@ -10,7 +10,7 @@ from typing import Any, Optional, Sequence
 import jinja2
 
 from . import __version__
-from .charts import case_chart, history_chart, machines_chart, scaling_chart
+from .charts import case_chart, history_chart, machines_chart, overview_chart, scaling_chart
 from . import history as history_module
 from . import machines as machines_module
 from .figures import figure, is_bandwidth_case
@@ -82,6 +82,33 @@ def _case_view(case_id: str, question: str, points: dict[str, list[Benchmark]],
     return {"id": case_id, "question": question, "finding": finding(points, units),
             "chart": case_chart(case_id, points, units),
             "scaling": scaling_chart(case_id, every, units=units), "rows": rows}
+
+
+def _overview(results: Results, units: Units = TIME) -> list[dict[str, Any]]:
+    """Per suite, the figure a reader looks at first: every case's variants relative to its
+    baseline at the case's largest timed point (the point its finding is about), each
+    variant at its best parallelism there; with each case's finding and a link to it."""
+    by_suite: dict[str, list[tuple[str, list[tuple[str, float, bool, bool]]]]] = {}
+    findings: dict[str, list[dict[str, str]]] = {}
+    for (suite, case), points in results.cases().items():
+        timed_points = [(label, [b for b in runs if b.timed]) for label, runs in points.items()]
+        timed_points = [(label, runs) for label, runs in timed_points if runs]
+        bars: list[tuple[str, float, bool, bool]] = []
+        if timed_points:
+            label, runs = timed_points[-1]
+            baseline = next((b for b in runs if b.is_baseline), None)
+            if baseline is not None:
+                best: dict[str, Benchmark] = {}
+                for b in runs:
+                    if b.variant not in best or b.span()[1] < best[b.variant].span()[1]:
+                        best[b.variant] = b
+                base = baseline.span()[1]
+                bars = [(b.label, b.span()[1] / base, b.model == "python", b.is_baseline) for b in best.values()]
+        by_suite.setdefault(suite, []).append((case, bars))
+        findings.setdefault(suite, []).append({"id": f"{suite}-{case}", "case": case,
+                                               "finding": finding(points, units) or "no variant was timed"})
+    return [{"suite": suite, "chart": overview_chart(suite, panels), "cases": findings[suite]}
+            for suite, panels in by_suite.items()]
 
 
 def _summary(results: Results, units: Units = TIME) -> list[dict[str, str]]:
@@ -193,6 +220,9 @@ def build_context(results: Results, cv_warning: float = 0.10,
         "skipped": sorted(skipped, key=lambda b: b.run_name),
         "suites": suites,
         "summary": _summary(results, units),
+        "overview": _overview(results, units),
+        "verified": sum(1 for runs in results.cases().values() for bs in runs.values() for b in bs
+                        if b.status == "ok" and b.verified),
         "python": python_rows(results, units),
         "hardware": _hardware_comparison(results, others, units, reference),
         "measure": units.measure,

@@ -185,11 +185,11 @@ def test_tables_can_be_sorted_by_their_numbers(tmp_path, iteration_results):
     assert '<table class="sortable">' in page and "<thead>" in page
     values = re.findall(r'<td class="num" data-value="([0-9.e+-]+)">', page)
     assert values and all(float(v) > 0 for v in values)
-    assert "<h2>Summary</h2>" in page
+    assert '<h2 id="summary">Summary</h2>' in page
 
 
 def _hardware(page):
-    return page.split('<h2 id="hardware">Hardware comparison</h2>')[1].split("<h2>Suite")[0]
+    return page.split('<h2 id="hardware">Hardware comparison</h2>')[1].split("<h2 ")[0]
 
 
 def _matrix_cells(page):
@@ -371,8 +371,34 @@ def test_the_compute_section_shows_bandwidth(tmp_path):
     # A real run of the compute suite (docs/machines: the 2-core VM, three processes).
     run = Path(__file__).resolve().parents[2] / "docs" / "machines" / "xeon-2core-vm-compute-p3.json"
     page = render_to(tmp_path, run)
-    summary = page.split("<h2>Summary</h2>")[1].split("</table>")[0]
+    summary = page.split('<h2 id="summary">Summary</h2>')[1].split("</table>")[0]
     assert re.search(r"[0-9.]+ GB/s · [0-9.]+ of peak", summary), "triad beyond the caches"
     assert re.search(r"[0-9.]+ GFLOP/s", summary), "gemm"
-    compute = page.split("<h2>Suite compute</h2>")[1]
+    compute = page.split('<h2 id="suite-compute">Suite compute</h2>')[1]
     assert re.search(r'<td class="num">[0-9.]+ GB/s', compute), "figures in the case tables"
+
+
+def test_the_report_opens_with_the_overview_a_chart_per_suite(tmp_path):
+    """What a reader came for first: the overview's charts come before any table, one per
+    suite, with each case's finding linking to its section; the run's details come last."""
+    run = Path(__file__).resolve().parents[2] / "docs" / "machines" / "xeon-2core-vm-compute-p3.json"
+    page = render_to(tmp_path, run)
+    body = page.split("<body>")[1]
+    assert body.index('<h2 id="overview">') < body.index("<svg") < body.index("<table")
+    overview = body.split('<h2 id="overview">')[1].split("<h2 ")[0]
+    assert overview.count("<svg") == 1, "one figure for the one suite"
+    assert "gave the reference answer" in overview
+    assert re.search(r'<li><a href="#compute-triad">triad</a>: \S', overview), "finding with its link"
+    assert body.index('<h2 id="run">') > body.index('<h2 id="conformance">'), "the metadata at the end"
+    assert '<nav class="toc">' in body.split('<h2 id="overview">')[0]
+
+
+def test_several_machines_open_with_the_hardware_comparison(tmp_path, load_json, write_json):
+    from synthetic import generated_machine
+    run = Path(__file__).resolve().parents[2] / "docs" / "machines" / "xeon-2core-vm-compute-p3.json"
+    other = write_json(generated_machine(load_json(run), 1, factor=1.3), name="other.json")
+    out = tmp_path / "two.html"
+    assert main(["render", str(run), str(other), "-o", str(out)]) == 0
+    body = out.read_text(encoding="utf-8").split("<body>")[1]
+    assert body.index('<h2 id="hardware">') < body.index('<h2 id="overview">')
+    assert body.count('<h2 id="hardware">') == 1
