@@ -33,13 +33,14 @@ def _text(label: str) -> str:
 
 def _plain_log_labels(fig: Figure) -> None:
     """Log axes label their ticks as numbers ("0.01", "100"): with mathtext off (labels are
-    user text, never markup) matplotlib's default would print "$\\mathdefault{10^{-2}}$"."""
+    user text, never markup) matplotlib's default would print "$\\mathdefault{10^{-2}}$".
+    Their minor ticks go: the grid and the labelled decades say enough."""
     plain = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:g}")
     for ax in fig.axes:
         for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
             if scale == "log":
                 axis.set_major_formatter(plain)
-                axis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+                axis.set_minor_locator(matplotlib.ticker.NullLocator())  # 8 unlabelled marks a decade
 
 
 def _to_svg(fig: Figure, salt: str) -> str:
@@ -115,8 +116,13 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
             if b.model == "python":  # the Python idiom itself: hatched, in every chart
                 bar.set_hatch("///")
                 bar.set_edgecolor("white")
-        # The distribution: every repetition a dot, each process on its own row of the bar.
+        # The distribution: every repetition a dot, each process on its own row of the bar —
+        # except where the bar and its whisker already are every repetition (one process,
+        # at most three: the quick profile), and the dots would only repeat them.
+        dotted = any(len(b.processes) > 1 or len(b.samples) > 3 for b in runs)
         for position, b in zip(positions, runs):
+            if not dotted:
+                break
             processes = sorted(b.processes.items())
             for k, (_, values) in enumerate(processes):
                 offset = (k - (len(processes) - 1) / 2) * min(0.5 / max(len(processes), 1), 0.15)
@@ -126,8 +132,9 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
         spread = max(medians) / max(min(medians), 1e-12)
         if spread > 50:
             ax.set_xscale("log")
-        ax.set_xlabel(f"{label_x}: bar the median, whiskers min-max, dots the repetitions "
-                      "(one row per process)", fontsize=8)
+        ax.set_xlabel(f"{label_x}: bar the median, whiskers min-max"
+                      + (", dots the repetitions (one row per process)" if dotted else
+                         " (of at most three repetitions, one process: no dots)"), fontsize=8)
         ax.set_title(_text(label), fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)

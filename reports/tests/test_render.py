@@ -337,8 +337,12 @@ def test_each_case_opens_with_its_finding_and_its_uncertainty(tmp_path, write_js
 
 
 def test_repetitions_are_drawn_as_dots_on_the_bars(tmp_path):
-    page = render_to(tmp_path, Path(__file__).with_name("data") / "iteration-sample.json")
-    assert "dots the repetitions" in page
+    """Dots where they add to the bar: several processes (a row each) or more than three
+    repetitions. With one process of three, the bar and whisker are the three already."""
+    several = Path(__file__).resolve().parents[2] / "docs" / "machines" / "xeon-2core-vm-compute-p3.json"
+    assert "dots the repetitions" in render_to(tmp_path, several)
+    single = render_to(tmp_path, Path(__file__).with_name("data") / "iteration-sample.json")
+    assert "dots the repetitions" not in single and "no dots" in single
 
 
 def test_figures_are_in_each_cases_natural_unit():
