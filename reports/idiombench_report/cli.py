@@ -45,9 +45,15 @@ def _render(args: argparse.Namespace) -> int:
         raise results_module.ResultsError(
             f"{len(args.results)} files: render compares at most {MAX_RENDER_FILES} (one per machine, "
             "or several runs of one machine, which are merged)")
-    results = results_module.load(args.results[0])
-    others = [results_module.load(path) for path in args.results[1:]]
-    render(results, args.output, others, args.reference)
+    if args.store:
+        store = store_module.open_store(args.store)
+        try:
+            loaded = [store.results(selector, need_repetitions=True) for selector in args.results]
+        finally:
+            store.close()
+    else:
+        loaded = [results_module.load(path) for path in args.results]
+    render(loaded[0], args.output, loaded[1:], args.reference)
     print(args.output)
     return 0
 
@@ -55,7 +61,14 @@ def _render(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     if (args.threshold is not None and not 0 <= args.threshold < 10) or not 0 < args.alpha < 1:
         raise results_module.ResultsError("--threshold must be in [0, 10) and --alpha in (0, 1)")
-    base, cand = results_module.load_any(args.base), results_module.load_any(args.candidate)
+    if args.store:
+        store = store_module.open_store(args.store)
+        try:
+            base, cand = store.results(args.base), store.results(args.candidate)
+        finally:
+            store.close()
+    else:
+        base, cand = results_module.load_any(args.base), results_module.load_any(args.candidate)
     if base.machine and cand.machine and base.machine != cand.machine and not args.allow_cross_machine:
         raise results_module.ResultsError(
             f"the runs come from different machines ({base.description}; {cand.description}): "
@@ -220,6 +233,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         "--reference", metavar="MACHINE",
         help="with files from several machines: the machine the others are compared with "
              "(its machine_id, a prefix of 4+ characters, or its host name; default: the first file's)")
+    render_command.add_argument("--store", metavar="URL",
+                                help="the RESULTS are runs of this store (run ids or git sha prefixes), "
+                                     "added with --raw")
     render_command.set_defaults(run=_render)
 
     export_command = commands.add_parser(
@@ -250,6 +266,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     compare_command.add_argument("--format", choices=sorted([*compare_module.FORMATS, "html"]), default="text")
     compare_command.add_argument("--allow-cross-machine", action="store_true",
                                  help="compare runs from different machines")
+    compare_command.add_argument("--store", metavar="URL",
+                                 help="BASE and CANDIDATE are runs of this store (run ids or git sha prefixes)")
     compare_command.set_defaults(run=_compare)
 
     history_command = commands.add_parser(

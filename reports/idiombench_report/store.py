@@ -56,6 +56,7 @@ MIGRATIONS: dict[int, list[str]] = {
              process_medians TEXT,
              counters TEXT,
              samples TEXT,
+             identity TEXT NOT NULL,
              PRIMARY KEY (run_id, name))""",
         "CREATE INDEX results_by_name ON results (name)",
     ],
@@ -212,14 +213,20 @@ class Store:
             low = median = high = None
             if b.timed:
                 low, median, high = b.span()
+            identity = {"params": b.params, "shared_params": b.shared_params, "reason": b.reason,
+                        "question": b.question, "baseline": b.baseline, "item": b.item,
+                        "counterpart": b.counterpart, "code_fingerprint": b.code_fingerprint,
+                        "limit_value": b.limit_value, "limit_measured_by": b.limit_measured_by, "exact": b.exact}
             rows.append((run_id, b.run_name, b.suite, b.case, b.variant, b.model, b.status, int(b.verified),
                          median, low, high,
-                         json.dumps(list(b.process_medians().values())) if b.timed else None,
+                         json.dumps(b.process_medians()) if b.timed else None,
                          json.dumps(b.counters, sort_keys=True) if b.counters else None,
-                         json.dumps(b.samples) if raw and b.samples else None))
+                         json.dumps(b.processes) if raw and b.samples else None,
+                         json.dumps(identity, sort_keys=True)))
         cursor.executemany(self._sql(
             "INSERT INTO results (run_id, name, suite, case_name, variant, model, status, verified, median, low, "
-            "high, process_medians, counters, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows)
+            "high, process_medians, counters, samples, identity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows)
         return Added(path, run_id, new=True)
 
     # --- reading ------------------------------------------------------------------------
@@ -253,6 +260,60 @@ class Store:
         self._end_read()
         return [Series(name, [p for _, p in sorted(points, key=lambda x: x[0])])
                 for name, points in by_name.items()]
+
+    def find(self, selector: str) -> dict[str, Any]:
+        """The run a selector names: its id in the store, or a prefix (4+ characters) of its
+        git sha that names one run."""
+        runs = self.runs()
+        if selector.isdigit():
+            found = [r for r in runs if r["id"] == int(selector)]
+        elif len(selector) >= 4:
+            found = [r for r in runs if str(r["sha"]).startswith(selector)]
+        else:
+            found = []
+        if len(found) != 1:
+            many = f"{len(found)} runs" if found else "no run"
+            raise StoreError(f"{many} in {_redacted(self.url)} match '{selector}': give a run id "
+                             "(`store list`) or a longer sha prefix")
+        return found[0]
+
+    def results(self, selector: str, need_repetitions: bool = False) -> results_module.Results:
+        """A run as the files' reader gives it. Without its repetitions (added without --raw)
+        each process is represented by its median, which is what `compare` tests."""
+        run = self.find(selector)
+        cursor = self.connection.cursor()
+        cursor.execute(self._sql("SELECT context FROM runs WHERE id = ?"), (run["id"],))
+        context = json.loads(cursor.fetchone()[0])
+        cursor.execute(self._sql(
+            "SELECT name, suite, case_name, variant, model, status, verified, process_medians, counters, samples, "
+            "identity FROM results WHERE run_id = ? ORDER BY name"), (run["id"],))
+        rows = cursor.fetchall()
+        self._end_read()
+        benchmarks = []
+        for name, suite, case, variant, model, status, verified, medians, counters, samples, identity in rows:
+            extra = json.loads(identity)
+            b = results_module.Benchmark(
+                run_name=name, suite=suite, case=case, variant=variant, model=model, status=status,
+                verified=bool(verified), params=extra["params"], shared_params=extra["shared_params"],
+                reason=extra["reason"], question=extra["question"], baseline=extra["baseline"], item=extra["item"],
+                counterpart=extra["counterpart"], code_fingerprint=extra["code_fingerprint"],
+                limit_value=extra["limit_value"], limit_measured_by=extra["limit_measured_by"],
+                exact=extra["exact"], counters=json.loads(counters) if counters else {})
+            if samples:
+                for process, values in json.loads(samples).items():
+                    for value in values:
+                        b.add(float(value), int(process))
+            elif medians:
+                if need_repetitions:
+                    raise StoreError(f"run {run['id']} was added without its repetitions (store add --raw): "
+                                     "render its results file, or add it again with --raw")
+                for process, value in json.loads(medians).items():
+                    b.add(float(value), int(process))
+            benchmarks.append(b)
+        # Stored runs were read (and upgraded) by the results reader: idiombench's format.
+        written = int(context.get("idiombench", {}).get("schema_version", 3))
+        return results_module.Results(path=f"store run {run['id']} ({run['source']})", context=context,
+                                      benchmarks=benchmarks, written_in=written)
 
     def _end_read(self) -> None:
         if self.dialect == "postgresql":

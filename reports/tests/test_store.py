@@ -233,3 +233,34 @@ def test_history_wants_a_folder_or_a_store(tmp_path, capsys):
     empty = tmp_path / "empty.sqlite"
     assert main(["history", "--store", str(empty), "-o", str(tmp_path / "h.html")]) == 2
     assert "holds no runs" in capsys.readouterr().err
+
+
+def test_compare_and_render_read_runs_from_the_store(tmp_path, store_url, capsys):
+    victim = write_runs(tmp_path / "runs", 12)
+    files = sorted(str(p) for p in (tmp_path / "runs").glob("*.json"))
+    assert main(["store", "add", *files, "--raw", "--store", store_url]) == 0
+    capsys.readouterr()
+    # The same comparison from the files and from the store: run 07 (good) against 08 (slow).
+    assert main(["compare", files[7], files[8], "--format", "json", "--allow-insufficient"]) in (0, 1)
+    from_files = json.loads(capsys.readouterr().out)
+    assert main(["compare", "07c0ffee", "08c0ffee", "--store", store_url, "--format", "json",
+                 "--allow-insufficient"]) in (0, 1)
+    from_store = json.loads(capsys.readouterr().out)
+
+    def rows(report):
+        return [(b["name"], b["verdict"], b["ratio"]) for b in report["benchmarks"]]
+
+    assert rows(from_store) == rows(from_files) and len(rows(from_store)) > 10
+    page = tmp_path / "from-store.html"
+    assert main(["render", "08c0ffee", "--store", store_url, "-o", str(page)]) == 0
+    assert victim.split("/")[2] in page.read_text(encoding="utf-8")
+    assert main(["render", "c0ffee", "--store", store_url, "-o", str(page)]) == 2
+    assert "no run in" in capsys.readouterr().err, "a selector that names no run"
+
+
+def test_render_from_a_store_wants_the_repetitions(tmp_path, capsys):
+    write_runs(tmp_path / "runs", 1)
+    url = str(tmp_path / "store.sqlite")
+    assert main(["store", "add", str(tmp_path / "runs" / "run-00.json"), "--store", url]) == 0
+    assert main(["render", "1", "--store", url, "-o", str(tmp_path / "r.html")]) == 2
+    assert "without its repetitions" in capsys.readouterr().err
