@@ -126,3 +126,33 @@ def test_a_long_history_is_thinned_except_around_its_steps():
     before = [p for i, p, _ in drawn if i < 490]
     assert all(p.median == 100.0 for p in before) and all(p.high == 131.0 for p in before)
     assert thinned(points[:50], [], budget=60) == [(float(i), p, 1) for i, p in enumerate(points[:50])]
+
+
+def test_the_pruned_fit_finds_what_the_full_search_finds():
+    """PELT's pruning changes the time, not the answer: the same segments as trying every
+    start, on noisy series with and without steps."""
+    import math
+
+    def full_search(values, min_step=0.05, penalty_factor=3.0):
+        logs = [math.log(v) for v in values]
+        n = len(logs)
+        variance = max(changepoints._noise_variance(logs), (min_step / 4) ** 2)
+        penalty = penalty_factor * variance * math.log(max(n, 2))
+        best, last = [0.0] + [math.inf] * n, [0] * (n + 1)
+        for t in range(1, n + 1):
+            for s in range(t):
+                part = logs[s:t]
+                mean = sum(part) / len(part)
+                candidate = best[s] + sum((x - mean) ** 2 for x in part) + penalty
+                if candidate < best[t]:
+                    best[t], last[t] = candidate, s
+        bounds, t = [], n
+        while t > 0:
+            bounds.append(last[t])
+            t = last[t]
+        return sorted(bounds)
+
+    for seed in range(6):
+        values = noisy([100] * 30 + [100 * (1 + 0.1 * seed)] * 25 + [90] * 20, spread=0.01 * (1 + seed % 3), seed=seed)
+        fast = [s for s, _, _ in changepoints.segments(values, min_step=0.0)]
+        assert fast == full_search(values, min_step=0.0), seed
