@@ -31,6 +31,7 @@ namespace {
 [[maybe_unused]] const auto declared = {
     declare_model({.name = "serial", .description = "unit serial"}),
     declare_model({.name = "threads", .description = "unit threads"}),
+    declare_model({.name = "device", .description = "unit device (sizes of its own)"}),
     declare_backend({.name = "unit_backend",
                      .probe =
                          [] {
@@ -339,7 +340,9 @@ Case<int, int>& sized_by_model() {
       .question = "Is a key with one axis per kind of model shared with the baseline?",
       .make_input = [](const Params& p) { return static_cast<int>(p.integer("n")); },
       .reference = [](const int& n) { return n * 2; },
-      .quick = {{"n", {1, 2}, {}, {"cuda"}}, {"n", {5}, {"cuda"}}, {"threads", {2}, {"threads"}}},
+      .quick = {{"n", {1, 2}, {}, {"device"}},
+                {"n", {5}, {"device"}},
+                {"threads", {2}, {"threads"}}},
       .full = {{"n", {3}}},
       .conformance = {{{"n", 0}}},
       .baseline = "base",
@@ -352,7 +355,7 @@ Case<int, int>& sized_by_model() {
     sized_by_model().add_variant(
         {.name = "base", .model = "serial", .run = [](const int& n) { return 2 * n; }}),
     sized_by_model().add_variant(
-        {.name = "gpu", .model = "cuda", .run = [](const int& n) { return 2 * n; }}),
+        {.name = "gpu", .model = "device", .run = [](const int& n) { return 2 * n; }}),
     sized_by_model().add_variant(
         {.name = "par", .model = "threads", .run = [](const int& n) { return 2 * n; }}),
 };
