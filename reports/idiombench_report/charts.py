@@ -1,9 +1,12 @@
 """matplotlib charts, returned as inline SVG markup."""
 
+import hashlib
+import html
 import io
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from typing import Optional, Sequence
 
 import matplotlib
@@ -50,14 +53,14 @@ def _to_svg(fig: Figure, salt: str) -> str:
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
-    return _minified(buffer.getvalue())
+    return _minified(buffer.getvalue(), salt)
 
 
 _NUMBER = re.compile(r"-?\d+\.\d+")
 _GEOMETRY = re.compile(r'( (?:d|x|y|x1|x2|y1|y2|cx|cy|points)=")([^"]*)"')
 
 
-def _minified(svg: str) -> str:
+def _minified(svg: str, salt: str = "") -> str:
     """matplotlib's SVG without what a page does not need: the XML prologue, the metadata
     block, the ids of plain groups (clip paths keep theirs), the line breaks and indentation,
     marker styles repeated on every use, and coordinates' fractions of a point. About
@@ -81,6 +84,16 @@ def _minified(svg: str) -> str:
     styles = dict(re.findall(r'<path id="([^"]+)" d="[^"]*" style="([^"]*)"', svg))
     svg = re.sub(r'(<use xlink:href="#([^"]+)"[^>]*?) style="([^"]*)"',
                  lambda m: m.group(1) if styles.get(m.group(2)) == m.group(3) else m.group(0), svg)
+    # A style repeated on many elements (grid lines, bars, labels) becomes a class of this
+    # chart's own (named from its salt: the page holds many charts, and CSS is page-wide).
+    prefix = "c" + hashlib.sha1(salt.encode("utf-8")).hexdigest()[:7]
+    rules = []
+    for number, (style, count) in enumerate(Counter(re.findall(r' style="([^"]*)"', svg)).most_common()):
+        if count < 3:
+            break
+        svg = svg.replace(f' style="{style}"', f' class="{prefix}{number}"')
+        rules.append(f".{prefix}{number}{{{html.unescape(style)}}}")
+    svg = svg.replace('<style type="text/css">', '<style type="text/css">' + "".join(rules), 1)
     # Only geometry is rounded, to whole points: the text of labels says what it says.
     return _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(lambda n: f"{float(n.group()):.0f}", m.group(2)) + '"',
                          svg)
@@ -110,7 +123,7 @@ def case_chart(case_id: str, points: dict[str, list[Benchmark]], units: Units = 
         high = [(most - median) / factor for _, median, most in spans]
         colours = [_BASELINE if b.is_baseline else _BAR for b in runs]
         positions = range(len(runs))
-        bars = ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=3,
+        bars = ax.barh(positions, medians, xerr=[low, high], color=colours, capsize=0,  # no caps: 2 markers a bar
                        error_kw={"elinewidth": 1, "ecolor": "#333"})
         for bar, b in zip(bars, runs):
             if b.model == "python":  # the Python idiom itself: hatched, in every chart
