@@ -4,6 +4,7 @@
 #   kokkos-5.0.2        Serial + OpenMP: the host Kokkos variants, linked into the runner
 #   kokkos-5.0.2-cuda   Serial + CUDA (nvcc_wrapper): the kokkos_cuda unit, loaded at run
 #                       time only where a CUDA device is present; built when nvcc exists
+#                       and a device is present, or when asked (IDIOMBENCH_KOKKOS_CUDA=ON)
 #
 # The files are pinned: the .dsc by its sha256, the tarballs by the .dsc's Checksums-Sha256.
 # They come from the pool of the archive the machine's own apt sources name; the system's
@@ -11,7 +12,8 @@
 #
 #   IDIOMBENCH_KOKKOS_CUDA_ARCH=HOPPER90   the GPU architecture (Kokkos_ARCH_<name>); Kokkos
 #                                          builds for one, and cannot detect one without a GPU
-#   IDIOMBENCH_KOKKOS_CUDA=OFF             do not build the CUDA configuration
+#   IDIOMBENCH_KOKKOS_CUDA=AUTO|ON|OFF     the CUDA configuration: where a device is present
+#                                          (AUTO, the default), whenever nvcc exists (ON), never
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,7 +32,13 @@ if [[ -n ${Kokkos_ROOT:-} ]]; then
   want_host=0 # the user's Kokkos wins
 fi
 [[ -f $kokkos_prefix/.complete ]] && want_host=0
-if [[ ${IDIOMBENCH_KOKKOS_CUDA:-ON} != OFF && -x $nvcc && ! -f $kokkos_cuda_prefix/.complete ]]; then
+# The CUDA configuration takes minutes: built where asked (ON: ci/test.sh compiles the
+# kokkos_cuda unit) or where a device can run it (AUTO, the default).
+kokkos_cuda_mode=${IDIOMBENCH_KOKKOS_CUDA:-AUTO}
+if [[ $kokkos_cuda_mode == AUTO ]]; then
+  cuda_device_present && kokkos_cuda_mode=ON || kokkos_cuda_mode=OFF
+fi
+if [[ $kokkos_cuda_mode == ON && -x $nvcc && ! -f $kokkos_cuda_prefix/.complete ]]; then
   [[ -z ${Kokkos_CUDA_ROOT:-} ]] && want_cuda=1
 fi
 ((want_host || want_cuda)) || exit 0
@@ -74,6 +82,7 @@ build() {
   local name=$1 prefix=$2
   shift 2
   log "building Kokkos $kokkos_version ($name) into $prefix"
+  phase "Kokkos ($name)"
   cmake -S "$src" -B "$work/build-$name" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_INSTALL_PREFIX="$prefix" \
@@ -99,6 +108,7 @@ build() {
   rm -rf "$prefix"
   mv "$prefix.partial" "$prefix"
   log "Kokkos $kokkos_version ($name) installed in $prefix"
+  phase_done
 }
 
 if ((want_host)); then

@@ -35,3 +35,36 @@ python_with_deps() {
   done
   die "no python3 with matplotlib, jinja2, jsonschema, fastjsonschema and pytest (run ci/install-deps.sh)"
 }
+
+# Whether this machine has a CUDA device (the driver's device node, or nvidia-smi sees one).
+cuda_device_present() {
+  [[ -e /dev/nvidia0 ]] || { command -v nvidia-smi >/dev/null && nvidia-smi -L 2>/dev/null | grep -q '^GPU'; }
+}
+
+# Phases and their times. `phase NAME` ends the phase before (printing its time) and
+# starts NAME; `phase_done` ends the last one. With IDIOMBENCH_PHASES_FILE set, each
+# ended phase is also appended there ("seconds<TAB>name"), so a script that runs others
+# can print every phase at the end (phases_table).
+phase_name=""
+phase_began=0
+phase() {
+  phase_done
+  phase_name=$1
+  phase_began=${EPOCHREALTIME/,/.}
+  [[ ${2:-} == --quiet ]] || log "$1"
+}
+phase_done() {
+  [[ -n $phase_name ]] || return 0
+  local seconds
+  seconds=$(awk -v a="$phase_began" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "%.1f", b - a }')
+  log "phase '$phase_name': $seconds s"
+  [[ -n ${IDIOMBENCH_PHASES_FILE:-} ]] && printf '%s\t%s\n' "$seconds" "$phase_name" >>"$IDIOMBENCH_PHASES_FILE"
+  phase_name=""
+}
+# Prints the phases recorded in IDIOMBENCH_PHASES_FILE and their total, on stderr.
+phases_table() {
+  [[ -s ${IDIOMBENCH_PHASES_FILE:-} ]] || return 0
+  awk -F'\t' '{ printf "idiombench:   %8.1f s  %s\n", $1, $2; total += $1 }
+    END { printf "idiombench:   %8.1f s  in all (%d:%02d)\n", total, total / 60, total % 60 }' \
+    "$IDIOMBENCH_PHASES_FILE" >&2
+}

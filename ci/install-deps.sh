@@ -46,12 +46,14 @@ packages=(
 # verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks); clang's
 # libFuzzer runtime builds the fuzz targets (ci/fuzz.sh); Slurm and munge run the Slurm
 # kit through a one-node cluster (ci/slurm/test.sh); a PostgreSQL server is started by the
-# results store's tests (reports/tests/test_store.py).
+# results store's tests (reports/tests/test_store.py); strace shows what a benchmark's
+# process opens (harness/python/tests/child_footprint_test.sh).
 if [[ ${1:-} == --tests ]]; then
   packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev
-    slurm-wlm munge postgresql)
+    slurm-wlm munge postgresql strace)
 fi
 
+phase "install: Debian packages" --quiet
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -73,4 +75,5 @@ if ((${#missing[@]})); then
     || die "apt-get install failed for: ${missing[*]}"
 fi
 
+phase_done
 "$here/build-kokkos.sh"

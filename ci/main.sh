@@ -1,14 +1,38 @@
 #!/usr/bin/env bash
 # The main job: dependencies (when missing), a release build, the quick profile of
-# every suite, the results JSON and the HTML report. Prints both paths.
-#   ci/main.sh [extra `idiombench run` options, e.g. --suite iteration]
+# every suite, the results JSON and the HTML report. Prints both paths, and the time of
+# each phase (install, Kokkos, configure, build, run, render).
+#   ci/main.sh [--suites "compute;io"] [--cuda] [extra `idiombench run` options]
+#     --suites LIST   build (and so run) only these suites; default: every suite
+#     --cuda          compile the CUDA variants and Kokkos for CUDA even without a device
+#                     (default: only where a CUDA device is present)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-"$here/build.sh" release
+suites="" cuda=AUTO
+run_args=()
+while (($#)); do
+  case $1 in
+    --suites) (($# >= 2)) || die "--suites needs a list, e.g. --suites \"compute;io\""
+      suites=$2; shift 2 ;;
+    --suites=*) suites=${1#--suites=}; shift ;;
+    --cuda) cuda=ON; shift ;;
+    *) run_args+=("$1"); shift ;;
+  esac
+done
+if [[ $cuda == AUTO ]]; then cuda_device_present && cuda=ON || cuda=OFF; fi
+export IDIOMBENCH_KOKKOS_CUDA=$cuda
+with_cuda=$([[ $cuda == ON ]] && echo AUTO || echo OFF)
+
+export IDIOMBENCH_PHASES_FILE
+IDIOMBENCH_PHASES_FILE=$(mktemp)
+trap 'rm -f "$IDIOMBENCH_PHASES_FILE"' EXIT
+
+# An empty list is every suite (the cache variable's default).
+"$here/build.sh" release "-DIDIOMBENCH_SUITES=${suites}" "-DIDIOMBENCH_WITH_CUDA=$with_cuda"
 python=$(python_with_deps)
 
 mkdir -p "$root/results"
@@ -17,10 +41,16 @@ results="$root/results/quick-$stamp.json"
 report="$root/results/quick-$stamp.html"
 
 status=0
-"$root/build/release/harness/idiombench" run --profile quick --out "$results" "$@" || status=$?
+phase "run (quick profile)"
+"$root/build/release/harness/idiombench" run --profile quick --out "$results" "${run_args[@]}" || status=$?
+phase_done
 # Render whatever was measured, even when a benchmark failed (status 1).
 if [[ -f $results ]]; then
+  phase "render"
   PYTHONPATH="$root/reports" "$python" -m idiombench_report render "$results" -o "$report" >/dev/null
+  phase_done
+  log "phases:"
+  phases_table
   echo "results: $results"
   echo "report:  $report"
 fi

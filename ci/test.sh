@@ -16,63 +16,76 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 preset=${1:-ci}
+# CI compiles the CUDA code and the kokkos_cuda unit even without a device.
+export IDIOMBENCH_KOKKOS_CUDA=${IDIOMBENCH_KOKKOS_CUDA:-ON}
+export IDIOMBENCH_PHASES_FILE
+IDIOMBENCH_PHASES_FILE=$(mktemp)
+out=$(mktemp -d)
+trap 'rm -rf "$out" "$IDIOMBENCH_PHASES_FILE"' EXIT
 
 "$here/install-deps.sh" --tests
 "$here/build.sh" "$preset"
 python=$(python_with_deps)
 bin="$root/build/$preset/harness/idiombench"
 
-log "ctest (preset $preset)"
+phase "ctest (preset $preset)"
 ctest --preset "$preset" --parallel "$(nproc 2>/dev/null || echo 2)"
 
-log "idiombench verify"
+phase "idiombench verify"
 "$bin" verify
 
-log "the io suite verified against a real server (nginx, chunked pages)"
+phase "the io suite verified against a real server (nginx, chunked pages)"
 "$root/suites/io/scripts/real-server-test.sh" "$bin"
 
-log "quick run of the iteration suite, validated against the schema"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+phase "quick run of the iteration suite, validated against the schema"
 "$bin" run --suite iteration --profile quick --out "$out/iteration.json" >"$out/run.log" \
   || { cat "$out/run.log"; die "the quick iteration run failed"; }
 PYTHONPATH="$root/reports" "$python" -m idiombench_report validate --require-ok "$out/iteration.json"
 
-log "cmake --install: the installed commands run"
+phase "cmake --install: the installed commands run"
 cmake --install "$root/build/$preset" --prefix "$out/prefix" >/dev/null
 "$out/prefix/bin/idiombench" --version
 "$out/prefix/bin/idiombench-report" --version
 "$out/prefix/bin/idiombench-report" validate --require-ok "$out/iteration.json" >/dev/null \
   || die "the installed idiombench-report cannot read a results file"
 
-log "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
+phase "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
 "$here/slurm/test.sh" "$bin"
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_CLANG:-0} != 1 ]]; then
   log "clang 14 build and ctest (preset ci-clang; IDIOMBENCH_SKIP_CLANG=1 skips it)"
+  phase_done
   "$here/build.sh" ci-clang
+  phase "ctest (preset ci-clang)"
   ctest --preset ci-clang --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then
   log "support, concurrency, io and memoization tests under ThreadSanitizer (preset tsan; IDIOMBENCH_SKIP_TSAN=1 skips it)"
+  phase_done
   "$here/build.sh" tsan
+  phase "ctest (preset tsan)"
   ctest --preset tsan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_ASAN:-0} != 1 ]]; then
   log "every test under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan; IDIOMBENCH_SKIP_ASAN=1 skips it)"
+  phase_done
   "$here/build.sh" asan
+  phase "ctest (preset asan)"
   ctest --preset asan --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_FUZZ:-0} != 1 ]]; then
-  log "libFuzzer: the io suite's parsers, 30 s each (IDIOMBENCH_SKIP_FUZZ=1 skips it)"
+  phase "libFuzzer: the io suite's parsers, 30 s each (IDIOMBENCH_SKIP_FUZZ=1 skips it)"
   "$here/fuzz.sh" 30
 fi
 
-log "report package: flake8, mypy, pytest"
+phase "report package: flake8, mypy, pytest"
 (cd "$root/reports" && "$python" -m flake8 idiombench_report tests)
 (cd "$root/reports" && "$python" -m mypy)
 (cd "$root/reports" && PYTHONPATH="$root/reports" "$python" -m pytest -q -p no:cacheprovider)
+phase_done
+log "phases:"
+phases_table
 log "all tests passed"

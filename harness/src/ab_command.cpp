@@ -31,6 +31,7 @@
 #include "results.hpp"
 #include "sampling_plan.hpp"
 #include "sequential.hpp"
+#include "tool_cost.hpp"
 
 namespace idiombench {
 namespace {
@@ -146,6 +147,7 @@ std::vector<PairRatio> pair_ratios(const BenchmarkSamples& base, const Benchmark
 }  // namespace
 
 int ab_command(const RunOptions& options) {
+  SessionCost cost;
   const auto baseline = options.baseline;
   if (access(baseline.c_str(), X_OK) != 0 || fs::is_directory(baseline)) {
     throw UsageError("the baseline '" + baseline + "' is not an executable idiombench binary");
@@ -163,7 +165,7 @@ int ab_command(const RunOptions& options) {
   }
   const int layouts = static_cast<int>(std::max<std::size_t>(
       {1, options.baseline_layouts.size(), options.candidate_layouts.size()}));
-  auto planned = plan_benchmarks(options.selection);
+  auto planned = plan_benchmarks(options.selection, Availability::assume_all());
   auto sampling = sampling_for(options);
   const bool sequential = options.target > 0;
   if (sequential && sampling.instructions)
@@ -195,15 +197,17 @@ int ab_command(const RunOptions& options) {
   const auto listing = select_listing(
       json_from(baseline, {"list", "--json", "--profile", sampling.grid}), options.selection);
   auto base_context = json_from(baseline, {"info", "--json"});
-  const auto environment = probe_environment(this_executable());
+  const auto environment = probe_environment(this_executable(), variant_keys(planned));
   print_warnings(environment);
+  const auto availability = Availability::from(environment.unavailable);
+  planned = plan_benchmarks(options.selection, availability);
 
   std::vector<BenchmarkSamples> base, cand;
   std::map<std::string, std::size_t> index;
   for (const auto& benchmark : planned) {
     index[benchmark.name] = cand.size();
-    cand.push_back(
-        samples_for(benchmark.name, identity_of(benchmark), benchmark.why_skipped(), sampling));
+    cand.push_back(samples_for(benchmark.name, identity_of(benchmark),
+                               availability.why_skipped(benchmark), sampling));
     base.push_back({});
   }
   for (const auto& item : listing) {
@@ -304,6 +308,7 @@ int ab_command(const RunOptions& options) {
   auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
+  cost.planned();
   auto binary_for = [&](const Side* side, int pair) -> std::string {
     const auto& list = side == &base_side ? options.baseline_layouts : options.candidate_layouts;
     if (!list.empty()) return list[static_cast<std::size_t>(pair) % list.size()];
@@ -345,8 +350,10 @@ int ab_command(const RunOptions& options) {
         return present_on(s) && s.wants(pair);
       };
       if (!wanted(base_side) && !wanted(cand_side)) continue;
+      auto writing = std::chrono::steady_clock::now();
       for (auto& r : reporters)
         r->before_slot(k, name + "  (pair " + std::to_string(pair + 1) + ")");
+      cost.add_writing(writing);
       ++k;
       bool settled = false;
       for (const Side* side : sides) {
@@ -355,10 +362,16 @@ int ab_command(const RunOptions& options) {
         samples.processes.push_back(
             {pair, run_in_child(sampling.request(samples, pair, binary_for(side, pair)),
                                 sampling.timeout)});
+        cost.add_process(samples.processes.back().fragment,
+                         is_python_variant(samples.identity.value("variant", "")));
+        writing = std::chrono::steady_clock::now();
         for (auto& r : reporters) r->after_process(*side, samples);
+        cost.add_writing(writing);
         settled = settled || samples.settled();
       }
+      writing = std::chrono::steady_clock::now();
       for (auto& r : reporters) r->after_slot(settled);
+      cost.add_writing(writing);
     }
     // Who needs more pairs: the interval's width only, never the ratio.
     for (std::size_t b = 0; b < cand.size(); ++b) {
@@ -395,14 +408,13 @@ int ab_command(const RunOptions& options) {
       }
     }
   }
-  const double wall = elapsed();
   if (out_of_time) {
     std::fprintf(stderr,
                  "idiombench: ab: the budget of %.0f s is spent; the benchmarks still short "
                  "of the target say what they can detect\n",
                  options.budget_seconds);
   }
-  for (auto& r : reporters) r->finished(wall);
+  for (auto& r : reporters) r->finished(cost.summary());
   screen.conclude(reporters);
   return session_exit_status({base_side, cand_side}, reporters);
 }

@@ -16,6 +16,7 @@
 #include "instructions.hpp"
 #include "isolation.hpp"
 #include "measure.hpp"
+#include "tool_cost.hpp"
 
 namespace idiombench {
 namespace {
@@ -75,16 +76,26 @@ int child_command(const ChildRequest& request) {
     [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
     _exit(kOutOfMemoryStatus);
   });
+  const auto started = monotonic_ns();
+  // Found by name alone: asking any variant whether it can run here could start CPython
+  // or a device in this process. The parent asked once (Availability) and started this
+  // process only for a benchmark that can run, so every variant is assumed available: a
+  // superset of the parent's plan, in which this name means the same benchmark.
   Selection all;
   all.profile = request.profile;
-  auto planned = request.conformance ? plan_conformance(all) : plan_benchmarks(all);
+  auto planned = request.conformance ? plan_conformance(all)
+                                     : plan_benchmarks(all, Availability::assume_all());
   for (const auto& benchmark : planned) {
     if (benchmark.name != request.name) continue;
+    const auto found = monotonic_ns();
     auto fragment =
         request.verify_only
             ? verify_only(benchmark)
             : measure(benchmark, {request.repetitions, request.min_time,
                                   request.measure == "instructions", request.iterations});
+    fragment["clock"]["started_ns"] = started;
+    fragment["clock"]["found_ns"] = found;
+    fragment["clock"]["done_ns"] = monotonic_ns();
     return write_all(request.result_fd, fragment.dump()) ? 0 : 1;
   }
   std::fprintf(stderr, "idiombench: no benchmark named '%s'\n", request.name.c_str());
@@ -120,7 +131,9 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
     argv = under_callgrind(argv, counts_file);
   }
 
+  const auto spawned = monotonic_ns();
   auto outcome = run_isolated(argv, timeout, false, request.memory_limit_bytes);
+  const auto reaped = monotonic_ns();
   auto crashed = [&](const std::string& why) {
     auto detail = last_line(outcome.output_tail);
     return nlohmann::json{{"status", "crashed"},
@@ -160,6 +173,9 @@ nlohmann::json run_in_child(const ChildRequest& request, double timeout) {
   } catch (const nlohmann::json::exception& e) {
     return crashed(std::string("unreadable result from the child: ") + e.what());
   }
+  fragment["cost"] =
+      process_cost(fragment.value("clock", nlohmann::json::object()), spawned, reaped);
+  fragment.erase("clock");
   if (callgrind && fragment.value("status", "") == "ok") {
     auto total = callgrind_total(counts_file);
     if (!total) return crashed("callgrind wrote no instruction count");

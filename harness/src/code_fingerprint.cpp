@@ -232,7 +232,12 @@ struct CodeImage::Impl {
   void load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);
-    file.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // One read of the whole file (a character iterator costs ~50 ms on a 16 MB binary).
+    in.seekg(0, std::ios::end);
+    file.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+    in.seekg(0);
+    if (!in.read(file.data(), static_cast<std::streamsize>(file.size())))
+      throw std::runtime_error("cannot read " + path);
     const auto header = at<Elf64_Ehdr>(0);
     if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_ident[EI_CLASS] != ELFCLASS64)
       throw std::runtime_error(path + " is not a 64-bit ELF file");

@@ -57,8 +57,9 @@ struct ChildRequest {
 
 int list_command(const Selection& selection, bool json);
 int info_command(bool json);
-// Internal: the backends' probe, as JSON on the result descriptor (environment.hpp).
-int backends_command();
+// Internal: the backends' probe and which of `variants` can run here, as JSON on the
+// result descriptor (environment.hpp).
+int backends_command(bool backends, const std::vector<std::string>& variants);
 int run_command(const RunOptions& options);
 int ab_command(const RunOptions& options);
 int verify_command(const Selection& selection, double timeout);

@@ -4,6 +4,7 @@
 
 #include "sampling_plan.hpp"
 #include "summary.hpp"
+#include "tool_cost.hpp"
 
 namespace idiombench {
 namespace {
@@ -47,7 +48,7 @@ void ConsoleReporter::after_process(const Side& side, const BenchmarkSamples& be
                entries.at(0).value("reason", "").c_str());
 }
 
-void ConsoleReporter::finished(double) {
+void ConsoleReporter::finished(const nlohmann::json& cost) {
   if (summary_ && sides_.size() == 1) print_summary(all_entries(*sides_[0].benchmarks), out_);
   for (const auto& side : sides_) {
     const auto benchmarks = present(side);
@@ -55,7 +56,7 @@ void ConsoleReporter::finished(double) {
          << (side.role.empty() ? "" : side.role + ": ") << benchmarks.size() << " benchmarks:";
     for (const auto& [status, count] : tally(benchmarks)) out_ << " " << count << " " << status;
   }
-  out_ << "\n";
+  out_ << "\n" << describe_cost(cost) << "\n";
 }
 
 void ConsoleReporter::conclude(const std::vector<std::unique_ptr<Reporter>>& reporters) const {

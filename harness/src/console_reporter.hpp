@@ -24,7 +24,7 @@ class ConsoleReporter final : public Reporter {
   // The session planned more (or fewer) slots than it first said (`ab --target` rounds).
   void set_slots(std::size_t slots) { slots_ = slots; }
   void after_process(const Side& side, const BenchmarkSamples& benchmark) override;
-  void finished(double wall_seconds) override;
+  void finished(const nlohmann::json& cost) override;
 
   // The last word of the session: what the reporters lost, or where the results are.
   void conclude(const std::vector<std::unique_ptr<Reporter>>& reporters) const;

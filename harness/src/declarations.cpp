@@ -15,8 +15,8 @@ std::map<std::string, ModelSpec, std::less<>>& models() {
   return declared;
 }
 
-std::map<std::string, std::function<BackendStatus()>>& backends() {
-  static std::map<std::string, std::function<BackendStatus()>> declared;
+std::map<std::string, BackendSpec>& backends() {
+  static std::map<std::string, BackendSpec> declared;
   return declared;
 }
 
@@ -58,15 +58,16 @@ Registration declare_backend(BackendSpec spec) {
   if (spec.name.empty() || !spec.probe) {
     detail::registration_error("a backend needs a name and a probe");
   }
-  if (!backends().emplace(spec.name, std::move(spec.probe)).second) {
-    detail::registration_error("backend '" + spec.name + "' is declared twice");
+  const auto name = spec.name;
+  if (!backends().emplace(name, std::move(spec)).second) {
+    detail::registration_error("backend '" + name + "' is declared twice");
   }
   return {};
 }
 
 std::vector<BackendSpec> declared_backends() {
   std::vector<BackendSpec> all;
-  for (const auto& [name, probe] : backends()) all.push_back({name, probe});
+  for (const auto& [name, spec] : backends()) all.push_back(spec);
   return all;
 }
 

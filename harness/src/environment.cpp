@@ -21,6 +21,7 @@
 #include "git_sha.hpp"
 #include "idiombench/backend.hpp"
 #include "idiombench/model.hpp"
+#include "idiombench/registry.hpp"
 #include "isolation.hpp"
 #include "results.hpp"
 
@@ -194,9 +195,15 @@ nlohmann::json build_json() {
 
 // Whatever the suites in this binary declared (idiombench/backend.hpp, model.hpp).
 // Each backend's status; its warnings, named after it, go to `warnings`.
-nlohmann::json backends_json(std::vector<std::string>& warnings) {
+// `models`: only the backends that serve one of them (or every model); none: all of them.
+nlohmann::json backends_json(std::vector<std::string>& warnings,
+                             const std::optional<std::set<std::string>>& models = {}) {
   nlohmann::json backends = nlohmann::json::object();
   for (const auto& backend : declared_backends()) {
+    const bool used = !models || backend.models.empty() ||
+                      std::any_of(backend.models.begin(), backend.models.end(),
+                                  [&](const auto& m) { return models->count(m) > 0; });
+    if (!used) continue;
     const auto status = backend.probe();
     auto& out = backends[backend.name];
     out["available"] = status.available;
@@ -207,18 +214,51 @@ nlohmann::json backends_json(std::vector<std::string>& warnings) {
   return backends;
 }
 
+// The models of the variants named by `keys` ("suite/case/variant").
+std::set<std::string> models_of(const std::vector<std::string>& keys) {
+  const std::set<std::string> wanted(keys.begin(), keys.end());
+  std::set<std::string> models;
+  for (const auto* c : Registry::instance().cases()) {
+    for (const auto& variant : c->variants()) {
+      if (wanted.count(c->info().suite + "/" + c->info().name + "/" + variant.name))
+        models.insert(variant.model);
+    }
+  }
+  return models;
+}
+
+// Why each of `keys` ("suite/case/variant") cannot run here; those that can are left out.
+std::map<std::string, std::string> unavailable_here(const std::vector<std::string>& keys) {
+  const std::set<std::string> wanted(keys.begin(), keys.end());
+  std::map<std::string, std::string> unavailable;
+  for (const auto* c : Registry::instance().cases()) {
+    const auto prefix = c->info().suite + "/" + c->info().name + "/";
+    for (const auto& variant : c->variants()) {
+      if (!wanted.count(prefix + variant.name)) continue;
+      if (auto reason = variant.why_unavailable(); !reason.empty())
+        unavailable[prefix + variant.name] = reason;
+    }
+  }
+  return unavailable;
+}
+
 // The same, from `prober _backends` in a child process. A probe that crashes or hangs
-// there costs the backends' details, never the run: it becomes a warning.
-nlohmann::json backends_json_isolated(const std::string& prober,
-                                      std::vector<std::string>& warnings) {
+// there costs the backends' details (and the variants' availability), never the run: it
+// becomes a warning.
+nlohmann::json probed_isolated(const std::string& prober, bool backends,
+                               const std::vector<std::string>& variants,
+                               std::vector<std::string>& warnings) {
   constexpr double kProbeSeconds = 120;  // a first CUDA initialisation can take many seconds
+  std::vector<std::string> argv = {prober, "_backends"};
+  if (!backends) argv.push_back("--no-backends");
+  for (const auto& key : variants) argv.insert(argv.end(), {"--variant", key});
   std::string problem;
   try {
-    const auto outcome = run_isolated({prober, "_backends"}, kProbeSeconds);
+    const auto outcome = run_isolated(argv, kProbeSeconds);
     if (outcome.kind == ChildOutcome::Kind::exited && outcome.code == 0) {
       auto probed = nlohmann::json::parse(outcome.result);
       for (const auto& warning : probed.at("warnings")) warnings.push_back(warning);
-      return probed.at("backends");
+      return probed;
     }
     problem = outcome.kind == ChildOutcome::Kind::timed_out
                   ? "timed out"
@@ -230,7 +270,15 @@ nlohmann::json backends_json_isolated(const std::string& prober,
   }
   warnings.push_back("the backends' probe (" + prober + " _backends) " + problem +
                      ": their versions and availability are not recorded");
-  return nlohmann::json::object();
+  return {{"backends", nlohmann::json::object()}, {"unavailable", nlohmann::json::object()}};
+}
+
+std::map<std::string, std::string> unavailable_from(const nlohmann::json& probed) {
+  std::map<std::string, std::string> unavailable;
+  if (!probed.contains("unavailable")) return unavailable;
+  for (const auto& [key, reason] : probed["unavailable"].items())
+    unavailable[key] = reason.get<std::string>();
+  return unavailable;
 }
 
 nlohmann::json models_json() {
@@ -295,24 +343,50 @@ std::vector<std::string> warnings_about(const nlohmann::json& machine) {
 
 }  // namespace
 
-nlohmann::json probe_backends_here() {
+nlohmann::json probe_backends_here(bool backends, const std::vector<std::string>& variants) {
   std::vector<std::string> warnings;
-  auto backends = backends_json(warnings);
-  return {{"backends", std::move(backends)}, {"warnings", warnings}};
+  nlohmann::json probed = {{"unavailable", unavailable_here(variants)}};
+  // A run's backends are those its variants use; `info` (no variants) probes them all.
+  std::optional<std::set<std::string>> models;
+  if (!variants.empty()) models = models_of(variants);
+  if (backends) probed["backends"] = backends_json(warnings, models);
+  probed["warnings"] = warnings;
+  return probed;
+}
+
+std::map<std::string, std::string> probe_availability(const std::string& prober,
+                                                      const std::vector<std::string>& variants) {
+  if (variants.empty()) return {};
+  if (prober.empty()) return unavailable_here(variants);
+  std::vector<std::string> warnings;
+  auto probed = probed_isolated(prober, false, variants, warnings);
+  for (const auto& warning : warnings)
+    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
+  return unavailable_from(probed);
 }
 
 std::string version_line() {
   return std::string("idiombench ") + build_info::version + " (git " + git_sha() + ")";
 }
 
-Environment probe_environment(const std::string& backend_prober) {
+Environment probe_environment(const std::string& backend_prober,
+                              const std::vector<std::string>& variants) {
   const auto& cpu = benchmark::CPUInfo::Get();
   Environment env;
   env.benchmark_context = benchmark_context(cpu);
   auto machine = machine_json(cpu);
   env.warnings = warnings_about(machine);
-  auto backends = backend_prober.empty() ? backends_json(env.warnings)
-                                         : backends_json_isolated(backend_prober, env.warnings);
+  nlohmann::json backends;
+  if (backend_prober.empty()) {
+    std::optional<std::set<std::string>> models;
+    if (!variants.empty()) models = models_of(variants);
+    backends = backends_json(env.warnings, models);
+    env.unavailable = unavailable_here(variants);
+  } else {
+    auto probed = probed_isolated(backend_prober, true, variants, env.warnings);
+    backends = std::move(probed["backends"]);
+    env.unavailable = unavailable_from(probed);
+  }
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},

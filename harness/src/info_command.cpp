@@ -48,8 +48,8 @@ int info_command(bool json) {
   return 0;
 }
 
-int backends_command() {
-  return write_all(kResultFd, probe_backends_here().dump()) ? 0 : 1;
+int backends_command(bool backends, const std::vector<std::string>& variants) {
+  return write_all(kResultFd, probe_backends_here(backends, variants).dump()) ? 0 : 1;
 }
 
 }  // namespace idiombench

@@ -19,9 +19,10 @@ void JsonFileReporter::after_slot(bool settled) {
   if (settled || file_.due()) save();
 }
 
-void JsonFileReporter::finished(double wall_seconds) {
+void JsonFileReporter::finished(const nlohmann::json& cost) {
   file_.meta()["complete"] = true;
-  file_.meta()["wall_time_s"] = wall_seconds;
+  file_.meta()["wall_time_s"] = cost.value("wall_s", 0.0);
+  file_.meta()["own_cost"] = cost;
   save();
 }
 

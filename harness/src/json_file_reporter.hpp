@@ -18,7 +18,7 @@ class JsonFileReporter final : public Reporter {
   JsonFileReporter(Side side, std::string path, nlohmann::json context, const nlohmann::json& meta);
 
   void after_slot(bool settled) override;
-  void finished(double wall_seconds) override;
+  void finished(const nlohmann::json& cost) override;
   std::string error() const override;
 
   const ResultsFile& file() const { return file_; }

@@ -6,16 +6,22 @@
 #include <set>
 
 #include "commands.hpp"
+#include "environment.hpp"
 #include "idiombench/model.hpp"
+#include "isolation.hpp"
 #include "results.hpp"
 
 namespace idiombench {
 
 int list_command(const Selection& selection, bool json) {
-  auto planned = plan_benchmarks(selection);
+  // Asked in a process of its own, as `run` does: a Python variant's answer starts CPython.
+  auto planned = plan_benchmarks(selection, Availability::assume_all());
+  const auto availability =
+      Availability::from(probe_availability(this_executable(), variant_keys(planned)));
+  planned = plan_benchmarks(selection, availability);
   auto listing = nlohmann::json::array();
   for (const auto& benchmark : planned) {
-    auto reason = benchmark.why_skipped();
+    auto reason = availability.why_skipped(benchmark);
     listing.push_back({{"name", benchmark.name},
                        {"suite", benchmark.info().suite},
                        {"case", benchmark.info().name},

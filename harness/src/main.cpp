@@ -61,6 +61,8 @@ struct CommandLine {
   idiombench::RunOptions run, ab;
   double verify_timeout = 60;
   idiombench::ChildRequest child;
+  bool probe_no_backends = false;
+  std::vector<std::string> probe_variants;
   CLI::App *list = nullptr, *info = nullptr, *verify = nullptr, *run_command = nullptr,
            *ab_command = nullptr, *child_command = nullptr, *backends_command = nullptr;
 };
@@ -166,6 +168,8 @@ void define_child(CLI::App& app, CommandLine& cl) {
   // Internal: the backends' probe, in a process of its own (environment.hpp says why).
   cl.backends_command = app.add_subcommand("_backends", "");
   cl.backends_command->group("");
+  cl.backends_command->add_flag("--no-backends", cl.probe_no_backends);
+  cl.backends_command->add_option("--variant", cl.probe_variants);
 }
 
 int dispatch(CommandLine& cl, const std::string& command_line) {
@@ -174,7 +178,7 @@ int dispatch(CommandLine& cl, const std::string& command_line) {
   if (*cl.info) return info_command(cl.json);
   if (*cl.verify) return verify_command(cl.selection, cl.verify_timeout);
   if (*cl.child_command) return child_command(cl.child);
-  if (*cl.backends_command) return backends_command();
+  if (*cl.backends_command) return backends_command(!cl.probe_no_backends, cl.probe_variants);
   if (*cl.ab_command) {
     cl.ab.command_line = command_line;
     return ab_command(cl.ab);

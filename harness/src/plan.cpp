@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "idiombench/model.hpp"
 #include "profiles.hpp"
@@ -50,7 +51,8 @@ bool limited_away_from(const CaseInfo& info, const std::string& key, const std::
 // row of a report says how it compares (the GPU models' sizes, a variant's own extra
 // points). Only where the selection planned the baseline at all: a run filtered to one
 // model gains no other.
-void add_missing_baseline_points(std::vector<PlannedBenchmark>& planned) {
+void add_missing_baseline_points(std::vector<PlannedBenchmark>& planned,
+                                 const Availability& availability) {
   std::map<const CaseBase*, std::size_t> baseline_of;
   std::map<const CaseBase*, std::vector<Params>> have;
   std::map<const CaseBase*, std::size_t> case_order;
@@ -64,7 +66,7 @@ void add_missing_baseline_points(std::vector<PlannedBenchmark>& planned) {
   for (const auto& b : planned) {
     auto baseline = baseline_of.find(b.the_case);
     if (baseline == baseline_of.end() || b.variant == baseline->second) continue;
-    if (!b.why_skipped().empty()) continue;  // not measured here: nothing to compare
+    if (!availability.why_skipped(b).empty()) continue;  // not measured here: nothing to compare
     Params point = shared_params(b);
     auto& known = have[b.the_case];
     if (std::find(known.begin(), known.end(), point) != known.end()) continue;
@@ -81,7 +83,8 @@ void add_missing_baseline_points(std::vector<PlannedBenchmark>& planned) {
   });
 }
 
-std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
+std::vector<PlannedBenchmark> plan(const Selection& selection, Points points,
+                                   const Availability& availability) {
   const auto& registry = Registry::instance();
   check_names(selection.suites, registry.suites(), "suite");
   std::vector<std::string> models;
@@ -115,17 +118,58 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points) {
       }
     }
   }
-  if (points == Points::profile) add_missing_baseline_points(planned);
+  if (points == Points::profile) add_missing_baseline_points(planned, availability);
   return planned;
 }
 
 }  // namespace
 
-std::string PlannedBenchmark::why_skipped() const {
-  const auto& variant_info = this->variant_info();
-  auto reason = variant_info.why_unavailable();
-  if (reason.empty() && variant_info.skipped_at) reason = variant_info.skipped_at(params);
+std::string PlannedBenchmark::variant_key() const {
+  return info().suite + "/" + info().name + "/" + variant_info().name;
+}
+
+Availability Availability::assume_all() {
+  return {};
+}
+
+Availability Availability::asked_here() {
+  Availability here;
+  here.source_ = Source::here;
+  return here;
+}
+
+Availability Availability::from(std::map<std::string, std::string> unavailable) {
+  Availability given;
+  given.source_ = Source::given;
+  *given.reasons_ = std::move(unavailable);
+  return given;
+}
+
+std::string Availability::why_unavailable(const PlannedBenchmark& benchmark) const {
+  if (source_ == Source::assumed) return "";
+  auto key = benchmark.variant_key();
+  auto found = reasons_->find(key);
+  if (found != reasons_->end()) return found->second;
+  if (source_ == Source::given) return "";
+  return reasons_->emplace(std::move(key), benchmark.variant_info().why_unavailable())
+      .first->second;
+}
+
+std::string Availability::why_skipped(const PlannedBenchmark& benchmark) const {
+  auto reason = why_unavailable(benchmark);
+  const auto& skipped_at = benchmark.variant_info().skipped_at;
+  if (reason.empty() && skipped_at) reason = skipped_at(benchmark.params);
   return reason;
+}
+
+std::vector<std::string> variant_keys(const std::vector<PlannedBenchmark>& planned) {
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  for (const auto& benchmark : planned) {
+    auto key = benchmark.variant_key();
+    if (seen.insert(key).second) keys.push_back(std::move(key));
+  }
+  return keys;
 }
 
 std::string benchmark_name(const CaseInfo& info, const std::string& variant, const Params& params) {
@@ -146,12 +190,13 @@ Params shared_params(const PlannedBenchmark& benchmark) {
   return shared;
 }
 
-std::vector<PlannedBenchmark> plan_benchmarks(const Selection& selection) {
-  return plan(selection, Points::profile);
+std::vector<PlannedBenchmark> plan_benchmarks(const Selection& selection,
+                                              const Availability& availability) {
+  return plan(selection, Points::profile, availability);
 }
 
 std::vector<PlannedBenchmark> plan_conformance(const Selection& selection) {
-  return plan(selection, Points::conformance);
+  return plan(selection, Points::conformance, Availability::assume_all());
 }
 
 }  // namespace idiombench

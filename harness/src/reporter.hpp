@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sampling.hpp"
 
 namespace idiombench {
@@ -27,8 +29,8 @@ class Reporter {
   virtual void after_process(const Side& /*side*/, const BenchmarkSamples& /*benchmark*/) {}
   // Slot k is done; `settled` when some benchmark just got its last process or failed.
   virtual void after_slot(bool /*settled*/) {}
-  // Every slot has run.
-  virtual void finished(double /*wall_seconds*/) {}
+  // Every slot has run; `cost` is the session's own (SessionCost::summary).
+  virtual void finished(const nlohmann::json& /*cost*/) {}
   // Non-empty when this reporter lost something (a results file not written): exit 3.
   virtual std::string error() const { return ""; }
 };

@@ -3,6 +3,7 @@
 // reporters keep the results file current (so nothing measured is lost) and tell the
 // person watching; this file only drives the processes.
 #include <chrono>
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -13,21 +14,33 @@
 #include "json_file_reporter.hpp"
 #include "results.hpp"
 #include "sampling_plan.hpp"
+#include "tool_cost.hpp"
 
 namespace idiombench {
 
 int run_command(const RunOptions& options) {
-  auto planned = plan_benchmarks(options.selection);
+  SessionCost cost;
+  // Planned twice: first to know which variants to ask about (and to reject a bad selection
+  // before anything starts), then with their answers, which decide the baseline's points.
+  auto planned = plan_benchmarks(options.selection, Availability::assume_all());
   if (planned.empty()) throw UsageError("the selection matches no benchmark");
   const auto sampling = sampling_for(options);
   check_writable(options.out);
-  const auto environment = probe_environment(this_executable());
+  // The variants' code fingerprints (reading this binary's symbols and code) are worked
+  // out while the probe's process runs: nothing is being measured yet.
+  auto fingerprints = std::async(std::launch::async, [&planned] {
+    for (const auto& benchmark : planned) code_fingerprint_of(benchmark.variant_info());
+  });
+  const auto environment = probe_environment(this_executable(), variant_keys(planned));
+  fingerprints.get();
   print_warnings(environment);
+  const auto availability = Availability::from(environment.unavailable);
+  planned = plan_benchmarks(options.selection, availability);
 
   std::vector<BenchmarkSamples> samples;
   for (const auto& benchmark : planned) {
-    samples.push_back(
-        samples_for(benchmark.name, identity_of(benchmark), benchmark.why_skipped(), sampling));
+    samples.push_back(samples_for(benchmark.name, identity_of(benchmark),
+                                  availability.why_skipped(benchmark), sampling));
   }
   const Side side{"", &samples};
   const auto slots = shuffled_slots(planned.size(), sampling.processes, sampling.seed);
@@ -42,7 +55,7 @@ int run_command(const RunOptions& options) {
   auto& screen = *console;
   reporters.push_back(std::move(console));
 
-  const auto start = std::chrono::steady_clock::now();
+  cost.planned();
   for (std::size_t k = 0; k < slots.size(); ++k) {
     auto& benchmark = samples[slots[k].benchmark];
     const int process = slots[k].process;
@@ -50,15 +63,19 @@ int run_command(const RunOptions& options) {
     const auto label = benchmark.planned_processes > 1
                            ? benchmark.name + "  (process " + std::to_string(process + 1) + ")"
                            : benchmark.name;
+    auto writing = std::chrono::steady_clock::now();
     for (auto& r : reporters) r->before_slot(k, label);
+    cost.add_writing(writing);
     benchmark.processes.push_back(
         {process, run_in_child(sampling.request(benchmark, process, ""), sampling.timeout)});
+    cost.add_process(benchmark.processes.back().fragment,
+                     is_python_variant(benchmark.identity.value("variant", "")));
+    writing = std::chrono::steady_clock::now();
     for (auto& r : reporters) r->after_process(side, benchmark);
     for (auto& r : reporters) r->after_slot(benchmark.settled());
+    cost.add_writing(writing);
   }
-  const double wall =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  for (auto& r : reporters) r->finished(wall);
+  for (auto& r : reporters) r->finished(cost.summary());
   screen.conclude(reporters);
   return session_exit_status({side}, reporters);
 }

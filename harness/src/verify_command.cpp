@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "environment.hpp"
+#include "isolation.hpp"
 #include "sampling_plan.hpp"
 
 namespace idiombench {
@@ -10,10 +12,13 @@ namespace idiombench {
 int verify_command(const Selection& selection, double timeout) {
   auto planned = plan_conformance(selection);
   if (planned.empty()) throw UsageError("the selection matches no benchmark");
+  // Asked once, in a process of its own: this one starts only benchmark processes.
+  const auto availability =
+      Availability::from(probe_availability(this_executable(), variant_keys(planned)));
   int passed = 0, skipped = 0;
   std::vector<std::string> problems;
   for (const auto& benchmark : planned) {
-    if (auto reason = benchmark.variant_info().why_unavailable(); !reason.empty()) {
+    if (auto reason = availability.why_unavailable(benchmark); !reason.empty()) {
       ++skipped;
       continue;
     }

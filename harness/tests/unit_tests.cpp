@@ -306,17 +306,18 @@ TEST(Plan, SelectsBySuiteVariantModelAndFilter) {
   Selection selection;
   selection.suites = {"unit"};
   selection.filter = "tiny";
-  EXPECT_EQ(plan_benchmarks(selection).size(), 8u);  // 4 variants x 2 quick points
+  EXPECT_EQ(plan_benchmarks(selection, Availability::asked_here()).size(),
+            8u);  // 4 variants x 2 quick points
   selection.models = {"threads"};
-  auto threads = plan_benchmarks(selection);
+  auto threads = plan_benchmarks(selection, Availability::asked_here());
   ASSERT_EQ(threads.size(), 2u);
   EXPECT_EQ(threads[0].name, "unit/tiny/a_plus/n:1/threads:2");
   selection.models.clear();
   selection.filter = "b_double/n:2$";
-  ASSERT_EQ(plan_benchmarks(selection).size(), 1u);
+  ASSERT_EQ(plan_benchmarks(selection, Availability::asked_here()).size(), 1u);
   selection.filter = "tiny";
   selection.profile = "full";
-  EXPECT_EQ(plan_benchmarks(selection).size(), 4u);
+  EXPECT_EQ(plan_benchmarks(selection, Availability::asked_here()).size(), 4u);
   EXPECT_EQ(plan_conformance(selection).size(), 8u);
 }
 
@@ -324,7 +325,7 @@ TEST(Plan, SharedParamsLeaveOutWhatOnlyOtherModelsThanTheBaselinesTake) {
   Selection selection;
   selection.suites = {"unit"};
   selection.filter = "tiny";
-  for (const auto& planned : plan_benchmarks(selection)) {
+  for (const auto& planned : plan_benchmarks(selection, Availability::asked_here())) {
     auto shared = shared_params(planned);
     EXPECT_TRUE(shared.contains("n")) << planned.name;
     EXPECT_FALSE(shared.contains("threads")) << planned.name;
@@ -364,7 +365,7 @@ TEST(Plan, AKeyWithAnAxisForTheBaselinesModelIsSharedWhateverOtherAxesItHas) {
   Selection selection;
   selection.suites = {"unit_sized"};
   std::vector<std::string> names;
-  for (const auto& planned : plan_benchmarks(selection)) {
+  for (const auto& planned : plan_benchmarks(selection, Availability::asked_here())) {
     names.push_back(planned.name);
     auto shared = shared_params(planned);
     EXPECT_TRUE(shared.contains("n")) << planned.name;
@@ -381,19 +382,19 @@ TEST(Plan, AKeyWithAnAxisForTheBaselinesModelIsSharedWhateverOtherAxesItHas) {
 TEST(Plan, UnknownNamesAndBadRegexAreUsageErrors) {
   Selection bad_suite;
   bad_suite.suites = {"nosuch"};
-  EXPECT_THROW(plan_benchmarks(bad_suite), UsageError);
+  EXPECT_THROW(plan_benchmarks(bad_suite, Availability::asked_here()), UsageError);
   Selection bad_model;
   bad_model.models = {"quantum"};
-  EXPECT_THROW(plan_benchmarks(bad_model), UsageError);
+  EXPECT_THROW(plan_benchmarks(bad_model, Availability::asked_here()), UsageError);
   Selection bad_variant;
   bad_variant.variants = {"nosuch"};
-  EXPECT_THROW(plan_benchmarks(bad_variant), UsageError);
+  EXPECT_THROW(plan_benchmarks(bad_variant, Availability::asked_here()), UsageError);
   Selection bad_regex;
   bad_regex.filter = "(";
-  EXPECT_THROW(plan_benchmarks(bad_regex), UsageError);
+  EXPECT_THROW(plan_benchmarks(bad_regex, Availability::asked_here()), UsageError);
   Selection bad_profile;
   bad_profile.profile = "huge";
-  EXPECT_THROW(plan_benchmarks(bad_profile), UsageError);
+  EXPECT_THROW(plan_benchmarks(bad_profile, Availability::asked_here()), UsageError);
 }
 
 TEST(AllocationWatch, TracksThePeakNotTheEnd) {

@@ -176,6 +176,28 @@ def _hardware_comparison(results: Results, others: Sequence[Results], units: Uni
     return view
 
 
+def _own_cost(cost: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+    """The run's own cost as lines to show: its phases, then each language's per-process
+    overhead (start of the process to its first timed repetition)."""
+    if not cost:
+        return None
+    phases = [(label, cost.get(key, 0.0)) for key, label in (
+        ("planning_s", "planning"), ("process_start_s", "process starts"),
+        ("verification_s", "verification"), ("measuring_s", "measuring"),
+        ("process_exit_s", "process exits"), ("writing_s", "writing"), ("other_s", "other"))]
+    languages = []
+    for key, label in (("cpp", "C++"), ("python", "Python")):
+        figures = (cost.get("per_process") or {}).get(key)
+        if not figures:
+            continue
+        spread = figures.get("overhead_s") or figures["start_s"]
+        languages.append({"label": label, "processes": figures["processes"],
+                          "median": spread["median"], "min": spread["min"], "max": spread["max"],
+                          "start": figures["start_s"]["median"]})
+    return {"wall": cost.get("wall_s", 0.0), "processes": cost.get("processes", 0),
+            "phases": phases, "languages": languages}
+
+
 def build_context(results: Results, cv_warning: float = 0.10,
                   others: Sequence[Results] = (), reference: Optional[str] = None) -> dict[str, Any]:
     meta = results.meta
@@ -214,6 +236,7 @@ def build_context(results: Results, cv_warning: float = 0.10,
         "backends": meta.get("backends", {}),
         "models": meta.get("models", {}),
         "environment_variables": meta.get("environment_variables", {}),
+        "own_cost": _own_cost(meta.get("own_cost")),
         "warnings": warnings,
         "counts": dict(sorted(counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9))),
         "problems": sorted(problems, key=lambda b: (_STATUS_ORDER.get(b.status, 9), b.run_name)),

@@ -406,3 +406,27 @@ def test_several_machines_open_with_the_hardware_comparison(tmp_path, load_json,
     body = out.read_text(encoding="utf-8").split("<body>")[1]
     assert body.index('<h2 id="hardware">') < body.index('<h2 id="overview">')
     assert body.count('<h2 id="hardware">') == 1
+
+
+def test_the_tools_own_cost_is_in_the_run_details(tmp_path, write_json, load_json, iteration_results):
+    document = load_json(iteration_results)
+    spread = {"min": 0.031, "median": 0.042, "max": 0.09}
+    document["context"]["idiombench"]["own_cost"] = {
+        "wall_s": 61.5, "planning_s": 0.4, "process_start_s": 3.2, "verification_s": 9.1,
+        "measuring_s": 45.0, "process_exit_s": 1.1, "writing_s": 0.3, "other_s": 2.4,
+        "processes": 40,
+        "per_process": {"cpp": {"processes": 35, "start_s": spread, "overhead_s": spread},
+                        "python": {"processes": 5, "start_s": {"min": 0.2, "median": 0.25, "max": 0.3},
+                                   "overhead_s": {"min": 0.9, "median": 1.25, "max": 2.0}}}}
+    page = render_to(tmp_path, write_json(document))
+    run = page[page.index('<h2 id="run">'):]
+    assert "61.5 s for 40 benchmark processes" in run
+    assert "measuring 45.0 s" in run and "process starts 3.2 s" in run
+    assert "per C++ process, start to first timed repetition: median 0.042 s" in run
+    assert "per Python process, start to first timed repetition: median 1.250 s" in run
+
+
+def test_a_run_without_its_own_cost_renders_without_it(tmp_path, write_json, load_json, iteration_results):
+    document = load_json(iteration_results)
+    document["context"]["idiombench"].pop("own_cost", None)
+    assert "<dt>own cost</dt>" not in render_to(tmp_path, write_json(document))

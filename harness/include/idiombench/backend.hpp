@@ -28,6 +28,9 @@ struct BackendStatus {
 struct BackendSpec {
   std::string name;
   std::function<BackendStatus()> probe;  // runs once per `info` or run, in the runner
+  // The models whose variants use it: a run with none of them does not probe it (a probe
+  // can cost more than a short run: CPython's start, a CUDA context). Empty: every run.
+  std::vector<std::string> models = {};
 };
 
 // Aborts if a backend of that name is already declared.

@@ -66,7 +66,8 @@ BackendStatus probe() {
 }
 
 [[maybe_unused]] const auto declared_model = declare_model(model);
-[[maybe_unused]] const auto declared_backend = declare_backend({.name = "python", .probe = probe});
+[[maybe_unused]] const auto declared_backend =
+    declare_backend({.name = "python", .probe = probe, .models = {model.name}});
 
 }  // namespace
 

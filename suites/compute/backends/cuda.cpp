@@ -34,7 +34,8 @@ BackendStatus probe_cuda() {
 #endif
 }
 
-[[maybe_unused]] const auto declared = declare_backend({.name = "cuda", .probe = probe_cuda});
+[[maybe_unused]] const auto declared =
+    declare_backend({.name = "cuda", .probe = probe_cuda, .models = {"cuda", "kokkos_cuda"}});
 
 }  // namespace
 }  // namespace idiombench::compute

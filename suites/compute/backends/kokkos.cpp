@@ -42,7 +42,8 @@ BackendStatus probe_kokkos() {
 #endif
 }
 
-[[maybe_unused]] const auto declared = declare_backend({.name = "kokkos", .probe = probe_kokkos});
+[[maybe_unused]] const auto declared =
+    declare_backend({.name = "kokkos", .probe = probe_kokkos, .models = {"kokkos"}});
 
 }  // namespace
 }  // namespace idiombench::compute

@@ -16,7 +16,7 @@ BackendStatus probe_kokkos_cuda() {
 }
 
 [[maybe_unused]] const auto declared =
-    declare_backend({.name = "kokkos_cuda", .probe = probe_kokkos_cuda});
+    declare_backend({.name = "kokkos_cuda", .probe = probe_kokkos_cuda, .models = {"kokkos_cuda"}});
 
 }  // namespace
 }  // namespace idiombench::compute
