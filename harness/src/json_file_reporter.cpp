@@ -15,8 +15,8 @@ void JsonFileReporter::save() {
   file_.save(all_entries(*side_.benchmarks));
 }
 
-void JsonFileReporter::after_slot(bool settled) {
-  if (settled || file_.due()) save();
+void JsonFileReporter::after_slot(bool) {
+  if (file_.due()) save();
 }
 
 void JsonFileReporter::finished(const nlohmann::json& cost) {

@@ -221,7 +221,9 @@ ResultsFile::ResultsFile(std::string path, nlohmann::json context)
       document_({{"context", std::move(context)}, {"benchmarks", nlohmann::json::array()}}) {}
 
 bool ResultsFile::due() const {
-  return std::chrono::steady_clock::now() - saved_ >= std::chrono::seconds(1);
+  const std::chrono::steady_clock::duration wait =
+      std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), 20 * save_took_);
+  return std::chrono::steady_clock::now() - saved_ >= wait;
 }
 
 void follow_google_benchmark_conventions(nlohmann::json& entries) {
@@ -262,6 +264,7 @@ void ResultsFile::save(nlohmann::json entries) {
     if (write_error_.empty()) std::fprintf(stderr, "idiombench: error: %s\n", e.what());
     write_error_ = e.what();
   }
+  save_took_ = std::chrono::steady_clock::now() - saved_;
 }
 
 }  // namespace idiombench

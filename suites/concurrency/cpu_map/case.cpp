@@ -45,7 +45,7 @@ Case<Input, Results>& the_case() {
             return out;
           },
       .quick = {integer_axis("cost_us", {1, 10, 100}, cpp_models),
-                integer_axis("cost_us", {1, 10}, {"python"}), integer_axis("tasks", {400}),
+                integer_axis("cost_us", {1, 10}, {"python"}), integer_axis("tasks", {100}),
                 integer_axis("workers", worker_counts({.oversubscribe = true}), parallel_models)},
       .full = {integer_axis("cost_us", {1, 10, 100, 10000}, cpp_models),
                integer_axis("cost_us", {1, 10, 100}, {"python"}), integer_axis("tasks", {100}),

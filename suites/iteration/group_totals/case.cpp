@@ -49,7 +49,9 @@ Case<Input, Output>& the_case() {
                   "or std::ranges::find_if_not with std::bind_front and projections?",
       .make_input = make_input,
       .reference = reference,
-      .quick = {integer_axis("n", {1000000}), integer_axis("mean_run", {2, 100})},
+      // Quick: the Python variants at 10^5 records (10^6 takes seconds a call).
+      .quick = {ParamAxis{"n", {1000000}, {}, {"python"}}, integer_axis("n", {100000}, {"python"}),
+                integer_axis("mean_run", {2, 100})},
       .full = {integer_axis("n", {1000000}), integer_axis("mean_run", {1, 2, 10, 100, 10000})},
       .conformance = {point(0, 1), point(1, 1), point(2, 1), point(17, 3), point(1001, 1),
                       point(4099, 50)},
