@@ -23,6 +23,7 @@
 #include "idiombench/model.hpp"
 #include "idiombench/registry.hpp"
 #include "isolation.hpp"
+#include "plan.hpp"
 #include "results.hpp"
 
 namespace idiombench {
@@ -214,40 +215,25 @@ nlohmann::json backends_json(std::vector<std::string>& warnings,
   return backends;
 }
 
-// The models of the variants named by `keys` ("suite/case/variant").
-std::set<std::string> models_of(const std::vector<std::string>& keys) {
+// The registered variants that `keys` ("suite/case/variant") name.
+std::vector<std::pair<std::string, const VariantInfo*>> variants_named(
+    const std::vector<std::string>& keys) {
   const std::set<std::string> wanted(keys.begin(), keys.end());
-  std::set<std::string> models;
+  std::vector<std::pair<std::string, const VariantInfo*>> found;
   for (const auto* c : Registry::instance().cases()) {
     for (const auto& variant : c->variants()) {
-      if (wanted.count(c->info().suite + "/" + c->info().name + "/" + variant.name))
-        models.insert(variant.model);
+      auto key = variant_key(c->info(), variant.name);
+      if (wanted.count(key)) found.emplace_back(std::move(key), &variant);
     }
   }
-  return models;
-}
-
-// Why each of `keys` ("suite/case/variant") cannot run here; those that can are left out.
-std::map<std::string, std::string> unavailable_here(const std::vector<std::string>& keys) {
-  const std::set<std::string> wanted(keys.begin(), keys.end());
-  std::map<std::string, std::string> unavailable;
-  for (const auto* c : Registry::instance().cases()) {
-    const auto prefix = c->info().suite + "/" + c->info().name + "/";
-    for (const auto& variant : c->variants()) {
-      if (!wanted.count(prefix + variant.name)) continue;
-      if (auto reason = variant.why_unavailable(); !reason.empty())
-        unavailable[prefix + variant.name] = reason;
-    }
-  }
-  return unavailable;
+  return found;
 }
 
 // The same, from `prober _backends` in a child process. A probe that crashes or hangs
 // there costs the backends' details (and the variants' availability), never the run: it
 // becomes a warning.
 nlohmann::json probed_isolated(const std::string& prober, bool backends,
-                               const std::vector<std::string>& variants,
-                               std::vector<std::string>& warnings) {
+                               const std::vector<std::string>& variants) {
   constexpr double kProbeSeconds = 120;  // a first CUDA initialisation can take many seconds
   std::vector<std::string> argv = {prober, "_backends"};
   if (!backends) argv.push_back("--no-backends");
@@ -255,11 +241,8 @@ nlohmann::json probed_isolated(const std::string& prober, bool backends,
   std::string problem;
   try {
     const auto outcome = run_isolated(argv, kProbeSeconds);
-    if (outcome.kind == ChildOutcome::Kind::exited && outcome.code == 0) {
-      auto probed = nlohmann::json::parse(outcome.result);
-      for (const auto& warning : probed.at("warnings")) warnings.push_back(warning);
-      return probed;
-    }
+    if (outcome.kind == ChildOutcome::Kind::exited && outcome.code == 0)
+      return nlohmann::json::parse(outcome.result);
     problem = outcome.kind == ChildOutcome::Kind::timed_out
                   ? "timed out"
                   : (outcome.kind == ChildOutcome::Kind::signaled
@@ -268,9 +251,17 @@ nlohmann::json probed_isolated(const std::string& prober, bool backends,
   } catch (const std::exception& e) {
     problem = e.what();
   }
-  warnings.push_back("the backends' probe (" + prober + " _backends) " + problem +
-                     ": their versions and availability are not recorded");
-  return {{"backends", nlohmann::json::object()}, {"unavailable", nlohmann::json::object()}};
+  return {{"backends", nlohmann::json::object()},
+          {"warnings",
+           {"the backends' probe (" + prober + " _backends) " + problem +
+            ": their versions and availability are not recorded"}}};
+}
+
+// probe_backends_here's answer, from a process of `prober`'s own or (empty) from this one.
+nlohmann::json probed(const std::string& prober, bool backends,
+                      const std::vector<std::string>& variants) {
+  return prober.empty() ? probe_backends_here(backends, variants)
+                        : probed_isolated(prober, backends, variants);
 }
 
 std::map<std::string, std::string> unavailable_from(const nlohmann::json& probed) {
@@ -344,25 +335,29 @@ std::vector<std::string> warnings_about(const nlohmann::json& machine) {
 }  // namespace
 
 nlohmann::json probe_backends_here(bool backends, const std::vector<std::string>& variants) {
+  nlohmann::json unavailable = nlohmann::json::object();
+  std::set<std::string> models;
+  for (const auto& [key, variant] : variants_named(variants)) {
+    models.insert(variant->model);
+    if (auto reason = variant->why_unavailable(); !reason.empty()) unavailable[key] = reason;
+  }
   std::vector<std::string> warnings;
-  nlohmann::json probed = {{"unavailable", unavailable_here(variants)}};
+  nlohmann::json answer = {{"unavailable", std::move(unavailable)}};
   // A run's backends are those its variants use; `info` (no variants) probes them all.
-  std::optional<std::set<std::string>> models;
-  if (!variants.empty()) models = models_of(variants);
-  if (backends) probed["backends"] = backends_json(warnings, models);
-  probed["warnings"] = warnings;
-  return probed;
+  if (backends)
+    answer["backends"] =
+        backends_json(warnings, variants.empty() ? std::nullopt : std::optional(models));
+  answer["warnings"] = warnings;
+  return answer;
 }
 
 std::map<std::string, std::string> probe_availability(const std::string& prober,
                                                       const std::vector<std::string>& variants) {
   if (variants.empty()) return {};
-  if (prober.empty()) return unavailable_here(variants);
-  std::vector<std::string> warnings;
-  auto probed = probed_isolated(prober, false, variants, warnings);
-  for (const auto& warning : warnings)
-    std::fprintf(stderr, "idiombench: warning: %s\n", warning.c_str());
-  return unavailable_from(probed);
+  const auto answer = probed(prober, false, variants);
+  for (const auto& warning : answer.value("warnings", nlohmann::json::array()))
+    std::fprintf(stderr, "idiombench: warning: %s\n", warning.get<std::string>().c_str());
+  return unavailable_from(answer);
 }
 
 std::string version_line() {
@@ -376,17 +371,11 @@ Environment probe_environment(const std::string& backend_prober,
   env.benchmark_context = benchmark_context(cpu);
   auto machine = machine_json(cpu);
   env.warnings = warnings_about(machine);
-  nlohmann::json backends;
-  if (backend_prober.empty()) {
-    std::optional<std::set<std::string>> models;
-    if (!variants.empty()) models = models_of(variants);
-    backends = backends_json(env.warnings, models);
-    env.unavailable = unavailable_here(variants);
-  } else {
-    auto probed = probed_isolated(backend_prober, true, variants, env.warnings);
-    backends = std::move(probed["backends"]);
-    env.unavailable = unavailable_from(probed);
-  }
+  auto answer = probed(backend_prober, true, variants);
+  for (const auto& warning : answer.value("warnings", nlohmann::json::array()))
+    env.warnings.push_back(warning.get<std::string>());
+  env.unavailable = unavailable_from(answer);
+  auto backends = std::move(answer["backends"]);
   env.idiombench = {
       {"schema_version", kSchemaVersion},
       {"tool_version", build_info::version},

@@ -124,8 +124,12 @@ std::vector<PlannedBenchmark> plan(const Selection& selection, Points points,
 
 }  // namespace
 
+std::string variant_key(const CaseInfo& info, const std::string& variant) {
+  return info.suite + "/" + info.name + "/" + variant;
+}
+
 std::string PlannedBenchmark::variant_key() const {
-  return info().suite + "/" + info().name + "/" + variant_info().name;
+  return idiombench::variant_key(info(), variant_info().name);
 }
 
 Availability Availability::assume_all() {
@@ -141,18 +145,17 @@ Availability Availability::asked_here() {
 Availability Availability::from(std::map<std::string, std::string> unavailable) {
   Availability given;
   given.source_ = Source::given;
-  *given.reasons_ = std::move(unavailable);
+  given.reasons_ = std::move(unavailable);
   return given;
 }
 
 std::string Availability::why_unavailable(const PlannedBenchmark& benchmark) const {
   if (source_ == Source::assumed) return "";
   auto key = benchmark.variant_key();
-  auto found = reasons_->find(key);
-  if (found != reasons_->end()) return found->second;
+  auto found = reasons_.find(key);
+  if (found != reasons_.end()) return found->second;
   if (source_ == Source::given) return "";
-  return reasons_->emplace(std::move(key), benchmark.variant_info().why_unavailable())
-      .first->second;
+  return reasons_.emplace(std::move(key), benchmark.variant_info().why_unavailable()).first->second;
 }
 
 std::string Availability::why_skipped(const PlannedBenchmark& benchmark) const {

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <functional>
 #include <map>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,6 +39,9 @@ struct PlannedBenchmark {
   std::string variant_key() const;
 };
 
+// "suite/case/variant" of a variant of the case `info`.
+std::string variant_key(const CaseInfo& info, const std::string& variant);
+
 // Whether each variant can run on this machine. Asking a variant may be costly and leaves
 // traces in the process that asks (a Python variant's answer starts CPython and imports
 // numba; a GPU variant's opens the driver), so a command decides it once, in a process
@@ -63,8 +65,7 @@ class Availability {
  private:
   enum class Source { assumed, here, given };
   Source source_ = Source::assumed;
-  std::shared_ptr<std::map<std::string, std::string>> reasons_ =
-      std::make_shared<std::map<std::string, std::string>>();
+  mutable std::map<std::string, std::string> reasons_;  // asked_here: filled as asked
 };
 
 // The distinct variant keys of `planned`, in their first order.

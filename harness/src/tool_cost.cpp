@@ -63,8 +63,11 @@ void SessionCost::planned() {
 void SessionCost::add_process(const nlohmann::json& fragment, bool python) {
   const auto cost = fragment.value("cost", nlohmann::json::object());
   if (!cost.contains("start_s")) {
-    // Crashed, timed out, or an older binary: its whole life counts as starting.
-    processes_.push_back({python, cost.value("total_s", 0.0), 0, 0, 0, -1});
+    // Crashed, timed out, or an older binary (ab's baseline) that reads no clock: its
+    // whole life counts as starting in the split, and it is left out of the per-process
+    // figures, which would otherwise mix two kinds of process.
+    unclocked_ += cost.value("total_s", 0.0);
+    ++unclocked_processes_;
     return;
   }
   processes_.push_back({python, cost.value("start_s", 0.0), cost.value("verify_s", 0.0),
@@ -82,7 +85,7 @@ double SessionCost::wall_seconds() const {
 
 nlohmann::json SessionCost::summary() const {
   const double wall = wall_seconds();
-  double start = 0, verify = 0, measure = 0, exit = 0;
+  double start = unclocked_, verify = 0, measure = 0, exit = 0;
   nlohmann::json per_process = nlohmann::json::object();
   for (const bool python : {false, true}) {
     std::vector<double> starts, overheads;
@@ -111,7 +114,8 @@ nlohmann::json SessionCost::summary() const {
           {"process_exit_s", exit},
           {"writing_s", writing_},
           {"other_s", std::max(0.0, other)},
-          {"processes", processes_.size()},
+          {"processes", processes_.size() + unclocked_processes_},
+          {"unclocked_processes", unclocked_processes_},
           {"per_process", per_process}};
 }
 

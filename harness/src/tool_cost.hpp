@@ -38,7 +38,7 @@ class SessionCost {
   void add_writing(std::chrono::steady_clock::time_point since);
   double wall_seconds() const;
   // {"wall_s", "planning_s", "process_start_s", "verification_s", "measuring_s",
-  //  "process_exit_s", "writing_s", "other_s", "processes",
+  //  "process_exit_s", "writing_s", "other_s", "processes", "unclocked_processes",
   //  "per_process": {"cpp"|"python": {"processes", "start_s", "overhead_s"}}}, each
   // per-process figure as {"min", "median", "max"} over the processes.
   nlohmann::json summary() const;
@@ -51,6 +51,8 @@ class SessionCost {
   };
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   double planning_ = 0, writing_ = 0;
+  double unclocked_ = 0;  // the lives of processes without clock readings
+  std::size_t unclocked_processes_ = 0;
   std::vector<Process> processes_;
 };
 

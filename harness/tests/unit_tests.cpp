@@ -24,6 +24,7 @@
 #include "results.hpp"
 #include "sampling.hpp"
 #include "summary.hpp"
+#include "tool_cost.hpp"
 
 namespace idiombench {
 namespace {
@@ -653,6 +654,68 @@ TEST(Profiles, GateSamplesManyProcessesOfTheQuickGrid) {
   EXPECT_GE(gate.processes, 5);
   EXPECT_EQ(profile_named("quick").processes, 1);
   EXPECT_THROW(profile_named("huge"), UsageError);
+}
+
+}  // namespace
+}  // namespace idiombench
+
+namespace idiombench {
+namespace {
+
+// Clock readings of one child, in ns after a spawn at 0 (reaped at `reaped`).
+nlohmann::json clock_at(std::int64_t found, std::int64_t first_timed, std::int64_t done) {
+  nlohmann::json clock = {{"found_ns", found}, {"done_ns", done}};
+  if (first_timed) clock["first_timed_ns"] = first_timed;
+  return clock;
+}
+
+TEST(OwnCost, AProcessSplitsIntoPhasesThatAddUpToItsLife) {
+  const auto cost = process_cost(clock_at(50'000'000, 80'000'000, 180'000'000), 0, 200'000'000);
+  EXPECT_NEAR(cost["start_s"].get<double>(), 0.05, 1e-12);
+  EXPECT_NEAR(cost["verify_s"].get<double>(), 0.03, 1e-12);
+  EXPECT_NEAR(cost["measure_s"].get<double>(), 0.10, 1e-12);
+  EXPECT_NEAR(cost["exit_s"].get<double>(), 0.02, 1e-12);
+  EXPECT_NEAR(cost["overhead_s"].get<double>(), 0.08, 1e-12);
+  double sum = 0;
+  for (const char* phase : {"start_s", "verify_s", "measure_s", "exit_s"})
+    sum += cost[phase].get<double>();
+  EXPECT_NEAR(sum, cost["total_s"].get<double>(), 1e-12);
+  // Verification only (verify, a failed variant): no timed repetition, no overhead figure.
+  const auto verified = process_cost(clock_at(50'000'000, 0, 90'000'000), 0, 100'000'000);
+  EXPECT_FALSE(verified.contains("overhead_s"));
+  EXPECT_NEAR(verified["verify_s"].get<double>(), 0.04, 1e-12);
+  // No readings (a crash, an older binary): only its life.
+  const auto crashed = process_cost(nlohmann::json::object(), 0, 70'000'000);
+  EXPECT_EQ(crashed.size(), 1u);
+  EXPECT_NEAR(crashed["total_s"].get<double>(), 0.07, 1e-12);
+}
+
+TEST(OwnCost, PerProcessFiguresAreByLanguageAndLeaveOutProcessesWithoutReadings) {
+  SessionCost session;
+  session.planned();
+  for (std::int64_t start : {40, 50, 90})
+    session.add_process(
+        {{"cost",
+          process_cost(clock_at(start * 1'000'000, 100'000'000, 150'000'000), 0, 160'000'000)}},
+        false);
+  session.add_process(
+      {{"cost", process_cost(clock_at(60'000'000, 900'000'000, 1'000'000'000), 0, 1'000'000'000)}},
+      true);
+  session.add_process({{"cost", process_cost({}, 0, 1'300'000'000)}}, false);  // an old binary
+  const auto summary = session.summary();
+  EXPECT_EQ(summary["processes"], 5);
+  EXPECT_EQ(summary["unclocked_processes"], 1);
+  const auto& cpp = summary["per_process"]["cpp"];
+  EXPECT_EQ(cpp["processes"], 3);
+  EXPECT_NEAR(cpp["start_s"]["median"].get<double>(), 0.05, 1e-12);
+  EXPECT_NEAR(cpp["start_s"]["max"].get<double>(), 0.09, 1e-12);
+  EXPECT_NEAR(cpp["overhead_s"]["median"].get<double>(), 0.10, 1e-12);
+  EXPECT_NEAR(summary["per_process"]["python"]["overhead_s"]["median"].get<double>(), 0.9, 1e-12);
+  // The old binary's 1.3 s counts as starting in the split, not in the per-process figures.
+  EXPECT_GT(summary["process_start_s"].get<double>(), 1.3);
+  const auto text = describe_cost(summary);
+  EXPECT_NE(text.find("per C++ process"), std::string::npos) << text;
+  EXPECT_NE(text.find("per Python process"), std::string::npos) << text;
 }
 
 }  // namespace
