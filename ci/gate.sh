@@ -67,7 +67,7 @@ phase "dependencies"
 # boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves;
 # linked by lld keeping its relocations in the file (--emit-relocs: not loaded, not run),
 # so that the code fingerprints know every address the code holds without guessing.
-export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime}
+export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime,pch_defines,time_macros}
 gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
 configure_gate() {  # SOURCE_DIR [more cmake options]
   # (an injected slowdown left in the cache by an earlier configure is reset first)

@@ -31,8 +31,10 @@ export IDIOMBENCH_PHASES_FILE
 IDIOMBENCH_PHASES_FILE=$(mktemp)
 trap 'rm -f "$IDIOMBENCH_PHASES_FILE"' EXIT
 
-# An empty list is every suite (the cache variable's default).
-"$here/build.sh" release "-DIDIOMBENCH_SUITES=${suites}" "-DIDIOMBENCH_WITH_CUDA=$with_cuda"
+# An empty list is every suite (the cache variable's default). The main job runs the suites,
+# not the tests: their executables (~15% of the compile time) are left out.
+"$here/build.sh" release "-DIDIOMBENCH_SUITES=${suites}" "-DIDIOMBENCH_WITH_CUDA=$with_cuda" \
+  -DIDIOMBENCH_TESTS=OFF
 python=$(python_with_deps)
 
 mkdir -p "$root/results"
