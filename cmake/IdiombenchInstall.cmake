@@ -5,8 +5,13 @@ include(GNUInstallDirs)
 
 # Kokkos, libpython and the like may live outside the system's library path: keep the
 # directories the build linked from in the installed binaries' RPATH.
-set_target_properties(idiombench idiombench-http-fixture PROPERTIES INSTALL_RPATH_USE_LINK_PATH TRUE)
-install(TARGETS idiombench idiombench-http-fixture RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# (The fixture only where the io suite is built: IDIOMBENCH_SUITES.)
+set(installed_programs idiombench)
+if(TARGET idiombench-http-fixture)
+  list(APPEND installed_programs idiombench-http-fixture)
+endif()
+set_target_properties(${installed_programs} PROPERTIES INSTALL_RPATH_USE_LINK_PATH TRUE)
+install(TARGETS ${installed_programs} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 set(report_dir ${CMAKE_INSTALL_DATADIR}/idiombench/python)
 # VERSION and the schema are links in the source tree: installed as the files they name.
