@@ -23,9 +23,9 @@
 #include <vector>
 
 #include "build_info.hpp"
-#include "instructions.hpp"
-#include "isolation.hpp"
-#include "results.hpp"
+#include "results/results.hpp"
+#include "run/instructions.hpp"
+#include "run/isolation.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define IDIOMBENCH_TESTS_UNDER_ASAN 1

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "arguments.hpp"
-#include "code_selection.hpp"
-#include "sequential.hpp"
+#include "cli/arguments.hpp"
+#include "gate/code_selection.hpp"
+#include "gate/sequential.hpp"
 
 namespace idiombench {
 namespace {

@@ -12,19 +12,19 @@
 #include <vector>
 
 #include "build_info.hpp"
-#include "environment.hpp"
 #include "idiombench/allocations.hpp"
 #include "idiombench/backend.hpp"
 #include "idiombench/case.hpp"
 #include "idiombench/equivalence.hpp"
 #include "idiombench/model.hpp"
 #include "idiombench/params.hpp"
-#include "plan.hpp"
-#include "profiles.hpp"
-#include "results.hpp"
-#include "sampling.hpp"
-#include "summary.hpp"
-#include "tool_cost.hpp"
+#include "plan/plan.hpp"
+#include "plan/profiles.hpp"
+#include "results/results.hpp"
+#include "results/sampling.hpp"
+#include "results/summary.hpp"
+#include "run/environment.hpp"
+#include "run/tool_cost.hpp"
 
 namespace idiombench {
 namespace {

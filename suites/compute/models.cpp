@@ -1,14 +1,14 @@
 // The execution models of the compute suite's variants, described for `list` and `info`.
-#include "idiombench/support/models.hpp"
+#include "idiombench/shared_models.hpp"
 
 namespace idiombench::compute {
 namespace {
 
 [[maybe_unused]] const auto declared = {
-    declare_model(support::models::serial),  declare_model(support::models::simd),
-    declare_model(support::models::threads), declare_model(support::models::openmp),
-    declare_model(support::models::tbb),     declare_model(support::models::kokkos),
-    declare_model(support::models::cuda),    declare_model(support::models::kokkos_cuda),
+    declare_model(shared_models::serial),  declare_model(shared_models::simd),
+    declare_model(shared_models::threads), declare_model(shared_models::openmp),
+    declare_model(shared_models::tbb),     declare_model(shared_models::kokkos),
+    declare_model(shared_models::cuda),    declare_model(shared_models::kokkos_cuda),
 };
 
 }  // namespace

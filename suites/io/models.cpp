@@ -1,14 +1,14 @@
 // The execution models of the io suite's variants, described for `list` and `info`.
-#include "idiombench/support/models.hpp"
+#include "idiombench/shared_models.hpp"
 
 namespace idiombench::io {
 namespace {
 
 [[maybe_unused]] const auto declared = {
-    declare_model(support::models::serial),
-    declare_model(support::models::threads),
-    declare_model(support::models::processes),
-    declare_model(support::models::async),
+    declare_model(shared_models::serial),
+    declare_model(shared_models::threads),
+    declare_model(shared_models::processes),
+    declare_model(shared_models::async),
 };
 
 }  // namespace

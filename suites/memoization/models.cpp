@@ -1,12 +1,12 @@
 // The execution models of the memoization suite's variants, described for `list` and `info`.
-#include "idiombench/support/models.hpp"
+#include "idiombench/shared_models.hpp"
 
 namespace idiombench::memoization {
 namespace {
 
 [[maybe_unused]] const auto declared = {
-    declare_model(support::models::serial),
-    declare_model(support::models::threads),
+    declare_model(shared_models::serial),
+    declare_model(shared_models::threads),
 };
 
 }  // namespace

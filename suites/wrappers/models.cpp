@@ -1,11 +1,11 @@
 // The execution models of the wrappers suite's variants, described for `list` and `info`.
-#include "idiombench/support/models.hpp"
+#include "idiombench/shared_models.hpp"
 
 namespace idiombench::wrappers {
 namespace {
 
 [[maybe_unused]] const auto declared = {
-    declare_model(support::models::serial),
+    declare_model(shared_models::serial),
 };
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "idiombench/measure_mode.hpp"
+#include "idiombench/support/measure_mode.hpp"
 
 namespace idiombench::support {
 

@@ -2,7 +2,7 @@
 // it three ways (fingerprint_test.cmake) and compares what each prints.
 #include <cstdio>
 
-#include "code_fingerprint.hpp"
+#include "gate/code_fingerprint.hpp"
 
 int work(int x);
 
