@@ -4,7 +4,9 @@
 # fingerprint differs are timed (plus a few seeded sentinels whose code did not change),
 # in rounds, until a change of --target is detectable or --budget is spent; then `compare`
 # tests them on the layouts' mean log ratios. Exit status is compare's: 0 no regression,
-# 1 a regression, 2 a benchmark could not be tested or bad input.
+# 1 a regression, 2 a benchmark could not be tested or bad input, 3 undecided: a benchmark
+# whose code changed ended short of --target when the budget ran out (neither flagged nor
+# shown unchanged; compare.md's first line says how many, each row how many more pairs).
 #
 #   ci/gate.sh [--base REF] [--tree DIR] [--out DIR] [--layouts K] [--target 3%] [--budget 10m]
 #              [idiombench ab options: --suite S, --filter RE, --sentinels N...]

@@ -92,6 +92,12 @@ def _compare(args: argparse.Namespace) -> int:
               f"tested ({untested[0].note}); the gate cannot pass on them "
               "(--allow-insufficient accepts that)", file=sys.stderr)
         return 2
+    open_rows = compare_module.undecided(rows)
+    if open_rows and not args.allow_undecided:
+        print(f"idiombench-report: error: could not decide: {len(open_rows)} changed benchmarks "
+              f"({open_rows[0].name}: {open_rows[0].note}); the gate cannot pass on them "
+              "(--allow-undecided accepts that)", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -248,7 +254,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     export_command.set_defaults(run=_export)
 
     compare_command = commands.add_parser(
-        "compare", help="statistically compare a candidate run with a base run (exit 1 on a regression)")
+        "compare",
+        help="statistically compare a candidate run with a base run "
+             "(exit 1 on a regression, 2 untestable, 3 undecided)")
     compare_command.add_argument("base", help="results JSON of the base (idiombench or Google Benchmark)")
     compare_command.add_argument("candidate", help="results JSON of the candidate")
     compare_command.add_argument(
@@ -260,6 +268,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     compare_command.add_argument(
         "--allow-insufficient", action="store_true",
         help="exit 0 even when some benchmarks have too few processes to be tested")
+    compare_command.add_argument(
+        "--allow-undecided", action="store_true",
+        help="exit 0 even when benchmarks whose code changed ended short of the session's target "
+             "(exit 3 otherwise)")
     compare_command.add_argument(
         "--unpaired", action="store_true",
         help="ignore the pairing of an `ab` session (Welch's test on process medians)")

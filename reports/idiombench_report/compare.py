@@ -254,8 +254,11 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         for row in tested:
             row.reached_target = row.detectable is not None and row.detectable <= settings.target + 1e-9
             if not row.reached_target:
+                more = _more_pairs(row, settings.target)
                 row.note = (f"inconclusive at {settings.target:.1%}: these pairs detect "
-                            f"{percent(row.detectable)}" + (f"; {row.note}" if row.note else ""))
+                            f"{percent(row.detectable)}"
+                            + (f"; about {more} more pairs would reach it" if more else "")
+                            + (f"; {row.note}" if row.note else ""))
     for row in tested:
         if row.sentinel:
             row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
@@ -269,6 +272,22 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         elif q < alpha and ratio < 1 / (1 + threshold):
             row.verdict = "improvement"
     return rows
+
+
+def _more_pairs(row: Row, target: float) -> Optional[int]:
+    """Pairs beyond the row's own that would bring its detectable change to `target`: the
+    interval narrows with the square root of the pairs."""
+    pairs = min(row.base_n, row.cand_n)
+    if row.detectable is None or pairs <= 0 or target <= 0:
+        return None
+    return max(1, math.ceil(pairs * (row.detectable / target) ** 2) - pairs)
+
+
+def undecided(rows: Sequence[Row]) -> list[Row]:
+    """Benchmarks whose code changed (or is not known to be the same) that ended without a
+    verdict: sampled to a target, short of it, and not flagged. A gate must not pass on them."""
+    return [r for r in rows if r.reached_target is False and not r.sentinel
+            and r.verdict == "unchanged" and r.code != "same"]
 
 
 def _same_code(a: Benchmark, b: Benchmark) -> bool:
@@ -370,6 +389,9 @@ def code_summary(rows: Sequence[Row]) -> list[str]:
     if short:
         lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks did not reach the "
                      "target (their note says what they can detect)")
+    if open_rows := undecided(rows):
+        lines.append(f"could not decide: {len(open_rows)} changed benchmarks (neither flagged nor "
+                     "narrow enough to rule out a change of the target's size)")
     return lines
 
 
@@ -381,7 +403,11 @@ def format_markdown(rows: Sequence[Row], base: Results, cand: Results, settings:
     tally = counts(rows)
     gm, md = geometric_mean_ratio(rows), median_detectable(rows)
     regressions = tally.get("regression", 0)
-    lines = [f"### idiombench compare: {regressions} regression{'s' if regressions != 1 else ''}",
+    headline = f"{regressions} regression{'s' if regressions != 1 else ''}"
+    if open_rows := undecided(rows):
+        # Undecided first: a reader who stops at the title must not read it as a pass.
+        headline = f"could not decide: {len(open_rows)} changed benchmarks; " + headline
+    lines = [f"### idiombench compare: {headline}",
              "",
              f"Base `{_md(base.path)}` vs candidate `{_md(cand.path)}`: {_md(method_text(base, cand, settings))}."
              + (f" Geometric mean ratio **{gm:.3f}**." if gm else "")

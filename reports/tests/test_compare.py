@@ -2,6 +2,7 @@
 formats, exit codes, inputs (synthetic data: see synthetic.py)."""
 
 import copy
+import math
 import re
 import json
 
@@ -329,3 +330,49 @@ def test_a_row_short_of_the_target_says_what_it_can_detect(write_json, capsys, l
     assert rows["suite/case/noisy"]["reached_target"] is False
     assert rows["suite/case/noisy"]["note"].startswith("inconclusive at 3.0%")
     assert rows["suite/case/quiet"]["reached_target"] is True
+
+
+def _short_of_target_session(load_json, fingerprints):
+    """An `ab --target 3%` session whose noisy row ended short of the target."""
+    procs = {"suite/case/noisy": processes(100, 6, 1, between=0.2),
+             "suite/case/quiet": processes(100, 6, 2, between=0.001, within=0.001)}
+    b, c = ab_session(procs, {k: processes(100, 6, 9 + i, between=0.2 if "noisy" in k else 0.001,
+                                           within=0.01 if "noisy" in k else 0.001)
+                              for i, k in enumerate(procs)}, load_json)
+    for side, doc in enumerate((b, c)):
+        _with_session(doc, target=0.03)
+        for e in doc["benchmarks"]:
+            e["code_fingerprint"] = fingerprints[e["run_name"]][side]
+    return b, c
+
+
+def test_a_changed_benchmark_left_undecided_fails_the_gate_with_its_own_status(
+        write_json, capsys, load_json):
+    b, c = _short_of_target_session(load_json, {
+        "suite/case/noisy": ("00000000000000aa", "00000000000000bb"),
+        "suite/case/quiet": ("00000000000000cc", "00000000000000dd")})
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    assert code == 3
+    assert "could not decide: 1 changed benchmarks" in out.err
+    row = rows_of(out)["suite/case/noisy"]
+    assert row["verdict"] == "unchanged" and row["reached_target"] is False
+    # How many more pairs: the square-root law from its own pairs and detectable change.
+    more = math.ceil(6 * (row["detectable"] / 0.03) ** 2) - 6
+    assert f"about {more} more pairs would reach it" in row["note"]
+    code, out = run_compare(write_json, capsys, b, c, "--format", "markdown")
+    assert code == 3
+    assert out.out.splitlines()[0].startswith("### idiombench compare: could not decide: "
+                                              "1 changed benchmarks")
+    code, out = run_compare(write_json, capsys, b, c, "--allow-undecided")
+    assert code == 0
+
+
+def test_an_undecided_benchmark_whose_code_is_the_same_does_not_hold_the_gate(
+        write_json, capsys, load_json):
+    # The same code on both sides (timed as a sentinel would be): nothing to decide.
+    b, c = _short_of_target_session(load_json, {
+        "suite/case/noisy": ("00000000000000aa", "00000000000000aa"),
+        "suite/case/quiet": ("00000000000000cc", "00000000000000dd")})
+    code, out = run_compare(write_json, capsys, b, c, "--format", "markdown")
+    assert code == 0
+    assert "could not decide" not in out.out

@@ -334,6 +334,13 @@ int ab_command(const RunOptions& options) {
     if (slots.empty()) break;
     std::mt19937_64 random(sampling.seed + static_cast<std::uint64_t>(round));
     for (std::size_t i = slots.size(); i > 1; --i) std::swap(slots[i - 1], slots[random() % i]);
+    // After the first round (which always completes), the budget goes to the benchmarks
+    // whose code changed first and to the sentinels last: an undecided changed benchmark
+    // holds the gate, a sentinel only checks the method.
+    if (round > 0)
+      std::stable_partition(slots.begin(), slots.end(), [&](const Slot& slot) {
+        return change[slot.benchmark] != CodeChange::sentinel;
+      });
     planned_slots += slots.size();
     screen.set_slots(planned_slots);
     for (const auto& slot : slots) {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# ctest: a gate whose changed benchmarks end short of the target does not pass. A real
+# `ab --target` session with a budget far too small for its target (its first round
+# completes, then the budget is spent), the candidate's fingerprints then changed as a
+# changed build's would be; `compare` must exit 3 (undecided: not 0, not the regression
+# status 1) and say so on the first line of its markdown.
+#   gate_undecided_test.sh SELFTEST_BINARY PYTHON REPORTS_DIR
+set -euo pipefail
+selftest=$1 python=$2 reports=$3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$selftest" ab "$selftest" --variant correct --time-unchanged --target 0.1% --budget 1s \
+  --max-pairs 40 --min-time 0.002 --out "$dir/ab" >"$dir/ab.log" 2>&1 \
+  || { cat "$dir/ab.log"; echo "gate_undecided_test: ab failed" >&2; exit 1; }
+grep -q 'budget of 1 s is spent' "$dir/ab.log" \
+  || { cat "$dir/ab.log"; echo "gate_undecided_test: the budget was not what stopped ab" >&2; exit 1; }
+# What a build that changed these variants' code would have recorded.
+"$python" - "$dir/ab/candidate.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+for entry in doc["benchmarks"] + doc.get("untimed", []):
+    if "code_fingerprint" in entry:
+        entry["code_fingerprint"] = "f" * 16
+        entry["code_change"] = "changed"
+json.dump(doc, open(path, "w"))
+PY
+compare() { PYTHONPATH=$reports "$python" -m idiombench_report compare "$dir/ab/baseline.json" "$dir/ab/candidate.json" "$@"; }
+status=0
+compare --format markdown >"$dir/compare.md" 2>"$dir/compare.err" || status=$?
+if [[ $status -ne 3 ]]; then
+  cat "$dir/compare.md" "$dir/compare.err"
+  echo "gate_undecided_test: compare exited $status on undecided changed benchmarks, expected 3" >&2
+  exit 1
+fi
+head -n 1 "$dir/compare.md" | grep -q '^### idiombench compare: could not decide: [1-9][0-9]* changed benchmarks' \
+  || { cat "$dir/compare.md"; echo "gate_undecided_test: compare.md's first line does not say it" >&2; exit 1; }
+grep -q 'more pairs would reach it' "$dir/compare.md" \
+  || { cat "$dir/compare.md"; echo "gate_undecided_test: the rows do not say how many more pairs" >&2; exit 1; }
+compare --allow-undecided >/dev/null 2>&1 \
+  || { echo "gate_undecided_test: --allow-undecided did not accept it" >&2; exit 1; }
+echo "gate_undecided_test: undecided changed benchmarks exit 3 and say so"
