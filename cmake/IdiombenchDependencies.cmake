@@ -148,3 +148,16 @@ endif()
 idiombench_resolve_backend(PYTHON "${python_found}"
                            "CPython ${Python_VERSION} (${Python_EXECUTABLE}, ${python_linked}), pybind11 ${pybind11_VERSION}"
                            "no CPython headers or pybind11 (Debian packages python3-dev, pybind11-dev)")
+
+# --- The versions of the header libraries whose template instances the executable holds --
+# A code fingerprint identifies a function instantiated from these libraries' headers by its
+# name and these versions (gate/code_fingerprint.cpp), not by the bytes of whichever copy
+# the linker kept: those change when an unrelated file of the same link grows.
+find_package(absl QUIET)  # the memoization and wrappers suites require it themselves
+find_package(xsimd CONFIG QUIET)  # for its version only (compute includes the headers)
+set(IDIOMBENCH_LIBRARY_VERSIONS
+    "boost ${Boost_VERSION}; fmt ${fmt_VERSION}; range-v3 ${range-v3_VERSION}; tbb ${TBB_VERSION}"
+    "; nlohmann_json ${nlohmann_json_VERSION}; CLI11 ${CLI11_VERSION}; benchmark ${benchmark_VERSION}"
+    "; absl ${absl_VERSION}; xsimd ${xsimd_VERSION}; kokkos ${Kokkos_VERSION}"
+    "; pybind11 ${pybind11_VERSION}; python ${Python_VERSION}")
+string(JOIN "" IDIOMBENCH_LIBRARY_VERSIONS ${IDIOMBENCH_LIBRARY_VERSIONS})

@@ -11,6 +11,7 @@
 
 #include "cli/arguments.hpp"
 #include "gate/code_selection.hpp"
+#include "gate/header_library.hpp"
 #include "gate/sequential.hpp"
 
 namespace idiombench {
@@ -121,3 +122,42 @@ TEST(GateArguments, FractionsAndDurationsParseAndRefuseNonsense) {
 
 }  // namespace
 }  // namespace idiombench
+
+// Which functions a fingerprint identifies by name (header_library.hpp): a library's
+// instance over the library's and builtin types only; never one over this project's types,
+// lambdas or anonymous namespaces.
+TEST(HeaderLibrary, ALibraryInstanceOverItsOwnTypesIsTheLibrarys) {
+  using idiombench::header_library_of;
+  // std::__cxx11::basic_string<char>::_M_replace(unsigned long, unsigned long, char const*, ...)
+  EXPECT_EQ(
+      header_library_of("_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE10_M_replaceEmmPKcm"),
+      "libstdc++");
+  // pybind11::cast_error::~cast_error(): a destructor names its class again.
+  EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev"), "pybind11");
+  // pybind11::detail::all_type_info(_typeobject*): CPython's C types are the library's too.
+  EXPECT_EQ(header_library_of("_ZN8pybind116detail13all_type_infoEP11_typeobject"), "pybind11");
+  // Its cold part and its clones carry its name (is_clone says which need their callers).
+  EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.cold"), "pybind11");
+  EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.isra.0"), "pybind11");
+  EXPECT_TRUE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.isra.0"));
+  EXPECT_TRUE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.constprop.0.cold"));
+  EXPECT_FALSE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.cold"));
+  EXPECT_FALSE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev"));
+}
+
+TEST(HeaderLibrary, AnInstanceOverThisProjectsCodeIsHashedByItsBytes) {
+  using idiombench::header_library_of;
+  // void std::sort<idiombench::X*>(idiombench::X*, idiombench::X*)
+  EXPECT_EQ(header_library_of("_ZSt4sortIPN10idiombench1XEEvT_S3_"), "");
+  // std::vector<Particle>::push_back(Particle const&): a type outside every library
+  EXPECT_EQ(header_library_of("_ZNSt6vectorI8ParticleSaIS0_EE9push_backERKS0_"), "");
+  // std::_Function_handler<void (int), idiombench::run()::{lambda(int)#1}>::_M_invoke
+  EXPECT_EQ(
+      header_library_of(
+          "_ZNSt17_Function_handlerIFviEZN10idiombench3runEvEUliE_E9_M_invokeERKSt9_Any_dataOi"),
+      "");
+  // this project's own function, a C function, an unmangled symbol
+  EXPECT_EQ(header_library_of("_ZN10idiombench3fooEv"), "");
+  EXPECT_EQ(header_library_of("memcpy"), "");
+  EXPECT_EQ(header_library_of("_Z"), "");
+}

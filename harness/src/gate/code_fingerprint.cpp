@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "gate/elf_file.hpp"
+#include "gate/header_library.hpp"
 
 namespace idiombench {
 namespace {
@@ -158,6 +159,8 @@ struct CodeImage::Impl : elf::File {
   const void* main_base = nullptr;  // where dladdr says the executable starts
   std::unordered_map<std::uint64_t, FunctionCode> analysed;
   std::map<std::string, std::string> library_of_import;  // import -> library identity
+  std::unordered_map<std::uint64_t, std::string> header_library_at;  // function -> its library
+  std::string header_versions;  // what identifies the header libraries (set_header_versions)
   std::map<std::string, std::string> build_ids;
   ZydisDecoder decoder;
   bool trace_instructions = std::getenv("IDIOMBENCH_FINGERPRINT_TRACE") &&
@@ -168,6 +171,13 @@ struct CodeImage::Impl : elf::File {
     elf::File::load(path);
     if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
       throw std::runtime_error("Zydis cannot make an x86-64 decoder");
+  }
+
+  // The header library `function` was instantiated from (header_library.hpp), or empty.
+  const std::string& header_library(const Symbol& function) {
+    auto found = header_library_at.find(function.address);
+    if (found != header_library_at.end()) return found->second;
+    return header_library_at[function.address] = header_library_of(function.name);
   }
 
   // The shared library that provides `import`, as its identity (build-id when the library
@@ -579,6 +589,11 @@ CodeImage::CodeImage(const std::string& path, std::uintptr_t load_bias)
 
 CodeImage::~CodeImage() = default;
 
+void CodeImage::set_header_versions(const std::string& versions) {
+  const std::lock_guard lock(impl_->mutex);
+  impl_->header_versions = versions;
+}
+
 CodeImage& CodeImage::self() {
   // The main program is the first object dl_iterate_phdr reports; its dlpi_addr is the
   // load bias of a position-independent executable (0 otherwise).
@@ -604,7 +619,7 @@ CodeImage& CodeImage::self() {
 CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& extra) {
   auto& d = *impl_;
   const std::lock_guard lock(d.mutex);
-  CodeFingerprint result{"", 0, 0, 0, ""};
+  CodeFingerprint result{};
   const auto start = reinterpret_cast<std::uintptr_t>(entry) - d.bias;
   const Symbol* first = Impl::containing(d.functions, start);
   if (!entry || !first) {
@@ -612,28 +627,67 @@ CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& ext
     return result;
   }
   // Breadth-first over the functions reached; the fingerprint is over the set (sorted by
-  // name, then code), so the order the code lies in does not matter.
-  std::set<std::uint64_t> seen{first->address};
+  // name, then code), so the order the code lies in does not matter. Functions instantiated
+  // from a header library are identified by name (their callers hash the name of what they
+  // call) and the libraries' versions, never by the bytes of the kept copy; they are still
+  // followed, so this project's code they reach (a replaced operator new) is hashed.
+  struct Reached {
+    const Symbol* function;
+    const FunctionCode* code;
+    std::string library;  // empty: hashed by its bytes
+  };
+  std::map<std::uint64_t, Reached> all;
   std::deque<std::uint64_t> queue{first->address};
-  std::vector<std::pair<std::string, std::uint64_t>> reached;
-  std::set<std::string> libraries;
+  all[first->address] = {first, nullptr, {}};
   while (!queue.empty()) {
     const Symbol* f = Impl::containing(d.functions, queue.front());
     queue.pop_front();
     if (!f) continue;
     const auto& code = d.analyse(*f);
-    reached.emplace_back(f->name, code.hash);
-    result.bytes += code.bytes;
-    for (const auto& import : code.imports) libraries.insert(import + "@" + d.library_of(import));
+    all[f->address] = {f, &code, d.header_library(*f)};
     for (auto next : code.reaches) {
-      if (seen.insert(next).second) queue.push_back(next);
+      if (all.emplace(next, Reached{nullptr, nullptr, {}}).second) queue.push_back(next);
     }
+  }
+  // A library's clone called by this project's code may carry that code's constants: its
+  // bytes then count, and so do the clones it calls in turn.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& [address, r] : all) {
+      if (!r.code || !r.library.empty()) continue;
+      for (auto next : r.code->reaches) {
+        auto callee = all.find(next);
+        if (callee != all.end() && callee->second.code && !callee->second.library.empty() &&
+            is_clone(callee->second.function->name)) {
+          callee->second.library.clear();
+          changed = true;
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::string, std::uint64_t>> reached;
+  std::set<std::pair<std::string, std::string>> by_name;  // (library, function)
+  std::set<std::string> libraries;
+  for (const auto& [address, r] : all) {
+    if (!r.code) continue;
+    if (!r.library.empty()) {
+      by_name.emplace(r.library, r.function->name);
+    } else {
+      reached.emplace_back(r.function->name, r.code->hash);
+      result.bytes += r.code->bytes;
+    }
+    for (const auto& import : r.code->imports)
+      libraries.insert(import + "@" + d.library_of(import));
   }
   std::sort(reached.begin(), reached.end());
   // IDIOMBENCH_FINGERPRINT_TRACE=1: what went into it, to see why two builds differ.
   if (const char* trace = std::getenv("IDIOMBENCH_FINGERPRINT_TRACE"); trace && *trace == '1') {
     for (const auto& [name, value] : reached)
-      std::fprintf(stderr, "fingerprint %p: %s %s\n", entry, hex(value).c_str(), name.c_str());
+      std::fprintf(stderr, "fingerprint %p: bytes %s %s\n", entry, hex(value).c_str(),
+                   name.c_str());
+    for (const auto& [library, name] : by_name)
+      std::fprintf(stderr, "fingerprint %p: by name (%s) %s\n", entry, library.c_str(),
+                   name.c_str());
     for (const auto& import : libraries)
       std::fprintf(stderr, "fingerprint %p: import %s\n", entry, import.c_str());
   }
@@ -647,9 +701,14 @@ CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& ext
     hash.add(import);
     library_ids.insert(import.substr(import.find('@') + 1));
   }
+  std::set<std::string> header_libraries;
+  for (const auto& entry_by_name : by_name) header_libraries.insert(entry_by_name.first);
+  for (const auto& library : header_libraries) hash.add("header library:" + library);
+  if (!header_libraries.empty()) hash.add("header libraries' versions:" + d.header_versions);
   hash.add("interpreted:" + extra);
   result.hash = hex(hash.value());
   result.functions = reached.size();
+  result.library_functions = by_name.size();
   result.libraries = library_ids.size();
   return result;
 }

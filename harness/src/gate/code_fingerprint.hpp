@@ -10,7 +10,11 @@
 // bytes of an anonymous read-only constant it loads are hashed instead of its address. So
 // a function that moves, or code that moves around it, leaves the fingerprint alone; a
 // change to any instruction reached, or to a constant it loads, changes it. A call into a
-// shared library adds the library's build-id (or its file name and size) instead.
+// shared library adds the library's build-id (or its file name and size) instead. A
+// function instantiated from a header library (std::, fmt::, pybind11::... over that
+// library's and builtin types only: header_library.hpp) adds its library and the libraries'
+// versions instead of its bytes, which depend on which object's copy the linker kept; it is
+// still followed, so this project's code it reaches is hashed.
 //
 // It cannot see: calls through pointers that are only known at run time (a std::function
 // or virtual call whose target is made elsewhere), the data the code reads (input
@@ -25,11 +29,12 @@
 namespace idiombench {
 
 struct CodeFingerprint {
-  std::string hash;       // 16 hex digits; empty when the code could not be analysed
-  std::size_t functions;  // functions reached inside the executable
-  std::size_t bytes;      // their machine code
-  std::size_t libraries;  // shared libraries called
-  std::string why_not;    // when hash is empty
+  std::string hash;                   // 16 hex digits; empty when the code could not be analysed
+  std::size_t functions = 0;          // functions reached inside the executable, hashed by bytes
+  std::size_t bytes = 0;              // their machine code
+  std::size_t libraries = 0;          // shared libraries called
+  std::size_t library_functions = 0;  // header libraries' instances, identified by name
+  std::string why_not;                // when hash is empty
 };
 
 // A fingerprint with something else the timed call depends on hashed in.
@@ -45,6 +50,10 @@ class CodeImage {
   ~CodeImage();
   CodeImage(const CodeImage&) = delete;
   CodeImage& operator=(const CodeImage&) = delete;
+
+  // What identifies the header libraries' instances beside their names (their versions, the
+  // compiler, the flags): hashed into every fingerprint that reaches one.
+  void set_header_versions(const std::string& versions);
 
   // The fingerprint of the code reachable from `entry` (an address in this process for
   // self(); a file address plus the bias otherwise), with `extra` (source text the code

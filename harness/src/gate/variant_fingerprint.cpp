@@ -17,6 +17,14 @@ std::string code_fingerprint_of(const VariantInfo& variant) {
   std::string value;
   if (variant.code_entry) {
     try {
+      static const bool versions_set = [] {
+        // libstdc++'s own date stamp, the other libraries' versions, the compiler, the flags.
+        CodeImage::self().set_header_versions(
+            std::string("libstdc++ ") + std::to_string(__GLIBCXX__) + "; " +
+            build_info::library_versions + "; " + build_info::compiler + "; " + build_info::flags);
+        return true;
+      }();
+      (void)versions_set;
       const auto code = CodeImage::self().fingerprint(
           variant.code_entry, variant.interpreted_code ? variant.interpreted_code() : "");
       value = code.hash;
