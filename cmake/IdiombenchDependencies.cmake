@@ -155,9 +155,9 @@ idiombench_resolve_backend(PYTHON "${python_found}"
 # the linker kept: those change when an unrelated file of the same link grows.
 find_package(absl QUIET)  # the memoization and wrappers suites require it themselves
 find_package(xsimd CONFIG QUIET)  # for its version only (compute includes the headers)
-set(IDIOMBENCH_LIBRARY_VERSIONS
-    "boost ${Boost_VERSION}; fmt ${fmt_VERSION}; range-v3 ${range-v3_VERSION}; tbb ${TBB_VERSION}"
-    "; nlohmann_json ${nlohmann_json_VERSION}; CLI11 ${CLI11_VERSION}; benchmark ${benchmark_VERSION}"
-    "; absl ${absl_VERSION}; xsimd ${xsimd_VERSION}; kokkos ${Kokkos_VERSION}"
-    "; pybind11 ${pybind11_VERSION}; python ${Python_VERSION}")
-string(JOIN "" IDIOMBENCH_LIBRARY_VERSIONS ${IDIOMBENCH_LIBRARY_VERSIONS})
+find_package(CUDAToolkit QUIET)  # the static CUDA runtime the cuda variants link
+string(CONCAT IDIOMBENCH_LIBRARY_VERSIONS
+       "boost ${Boost_VERSION}, fmt ${fmt_VERSION}, range-v3 ${range-v3_VERSION}, tbb ${TBB_VERSION}"
+       ", nlohmann_json ${nlohmann_json_VERSION}, CLI11 ${CLI11_VERSION}, benchmark ${benchmark_VERSION}"
+       ", absl ${absl_VERSION}, xsimd ${xsimd_VERSION}, kokkos ${Kokkos_VERSION}"
+       ", pybind11 ${pybind11_VERSION}, python ${Python_VERSION}, cuda ${CUDAToolkit_VERSION}")

@@ -136,6 +136,8 @@ TEST(HeaderLibrary, ALibraryInstanceOverItsOwnTypesIsTheLibrarys) {
   EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev"), "pybind11");
   // pybind11::detail::all_type_info(_typeobject*): CPython's C types are the library's too.
   EXPECT_EQ(header_library_of("_ZN8pybind116detail13all_type_infoEP11_typeobject"), "pybind11");
+  // non-virtual thunk to boost::wrapexcept<std::length_error>::~wrapexcept()
+  EXPECT_EQ(header_library_of("_ZThn24_N5boost10wrapexceptISt12length_errorED0Ev"), "boost");
   // Its cold part and its clones carry its name (is_clone says which need their callers).
   EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.cold"), "pybind11");
   EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.isra.0"), "pybind11");

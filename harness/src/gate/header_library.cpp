@@ -73,12 +73,18 @@ std::string header_library_of(const std::string& symbol) {
   // which need a look at their callers).
   std::string mangled = symbol;
   if (const auto dot = mangled.find('.'); dot != std::string::npos) mangled.resize(dot);
+  // The CUDA runtime, linked statically: its functions carry one generated prefix.
+  if (mangled.rfind("libcudart_static_", 0) == 0) return "cuda";
   if (mangled.rfind("_Z", 0) != 0) return {};
   int status = 0;
   std::unique_ptr<char, decltype(&std::free)> text(
       abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status), &std::free);
   if (status != 0 || !text) return {};
-  const std::string name = text.get();
+  std::string name = text.get();
+  // A thunk adjusts `this` and jumps to its function: the function's library is its own.
+  for (const char* thunk :
+       {"non-virtual thunk to ", "virtual thunk to ", "covariant return thunk to "})
+    if (name.rfind(thunk, 0) == 0) name.erase(0, std::string(thunk).size());
   std::string library;
   std::size_t i = 0;
   const auto is_word_start = [](char c) {
