@@ -54,13 +54,17 @@ phase "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
 
 # clang 14 builds everything a second time here, with the sanitizers: one build is both
 # CI's clang build and its sanitizer build (clang compiles with ASan + UBSan in a third of
-# GCC's time).
+# GCC's time). The Python variants, which the sanitizer build leaves out (CPython keeps
+# its memory for the life of the process), are compiled by clang on their own.
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_ASAN:-0} != 1 ]]; then
   log "clang 14: every test under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan; IDIOMBENCH_SKIP_ASAN=1 skips it)"
   phase_done
   "$here/build.sh" asan
   phase "ctest (preset asan)"
   ctest --preset asan --parallel "$(nproc 2>/dev/null || echo 2)"
+  phase "clang 14: the Python variants compile (preset ci-clang, build preset ci-clang-python)"
+  cmake --preset ci-clang >/dev/null
+  cmake --build --preset ci-clang-python --parallel "$(nproc 2>/dev/null || echo 2)"
 fi
 
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_TSAN:-0} != 1 ]]; then

@@ -73,6 +73,8 @@ TEST(StoppingRule, PairsWantedFollowTheSquareRootLawWithinBounds) {
   EXPECT_EQ(pairs_wanted(10, 0.06, 0.03, 2, 80), 20);   // needs 44: at most twice as many
   EXPECT_EQ(pairs_wanted(10, 0.031, 0.03, 4, 80), 14);  // needs 12: at least `step` more
   EXPECT_EQ(pairs_wanted(60, 0.06, 0.03, 2, 80), 80);   // never above the most
+  // An interval far wider than a tiny target: more pairs than an int holds, bounded first.
+  EXPECT_EQ(pairs_wanted(6, 1e6, 1e-3, 6, 40), 12);
   EXPECT_EQ(pairs_wanted(20, 0.036, 0.03, 2, 80), 32);  // 20 x 1.44 x 1.1 = 31.7
 }
 

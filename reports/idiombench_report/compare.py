@@ -290,15 +290,23 @@ def undecided(rows: Sequence[Row]) -> list[Row]:
             and r.verdict == "unchanged" and r.code != "same"]
 
 
+def _timing_changed(a: Benchmark, b: Benchmark) -> bool:
+    """Whether the harness's timed path differs (both builds fingerprint it)."""
+    return bool(a.timing_fingerprint and b.timing_fingerprint) and \
+        a.timing_fingerprint != b.timing_fingerprint
+
+
 def _same_code(a: Benchmark, b: Benchmark) -> bool:
-    return bool(a.code_fingerprint) and a.code_fingerprint == b.code_fingerprint
+    return bool(a.code_fingerprint) and a.code_fingerprint == b.code_fingerprint and \
+        not _timing_changed(a, b)
 
 
 def _code(a: Benchmark, b: Benchmark) -> str:
-    """same / changed / "" (either build without fingerprints)."""
+    """same / changed / "" (either build without fingerprints). A changed timed path of the
+    harness is a change to what was timed."""
     if not a.code_fingerprint or not b.code_fingerprint:
         return ""
-    return "same" if a.code_fingerprint == b.code_fingerprint else "changed"
+    return "same" if _same_code(a, b) else "changed"
 
 
 def same_session(base: Results, cand: Results) -> bool:

@@ -57,6 +57,9 @@ class Benchmark:
     # unchanged, sentinel).
     code_fingerprint: str = ""
     code_change: str = ""
+    # The hash of the harness's code on its timed path (the timed loop, the case's timed
+    # call); "" from builds without one. Where it differs, `ab` timed the benchmark.
+    timing_fingerprint: str = ""
     # The variant of its case that does the same thing in another language (a Python
     # idiom's C++ counterpart), as the case declared it; "" when none.
     counterpart: str = ""
@@ -129,6 +132,7 @@ _NOT_COUNTERS = {
     "variant", "model", "params", "shared_params", "status", "reason", "verified", "checksum",
     "question", "baseline", "label", "process_index", "processes", "instructions",
     "instructions_exact", "item", "skipped", "skip_message", "code_fingerprint", "code_change",
+    "timing_fingerprint",
     "sampling",
 }
 
@@ -340,6 +344,7 @@ def _from_idiombench(path: PathLike, document: dict[str, Any], written: int) -> 
                 item=str(entry.get("item", "item")),
                 code_fingerprint=str(entry.get("code_fingerprint", "")),
                 code_change=str(entry.get("code_change", "")),
+                timing_fingerprint=str(entry.get("timing_fingerprint", "")),
                 counterpart=str(entry.get("counterpart", "")))
         if entry["status"] != "ok" or entry["run_type"] != "iteration":
             continue

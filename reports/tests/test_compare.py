@@ -376,3 +376,21 @@ def test_an_undecided_benchmark_whose_code_is_the_same_does_not_hold_the_gate(
     code, out = run_compare(write_json, capsys, b, c, "--format", "markdown")
     assert code == 0
     assert "could not decide" not in out.out
+
+
+def test_a_changed_timed_path_of_the_harness_is_a_change_to_what_was_timed(
+        write_json, capsys, load_json):
+    procs = {"suite/case/v": processes(100, 6, 1, between=0.01)}
+    b, c = ab_session(procs, procs, load_json)
+    for side, doc in enumerate((b, c)):
+        for e in doc["benchmarks"]:
+            e["code_fingerprint"] = "00000000000000aa"  # the variant's code: the same
+            e["timing_fingerprint"] = ("00000000000000b0", "00000000000000b1")[side]
+            e["code_change"] = "changed"
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    assert rows_of(out)["suite/case/v"]["code"] == "changed"
+    for doc in (b, c):  # the same timed path on both sides: the same code
+        for e in doc["benchmarks"]:
+            e["timing_fingerprint"] = "00000000000000b0"
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    assert rows_of(out)["suite/case/v"]["code"] == "same"

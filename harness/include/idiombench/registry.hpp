@@ -72,6 +72,9 @@ struct CaseInfo {
   // For the variants of these models, another limit (a GPU's own memory, not the host's).
   std::map<std::string, PhysicalLimit> physical_limit_by_model;
   std::string item = "item";  // what one throughput item is (CaseSpec::item)
+  // Where the case's timed call starts (its PreparedCase::run, called directly), for the
+  // timing fingerprint: the harness's code around each variant's call.
+  const void* timing_entry = nullptr;
   // The limit that applies to a variant of `model` (empty `of`: none).
   const PhysicalLimit& physical_limit_for(const std::string& model) const {
     auto found = physical_limit_by_model.find(model);

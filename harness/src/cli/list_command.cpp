@@ -30,7 +30,7 @@ int list_command(const Selection& selection, bool json) {
                        {"model", benchmark.variant_info().model},
                        {"available", reason.empty()},
                        {"reason", reason},
-                       {"identity", identity_of(benchmark, code_fingerprint_of(benchmark))}});
+                       {"identity", fingerprinted_identity(benchmark)}});
   }
   if (json) {
     std::printf("%s\n", listing.dump(1).c_str());

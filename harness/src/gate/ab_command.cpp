@@ -209,7 +209,7 @@ int ab_command(const RunOptions& options) {
   for (const auto& benchmark : planned) {
     index[benchmark.name] = cand.size();
     cand.push_back(samples_for(benchmark.name,
-                               identity_of(benchmark, code_fingerprint_of(benchmark)),
+                               fingerprinted_identity(benchmark),
                                availability.why_skipped(benchmark), sampling));
     base.push_back({});
   }
@@ -244,6 +244,26 @@ int ab_command(const RunOptions& options) {
     cand_codes.push_back(fingerprint(cand[b]));
   }
   auto change = select_by_code(base_codes, cand_codes, options.sentinels, sampling.seed);
+  // The harness's code on the timed path (the loop, the case's timed call): where it
+  // differs, the benchmark is timed whatever its variant's code.
+  std::map<std::string, int> timing_changed;  // model -> benchmarks
+  for (std::size_t b = 0; b < cand.size(); ++b) {
+    if (!present_on(base[b]) || !present_on(cand[b])) continue;
+    const auto was = base[b].identity.value("timing_fingerprint", "");
+    const auto now = cand[b].identity.value("timing_fingerprint", "");
+    if (was.empty() || now.empty() || was == now) continue;
+    change[b] = CodeChange::changed;
+    ++timing_changed[cand[b].identity.value("model", "?")];
+  }
+  if (!timing_changed.empty()) {
+    std::string models;
+    for (const auto& [model, count] : timing_changed)
+      models += (models.empty() ? "" : ", ") + model + " (" + std::to_string(count) + ")";
+    std::fprintf(stderr,
+                 "idiombench: ab: the harness's timed path changed (timing fingerprint): every "
+                 "benchmark it runs is timed, whatever its code: %s\n",
+                 models.c_str());
+  }
   std::map<std::string, int> change_counts;
   for (std::size_t b = 0; b < cand.size(); ++b) {
     if (options.time_unchanged && change[b] == CodeChange::unchanged)

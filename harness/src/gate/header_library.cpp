@@ -13,28 +13,36 @@ namespace {
 
 // The top-level namespaces of the header libraries this project's code instantiates.
 const std::map<std::string, std::string>& library_namespaces() {
-  static const std::map<std::string, std::string> known = {{"std", "libstdc++"},
-                                                           {"__gnu_cxx", "libstdc++"},
-                                                           {"__cxxabiv1", "libstdc++"},
-                                                           {"__gnu_debug", "libstdc++"},
-                                                           {"__pstl", "libstdc++"},
-                                                           {"pybind11", "pybind11"},
-                                                           {"boost", "boost"},
-                                                           {"fmt", "fmt"},
-                                                           {"absl", "absl"},
-                                                           {"Kokkos", "kokkos"},
-                                                           {"tbb", "tbb"},
-                                                           {"oneapi", "tbb"},
-                                                           {"xsimd", "xsimd"},
-                                                           {"ranges", "range-v3"},
-                                                           {"concepts", "range-v3"},
-                                                           {"meta", "range-v3"},
-                                                           {"nlohmann", "nlohmann_json"},
-                                                           {"CLI", "CLI11"},
-                                                           {"benchmark", "benchmark"},
-                                                           {"re2", "re2"},
-                                                           {"thrust", "cuda"},
-                                                           {"cub", "cuda"}};
+  static const std::map<std::string, std::string> known = {
+      {"std", "libstdc++"},
+      {"__gnu_cxx", "libstdc++"},
+      {"__cxxabiv1", "libstdc++"},
+      {"__gnu_debug", "libstdc++"},
+      {"__pstl", "libstdc++"},
+      {"pybind11", "pybind11"},
+      {"boost", "boost"},
+      {"fmt", "fmt"},
+      {"absl", "absl"},
+      {"Kokkos", "kokkos"},
+      {"tbb", "tbb"},
+      {"oneapi", "tbb"},
+      {"xsimd", "xsimd"},
+      {"ranges", "range-v3"},
+      {"concepts", "range-v3"},
+      {"meta", "range-v3"},
+      {"nlohmann", "nlohmann_json"},
+      {"CLI", "CLI11"},
+      {"benchmark", "benchmark"},
+      {"re2", "re2"},
+      {"thrust", "cuda"},
+      {"cub", "cuda"},
+      // a sanitizer's runtime (its version is the compiler's)
+      {"__sanitizer", "compiler-rt"},
+      {"__asan", "compiler-rt"},
+      {"__ubsan", "compiler-rt"},
+      {"__lsan", "compiler-rt"},
+      {"__tsan", "compiler-rt"},
+      {"__interception", "compiler-rt"}};
   return known;
 }
 
@@ -75,6 +83,10 @@ std::string header_library_of(const std::string& symbol) {
   if (const auto dot = mangled.find('.'); dot != std::string::npos) mangled.resize(dot);
   // The CUDA runtime, linked statically: its functions carry one generated prefix.
   if (mangled.rfind("libcudart_static_", 0) == 0) return "cuda";
+  // A sanitizer's runtime, which clang links statically: its C entry points.
+  for (const char* prefix :
+       {"__asan_", "__ubsan_", "__lsan_", "__tsan_", "__sanitizer_", "__interceptor_", "__sancov_"})
+    if (mangled.rfind(prefix, 0) == 0) return "compiler-rt";
   if (mangled.rfind("_Z", 0) != 0) return {};
   int status = 0;
   std::unique_ptr<char, decltype(&std::free)> text(

@@ -19,7 +19,8 @@
 namespace idiombench {
 
 // "libstdc++", "pybind11", "boost", "fmt", "absl", "kokkos", "tbb", "xsimd", "range-v3",
-// "nlohmann_json", "CLI11", "benchmark", "re2", "cuda"; empty: not a header library's
+// "nlohmann_json", "CLI11", "benchmark", "re2", "cuda", "compiler-rt" (a sanitizer's runtime,
+// linked statically by clang); empty: not a header library's
 // instance (this project's code, a C function, a clone).
 std::string header_library_of(const std::string& symbol);
 

@@ -55,7 +55,11 @@ std::optional<double> detectable_change(const std::vector<PairRatio>& pairs, dou
 
 int pairs_wanted(int have, double detectable, double target, int step, int most) {
   const double ratio = detectable / target;
-  const auto needed = static_cast<int>(std::ceil(have * ratio * ratio * 1.1));
+  // Bounded before the conversion: a wide interval against a tiny target asks for more
+  // pairs than an int holds (UBSan caught the overflow).
+  const double wanted = std::ceil(have * ratio * ratio * 1.1);
+  const auto needed =
+      std::isfinite(wanted) ? static_cast<int>(std::min(wanted, double(most))) : most;
   return std::min({most, 2 * have, std::max(needed, have + step)});
 }
 

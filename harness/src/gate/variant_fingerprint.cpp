@@ -2,12 +2,30 @@
 
 #include <exception>
 #include <map>
+#include <string>
 
 #include "build_info.hpp"
 #include "gate/code_fingerprint.hpp"
+#include "results/results.hpp"
 #include "run/measure.hpp"
 
 namespace idiombench {
+namespace {
+
+// This executable's image, told once what identifies its header libraries' instances:
+// libstdc++'s date stamp, the other libraries' versions, the compiler and the flags.
+CodeImage& image() {
+  static CodeImage& self = []() -> CodeImage& {
+    auto& made = CodeImage::self();
+    made.set_header_versions(std::string("libstdc++ ") + std::to_string(__GLIBCXX__) + "; " +
+                             build_info::library_versions + "; " + build_info::compiler + "; " +
+                             build_info::flags);
+    return made;
+  }();
+  return self;
+}
+
+}  // namespace
 
 std::string code_fingerprint_of(const VariantInfo& variant) {
   // One variant, many params points: computed once per variant.
@@ -17,15 +35,7 @@ std::string code_fingerprint_of(const VariantInfo& variant) {
   std::string value;
   if (variant.code_entry) {
     try {
-      static const bool versions_set = [] {
-        // libstdc++'s own date stamp, the other libraries' versions, the compiler, the flags.
-        CodeImage::self().set_header_versions(
-            std::string("libstdc++ ") + std::to_string(__GLIBCXX__) + "; " +
-            build_info::library_versions + "; " + build_info::compiler + "; " + build_info::flags);
-        return true;
-      }();
-      (void)versions_set;
-      const auto code = CodeImage::self().fingerprint(
+      const auto code = image().fingerprint(
           variant.code_entry, variant.interpreted_code ? variant.interpreted_code() : "");
       value = code.hash;
     } catch (const std::exception&) {
@@ -42,6 +52,32 @@ std::string code_fingerprint_of(const PlannedBenchmark& benchmark) {
   if (!code.empty() && injected_every(benchmark.name) > 0)
     code = combine_fingerprint(code, std::string("injected:") + build_info::injected_slowdown);
   return code;
+}
+
+std::string timing_fingerprint_of(const PlannedBenchmark& benchmark) {
+  static std::map<const void*, std::string> known;  // per case
+  const void* entry = benchmark.info().timing_entry;
+  auto found = known.find(entry);
+  if (found != known.end()) return found->second;
+  std::string value;
+  if (entry) {
+    try {
+      const auto loop = image().fingerprint(timing_loop_entry());
+      const auto call = image().fingerprint(entry);
+      if (!loop.hash.empty() && !call.hash.empty())
+        value = combine_fingerprint(loop.hash, "timed call:" + call.hash);
+    } catch (const std::exception&) {
+      value.clear();
+    }
+  }
+  return known[entry] = value;
+}
+
+nlohmann::json fingerprinted_identity(const PlannedBenchmark& benchmark) {
+  auto identity = identity_of(benchmark, code_fingerprint_of(benchmark));
+  if (auto timing = timing_fingerprint_of(benchmark); !timing.empty())
+    identity["timing_fingerprint"] = timing;
+  return identity;
 }
 
 }  // namespace idiombench

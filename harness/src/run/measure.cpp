@@ -110,6 +110,32 @@ nlohmann::json counted_run(const std::string& name, PreparedCase& prepared, std:
 
 }  // namespace
 
+void time_iterations(benchmark::State& state, PreparedCase& prepared, std::size_t variant,
+                     long every) {
+  if (every == 0) {
+    for (auto _ : state) prepared.run(variant);
+  } else if (state.max_iterations >= every) {
+    long count = 0;
+    for (auto _ : state) {
+      prepared.run(variant);
+      if (++count % every == 0) prepared.run(variant);
+    }
+  } else {  // too few iterations to repeat one in EVERY: spin 1/EVERY of each one
+    using Clock = std::chrono::steady_clock;
+    for (auto _ : state) {
+      auto start = Clock::now();
+      prepared.run(variant);
+      auto end = Clock::now();
+      while (Clock::now() < end + (end - start) / every) {
+      }
+    }
+  }
+}
+
+const void* timing_loop_entry() {
+  return reinterpret_cast<const void*>(&time_iterations);
+}
+
 nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options) {
   std::unique_ptr<PreparedCase> prepared;
   try {
@@ -133,24 +159,7 @@ nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& 
   auto body = [&](benchmark::State& state) {
     if (!first_timed) first_timed = monotonic_ns();
     try {
-      if (every == 0) {
-        for (auto _ : state) prepared->run(variant);
-      } else if (state.max_iterations >= every) {
-        long count = 0;
-        for (auto _ : state) {
-          prepared->run(variant);
-          if (++count % every == 0) prepared->run(variant);
-        }
-      } else {  // too few iterations to repeat one in EVERY: spin 1/EVERY of each one
-        using Clock = std::chrono::steady_clock;
-        for (auto _ : state) {
-          auto start = Clock::now();
-          prepared->run(variant);
-          auto end = Clock::now();
-          while (Clock::now() < end + (end - start) / every) {
-          }
-        }
-      }
+      time_iterations(state, *prepared, variant, every);
     } catch (...) {
       timing_error = "threw while timed: " + detail::describe_current_exception();
       state.SkipWithError(timing_error.c_str());

@@ -21,6 +21,11 @@ struct MeasureOptions {
 // run of `iterations` iterations, counted by callgrind (the parent reads the count).
 nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& options);
 
+// The harness's timed loop (Google Benchmark's iterations around PreparedCase::run), for the
+// timing fingerprint: where the code between a repetition's clock reads starts that is not
+// the variant's.
+const void* timing_loop_entry();
+
 // ci/gate-experiment.sh's injected slowdown: how often the variant of benchmark `name` runs
 // once more (every N-th iteration), 0 in every build not configured for it.
 long injected_every(const std::string& name);
