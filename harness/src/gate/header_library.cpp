@@ -133,7 +133,11 @@ std::string header_library_of(const std::string& symbol) {
       i += 2;
       while (i < name.size() && is_word_char(name[i])) ++i;
     }
-    if (member || builtin_word(word) || cpython_word(word)) continue;
+    // A reserved identifier (__and_, _Tp) is the implementation's: the demangler spells
+    // some of libstdc++'s helpers without their namespace.
+    const bool reserved = word.size() > 1 && word[0] == '_' &&
+                          (word[1] == '_' || std::isupper(static_cast<unsigned char>(word[1])));
+    if (member || reserved || builtin_word(word) || cpython_word(word)) continue;
     const auto& known = library_namespaces();
     const auto found = known.find(word);
     if (found == known.end()) return {};  // this project's name, a lambda, an anonymous namespace
