@@ -40,8 +40,7 @@ int run_command(const RunOptions& options) {
 
   std::vector<BenchmarkSamples> samples;
   for (const auto& benchmark : planned) {
-    samples.push_back(samples_for(benchmark.name,
-                                  fingerprinted_identity(benchmark),
+    samples.push_back(samples_for(benchmark.name, fingerprinted_identity(benchmark),
                                   availability.why_skipped(benchmark), sampling));
   }
   const Side side{"", &samples};

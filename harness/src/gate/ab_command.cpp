@@ -208,8 +208,7 @@ int ab_command(const RunOptions& options) {
   std::map<std::string, std::size_t> index;
   for (const auto& benchmark : planned) {
     index[benchmark.name] = cand.size();
-    cand.push_back(samples_for(benchmark.name,
-                               fingerprinted_identity(benchmark),
+    cand.push_back(samples_for(benchmark.name, fingerprinted_identity(benchmark),
                                availability.why_skipped(benchmark), sampling));
     base.push_back({});
   }

@@ -158,7 +158,7 @@ struct CodeImage::Impl : elf::File {
   bool loaded_here = false;         // the image of this process: libraries can be asked
   const void* main_base = nullptr;  // where dladdr says the executable starts
   std::unordered_map<std::uint64_t, FunctionCode> analysed;
-  std::map<std::string, std::string> library_of_import;  // import -> library identity
+  std::map<std::string, std::string> library_of_import;              // import -> library identity
   std::unordered_map<std::uint64_t, std::string> header_library_at;  // function -> its library
   std::string header_versions;  // what identifies the header libraries (set_header_versions)
   std::map<std::string, std::string> build_ids;
