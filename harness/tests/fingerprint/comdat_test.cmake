@@ -3,13 +3,9 @@
 # std::__introsort_loop over a std::vector<long>, compiled at -O3 and at -O0, so each executable keeps
 # another copy of it. The fingerprint of comdat_work() must not see which: the instance is
 # identified by its name and the library's version, not by the kept copy's bytes.
+include(${CMAKE_CURRENT_LIST_DIR}/probe_output.cmake)
 foreach(probe FIRST SECOND)
-  execute_process(COMMAND ${${probe}} RESULT_VARIABLE status OUTPUT_VARIABLE output
-                  ERROR_VARIABLE error OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "${${probe}} failed (${status}): ${error}")
-  endif()
-  string(REPLACE " " ";" fields "${output}")
+  probe_fields(${${probe}} fields)
   list(GET fields 0 hash_${probe})
   list(GET fields 2 library_${probe})
   # The size of the kept copy: proof that the two executables hold different code for it.

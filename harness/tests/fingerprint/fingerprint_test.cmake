@@ -2,13 +2,9 @@
 # A: work() + callee_a; A_MOVED: the same objects with unrelated code linked first (every
 # address moves); B: callee_b, one constant changed. The fingerprint of work() must be the
 # same for A and A_MOVED and differ for B.
+include(${CMAKE_CURRENT_LIST_DIR}/probe_output.cmake)
 foreach(probe A A_MOVED B)
-  execute_process(COMMAND ${${probe}} RESULT_VARIABLE status OUTPUT_VARIABLE output
-                  ERROR_VARIABLE error OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "${${probe}} failed (${status}): ${error}")
-  endif()
-  string(REPLACE " " ";" fields "${output}")
+  probe_fields(${${probe}} fields)
   list(GET fields 0 hash_${probe})
   list(GET fields 1 functions_${probe})
 endforeach()
