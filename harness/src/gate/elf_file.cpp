@@ -2,7 +2,13 @@
 
 #include <elf.h>
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace idiombench::elf {
 
@@ -31,15 +37,30 @@ const unsigned char* File::bytes_at(std::uint64_t address, std::uint64_t& availa
   return reinterpret_cast<const unsigned char*>(file.data() + offset);
 }
 
+Mapping::Mapping(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  void* mapped = MAP_FAILED;
+  int error = 0;
+  if (::fstat(fd, &st) != 0)
+    error = errno;
+  else if (st.st_size > 0)  // an empty file maps nothing: the header check says what is wrong
+    mapped = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  if (st.st_size > 0 && mapped == MAP_FAILED && error == 0) error = errno;
+  ::close(fd);  // the mapping keeps the file
+  if (error != 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(error));
+  if (mapped == MAP_FAILED) return;
+  data_ = static_cast<const char*>(mapped);
+  size_ = static_cast<std::size_t>(st.st_size);
+}
+
+Mapping::~Mapping() {
+  if (data_) ::munmap(const_cast<char*>(data_), size_);
+}
+
 void File::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  // One read of the whole file (a character iterator costs ~50 ms on a 16 MB binary).
-  in.seekg(0, std::ios::end);
-  file.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  if (!in.read(file.data(), static_cast<std::streamsize>(file.size())))
-    throw std::runtime_error("cannot read " + path);
+  file = Mapping(path);
   const auto header = at<Elf64_Ehdr>(0);
   if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_ident[EI_CLASS] != ELFCLASS64)
     throw std::runtime_error(path + " is not a 64-bit ELF file");

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -304,14 +305,16 @@ nlohmann::json performance_variables() {
 }
 
 // What makes these timings less than representative, said in every results file.
-std::vector<std::string> warnings_about(const nlohmann::json& machine) {
+// `stale`: stale_build_warning's answer.
+std::vector<std::string> warnings_about(const nlohmann::json& machine,
+                                        const std::optional<std::string>& stale) {
   std::vector<std::string> warnings;
   const std::string build_type = build_info::build_type;
   if (build_type != "Release" && build_type != "RelWithDebInfo") {
     warnings.push_back("non-release build (" + build_type +
                        "): timings do not represent optimised code");
   }
-  if (auto stale = stale_build_warning()) warnings.push_back(*stale);
+  if (stale) warnings.push_back(*stale);
   if (std::string(build_info::sanitizers).size() > 0) {
     warnings.push_back(std::string("sanitizers enabled (") + build_info::sanitizers +
                        "): timings are not representative");
@@ -365,12 +368,15 @@ std::string version_line() {
 
 Environment probe_environment(const std::string& backend_prober,
                               const std::vector<std::string>& variants) {
+  // Asking git (~50 ms) and the probe's process (~40 ms) overlap: a run of one short
+  // benchmark is not much longer than that.
+  auto stale = std::async(std::launch::async, stale_build_warning);
   const auto& cpu = benchmark::CPUInfo::Get();
   Environment env;
   env.benchmark_context = benchmark_context(cpu);
   auto machine = machine_json(cpu);
-  env.warnings = warnings_about(machine);
   auto answer = probed(backend_prober, true, variants);
+  env.warnings = warnings_about(machine, stale.get());
   for (const auto& warning : answer.value("warnings", nlohmann::json::array()))
     env.warnings.push_back(warning.get<std::string>());
   env.unavailable = unavailable_from(answer);
