@@ -17,6 +17,26 @@ find_package(zydis REQUIRED)
 find_package(OpenMP REQUIRED COMPONENTS CXX)
 find_package(TBB REQUIRED)
 find_package(BLAS REQUIRED)  # OpenBLAS from Debian; its cblas.h declares openblas_set_num_threads
+
+# The SONAME of the shared library `file` (what dlopen should ask for: the ABI the headers
+# were built against), or its file name where objdump cannot tell. For the libraries the
+# suites open on first use rather than link (idiombench/support/library_on_demand.hpp).
+function(idiombench_soname file out)
+  get_filename_component(name "${file}" NAME)
+  set(soname "${name}")
+  if(CMAKE_OBJDUMP AND EXISTS "${file}")
+    execute_process(COMMAND "${CMAKE_OBJDUMP}" -p "${file}" OUTPUT_VARIABLE headers
+                    ERROR_QUIET RESULT_VARIABLE failed)
+    if(NOT failed AND headers MATCHES "SONAME +([^ \n]+)")
+      set(soname "${CMAKE_MATCH_1}")
+    endif()
+  endif()
+  set(${out} "${soname}" PARENT_SCOPE)
+endfunction()
+
+# OpenBLAS: the first of FindBLAS's libraries (Debian: libopenblas.so, through alternatives).
+list(GET BLAS_LIBRARIES 0 blas_library)
+idiombench_soname("${blas_library}" IDIOMBENCH_OPENBLAS_SONAME)
 include(GoogleTest)
 
 # Debian's python3 has the report's packages; a pyenv python3 on PATH may not.

@@ -2,7 +2,9 @@
 # A benchmark's process starts only what it runs. Under strace, the process of a C++
 # benchmark (`idiombench _child`) must open nothing of CPython's standard library, NumPy,
 # numba or llvmlite, whether `run`, `verify` or `ab` started it; the process of a Python
-# benchmark opens them, and still verifies (which shows the check can fail).
+# benchmark opens them, and still verifies (which shows the check can fail). Likewise the
+# libraries the suites open on first use (libcurl, OpenBLAS, libxml2): not opened by a
+# benchmark that does not call them, opened by one that does.
 #   child_footprint_test.sh IDIOMBENCH_BINARY
 set -euo pipefail
 bin=$1
@@ -19,6 +21,16 @@ python_files_of_children() {
   for trace in "$1"/st.*; do
     grep -q 'execve(.*"_child"' "$trace" || continue
     grep -oE 'openat\([^"]*"[^"]*(/python3[.0-9]*/|numpy|numba|llvmlite)[^"]*"' "$trace" \
+      | sed 's/.*"\(.*\)"/\1/' || true
+  done
+}
+
+# The on-demand libraries the benchmark processes traced in folder $1 opened.
+on_demand_libraries_of_children() {
+  local trace
+  for trace in "$1"/st.*; do
+    grep -q 'execve(.*"_child"' "$trace" || continue
+    grep -oE 'openat\([^"]*"[^"]*/(libcurl|libopenblas|libxml2)\.so[^"]*"' "$trace" \
       | sed 's/.*"\(.*\)"/\1/' || true
   done
 }
@@ -56,6 +68,12 @@ expect_lean() {  # NAME: the benchmark processes of the trace opened no Python f
   else
     echo "ok: $name: $count benchmark process(es), no Python file opened"
   fi
+  opened=$(on_demand_libraries_of_children "$work/$name" | sort -u)
+  if [[ -n $opened ]]; then
+    echo "FAIL: $name: a benchmark's process opened libraries it does not call:"
+    echo "$opened" | head -10
+    failures=$((failures + 1))
+  fi
 }
 
 has() { "$bin" list --filter "$1" 2>/dev/null | grep -q available; }
@@ -87,6 +105,23 @@ if has 'iteration/sum_squares/py_numpy/n:1000$'; then
       failures=$((failures + 1))
     else
       echo "ok: python: the Python benchmark's process opened NumPy and verified"
+    fi
+  fi
+fi
+
+# The positive case of the on-demand libraries: the BLAS variant's process opens OpenBLAS
+# and verifies.
+if has 'compute/dot/blas/'; then
+  first=$("$bin" list --filter 'compute/dot/blas/' | awk 'NR == 1 {print $1}')
+  if traced blas "$bin" run --filter "^${first}\$" --out "$work/blas.json"; then
+    if ! on_demand_libraries_of_children "$work/blas" | grep -q libopenblas; then
+      echo "FAIL: blas: the BLAS benchmark's process did not open OpenBLAS: the check is blind"
+      failures=$((failures + 1))
+    elif ! grep -q '"verified": *true' "$work/blas.json"; then
+      echo "FAIL: blas: the BLAS benchmark did not verify"
+      failures=$((failures + 1))
+    else
+      echo "ok: blas: the BLAS benchmark's process opened OpenBLAS and verified"
     fi
   fi
 fi

@@ -19,6 +19,7 @@
 
 #include "idiombench/support/child_process.hpp"
 #include "idiombench/support/cpu_work.hpp"
+#include "idiombench/support/library_on_demand.hpp"
 #include "idiombench/support/resource_snapshot.hpp"
 #include "idiombench/support/shared_region.hpp"
 #include "idiombench/support/thread_pool.hpp"
@@ -254,6 +255,41 @@ TEST(ResourceSnapshot, SeesANamedSharedMemoryObjectButNotTheOpenMpRuntimesFiles)
   ::shm_unlink(runtime.c_str());
   EXPECT_EQ(during.dev_shm.size(), before.dev_shm.size() + 1);
   EXPECT_TRUE(during.dev_shm.count(ours.substr(1)));
+}
+
+TEST(LibraryOnDemand, OpensTheLibraryOnlyWhenAFunctionIsAskedFor) {
+  // libz: linked by nothing this test executable needs at start (checked first).
+  const LibraryOnDemand zlib({"libz.so.1"});
+  if (zlib.loaded()) GTEST_SKIP() << "libz.so.1 is loaded already in this process";
+  using Version = const char*();
+  auto* version = zlib.function<Version>("zlibVersion");
+  EXPECT_TRUE(zlib.loaded());
+  ASSERT_NE(version, nullptr);
+  EXPECT_EQ(std::string(version()).substr(0, 2), "1.");
+}
+
+TEST(LibraryOnDemand, TriesTheNamesInOrder) {
+  const LibraryOnDemand math({"libidiombench-no-such-library.so.7", "libm.so.6"});
+  using Cos = double(double);
+  EXPECT_DOUBLE_EQ(math.function<Cos>("cos")(0.0), 1.0);
+}
+
+TEST(LibraryOnDemand, AMissingLibraryOrSymbolIsAnErrorThatNamesIt) {
+  const LibraryOnDemand missing({"libidiombench-no-such-library.so.7"});
+  EXPECT_FALSE(missing.loaded());
+  try {
+    missing.symbol("anything");
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("libidiombench-no-such-library.so.7"), std::string::npos);
+  }
+  const LibraryOnDemand math({"libm.so.6"});
+  try {
+    math.symbol("idiombench_no_such_function");
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("idiombench_no_such_function"), std::string::npos);
+  }
 }
 
 }  // namespace
