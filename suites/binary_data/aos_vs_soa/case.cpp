@@ -68,22 +68,26 @@ std::optional<std::string> same(const Output& got, const Output& expected) {
   return std::nullopt;
 }
 
-// n particles: a quarter of L2 (in cache), and 4x the last-level cache (beyond it) but
-// at most 2^23 particles (470 MB per layout, three layouts: a VM may report its host's
-// whole L3, and the pure-Python variants build their own copies too).
+// n particles: a quarter of L2 (in cache), and beyond the last-level cache: 4x it, at
+// least 256 MB, at most 2^23 particles (470 MB per layout, three layouts: a VM may report
+// its host's whole L3, and the pure-Python variants build their own copies too) in full;
+// 2x, at least 128 MB, at most 2^22 in quick (every process builds all three layouts, and
+// first touches of 800 MB cost ~2 s on a small VM).
 ParamAxis all_but_python(ParamAxis axis) {
   axis.except_models = {"python"};
   return axis;
 }
 
-std::vector<std::int64_t> sizes() {
+std::vector<std::int64_t> sizes(bool full) {
   auto l2 = support::cache_bytes(2);
   if (l2 == 0) l2 = 1 << 20;
   std::int64_t particle = sizeof(Particle);
   auto in_cache = std::max<std::int64_t>(64, l2 / 4 / particle);
-  auto beyond = std::min<std::int64_t>(
-      std::max<std::int64_t>(4 * support::last_level_cache_bytes(), 256ll << 20) / particle,
-      1ll << 23);
+  const std::int64_t llc = support::last_level_cache_bytes();
+  auto beyond = full ? std::min<std::int64_t>(
+                           std::max<std::int64_t>(4 * llc, 256ll << 20) / particle, 1ll << 23)
+                     : std::min<std::int64_t>(
+                           std::max<std::int64_t>(2 * llc, 128ll << 20) / particle, 1ll << 22);
   return {in_cache, beyond};
 }
 
@@ -138,9 +142,9 @@ Case<Input, Output>& the_case() {
       .equivalence = same,
       // Quick: the Python layouts in cache only (a list of 4.8M objects takes seconds to
       // build and gigabytes to hold); the full profile has them beyond the caches too.
-      .quick = {ops(), all_but_python(integer_axis("n", sizes())),
-                integer_axis("n", {sizes().front()}, {"python"})},
-      .full = {ops(), integer_axis("n", sizes())},
+      .quick = {ops(), all_but_python(integer_axis("n", sizes(false))),
+                integer_axis("n", {sizes(false).front()}, {"python"})},
+      .full = {ops(), integer_axis("n", sizes(true))},
       .conformance = {point("sum_mass", 0), point("set_positions", 0), point("sum_mass", 1),
                       point("set_positions", 7), point("sum_mass", 9), point("set_positions", 1001),
                       point("sum_mass", 4099)},

@@ -61,8 +61,10 @@ std::vector<double> map_reference(const Arrays& a) {
   return out;
 }
 
-// The smallest memory-bound array (elements): 64 MiB in quick, 256 MiB in full, like
-// BabelStream's default, whatever cache size the machine reports.
+// The smallest memory-bound array (elements), whatever cache size the machine reports:
+// 256 MiB in full, like BabelStream's default; 32 MiB in quick (96 MiB for three arrays,
+// beyond nearly any LLC: every process first-touches its arrays and the reference, ~1 s
+// per 250 MB on a small VM, and the quick profile has ~90 such points).
 std::int64_t memory_floor(bool full);
 
 // The models that take a `threads` param.

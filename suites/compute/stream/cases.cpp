@@ -37,7 +37,7 @@ void poison(Arrays& a) {
 namespace {}  // namespace
 
 std::int64_t memory_floor(bool full) {
-  return full ? std::int64_t{1} << 25 : std::int64_t{1} << 23;
+  return full ? std::int64_t{1} << 25 : std::int64_t{1} << 22;
 }
 
 namespace {
