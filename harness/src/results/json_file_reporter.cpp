@@ -12,7 +12,7 @@ JsonFileReporter::JsonFileReporter(Side side, std::string path, nlohmann::json c
 }
 
 void JsonFileReporter::save() {
-  file_.save(all_entries(*side_.benchmarks));
+  file_.save([this] { return all_entries(*side_.benchmarks); });
 }
 
 void JsonFileReporter::after_slot(bool) {

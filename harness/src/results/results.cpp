@@ -224,8 +224,9 @@ void follow_google_benchmark_conventions(nlohmann::json& entries) {
   }
 }
 
-void ResultsFile::save(nlohmann::json entries) {
+void ResultsFile::save(const std::function<nlohmann::json()>& make_entries) {
   saved_ = std::chrono::steady_clock::now();
+  auto entries = make_entries();
   apply_physical_limits(entries);
   follow_google_benchmark_conventions(entries);
   // Only figures in "benchmarks": a reader of Google Benchmark's format (compare.py's

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -54,9 +55,10 @@ class ResultsFile {
  public:
   ResultsFile(std::string path, nlohmann::json context);
   nlohmann::json& meta() { return document_["context"]["idiombench"]; }
-  // Replaces the benchmarks with `entries` and writes the file.
-  void save(nlohmann::json entries);
-  // Whether a second, and 20 times the last save's duration, have passed since it.
+  // Replaces the benchmarks with what `entries` makes and writes the file.
+  void save(const std::function<nlohmann::json()>& entries);
+  // Whether a second, and 20 times the last save's duration (making the entries
+  // included), have passed since it.
   bool due() const;
   const std::string& path() const { return path_; }
   const std::string& write_error() const { return write_error_; }
