@@ -42,7 +42,17 @@ cp "$build/harness/idiombench" "$build/harness/libidiombench_kokkos_cuda.so" "$k
 strip --strip-debug "$kit/idiombench" "$kit/libidiombench_kokkos_cuda.so"
 # Every library they load that a bare Linux host may lack: all but the C library's own
 # and the CUDA driver, which the GPU host provides. libcudart.so comes from this toolkit.
-for binary in "$kit/idiombench" "$kit/libidiombench_kokkos_cuda.so"; do
+# The libraries the suites open on first use (not linked, so ldd does not list them) come
+# too, with theirs.
+on_demand=()
+while read -r soname; do
+  [[ -n $soname ]] || continue
+  path=$(/sbin/ldconfig -p | awk -v name="$soname" '$1 == name && /x86-64/ {print $NF; exit}')
+  [[ -n $path ]] || die "$soname (opened on demand) is not installed here"
+  on_demand+=("$path")
+done <"$build/on-demand-libraries.txt"
+for binary in "$kit/idiombench" "$kit/libidiombench_kokkos_cuda.so" "${on_demand[@]}"; do
+  [[ $binary == "$kit"/* ]] || echo "$binary"
   ldd "$binary" | awk '$3 ~ /^\// {print $3}'
 done | sort -u | while read -r lib; do
   case $(basename "$lib") in

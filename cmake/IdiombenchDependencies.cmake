@@ -34,6 +34,13 @@ function(idiombench_soname file out)
   set(${out} "${soname}" PARENT_SCOPE)
 endfunction()
 
+# Records that the build opens `soname` on first use: the top level lists them all in
+# <build>/on-demand-libraries.txt, for whoever ships the binary without its package
+# dependencies (ci/gpu-kit.sh), since ldd cannot see them.
+function(idiombench_opened_on_demand soname)
+  set_property(GLOBAL APPEND PROPERTY IDIOMBENCH_ON_DEMAND_LIBRARIES "${soname}")
+endfunction()
+
 # OpenBLAS: the first of FindBLAS's libraries (Debian: libopenblas.so, through alternatives).
 list(GET BLAS_LIBRARIES 0 blas_library)
 idiombench_soname("${blas_library}" IDIOMBENCH_OPENBLAS_SONAME)
