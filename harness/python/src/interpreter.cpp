@@ -71,11 +71,11 @@ BackendStatus probe() {
 
 }  // namespace
 
-Registration embed_source(std::string module, std::string path, std::string_view text) {
+bool embed_source(std::string module, std::string path, std::string_view text) {
   if (!sources().emplace(std::move(module), Source{std::move(path), text}).second) {
     idiombench::detail::registration_error("two embedded Python modules share a name");
   }
-  return {};
+  return true;
 }
 
 std::string embedded_source(const std::string& module) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "idiombench/model.hpp"
+#include "idiombench/python/embed_source.hpp"
 #include "idiombench/registry.hpp"
 
 namespace idiombench::python {
@@ -25,9 +26,6 @@ inline const ModelSpec model{
     "CPython embedded in the runner (pybind11): the Python idiom itself, its input converted "
     "once before timing",
     InstructionCounts::approximate};
-
-// Adds a module's source to those the binary carries (called by generated files).
-Registration embed_source(std::string module, std::string path, std::string_view text);
 
 // The source text of an embedded module (empty if there is none of that name).
 std::string embedded_source(const std::string& module);
