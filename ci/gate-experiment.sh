@@ -99,8 +99,9 @@ for ((i = 1; i <= repeats; i++)); do
   gate "slow5-$i" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:20"
 done
 
-# HEAD against its own relinks: the base build of the sessions above, every benchmark timed.
-base_build="$root/build/gate-base/build/gate"
+# HEAD against its own relinks: the base build of the sessions above (gate.sh keeps it in
+# the tree it gated), every benchmark timed.
+base_build="$unrelated/build/gate-base/build/gate"
 if ((relinks > 0)); then
   [[ -x $base_build/harness/idiombench ]] || die "no base build at $base_build"
   layouts=10

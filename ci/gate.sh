@@ -69,7 +69,9 @@ phase "dependencies"
 # boundary (Intel's JCC erratum), so unchanged code keeps its alignment whatever moves;
 # linked by lld keeping its relocations in the file (--emit-relocs: not loaded, not run),
 # so that the code fingerprints know every address the code holds without guessing.
-export CCACHE_BASEDIR=$root CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime,pch_defines,time_macros}
+# Paths relative to the tree: the base's worktree lies inside it (build/gate-base), so both
+# builds name every file alike and share ccache's objects, wherever --tree is.
+export CCACHE_BASEDIR=$tree CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime,pch_defines,time_macros}
 gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
 configure_gate() {  # SOURCE_DIR [more cmake options]
   # (an injected slowdown left in the cache by an earlier configure is reset first)
@@ -88,7 +90,7 @@ build_gate "$tree" ${IDIOMBENCH_GATE_CMAKE_ARGS:-} || die "this tree does not bu
 phase "build: this tree"
 
 # The base: a worktree of its own commit, kept between runs with its build folder.
-worktree="$root/build/gate-base"
+worktree="$tree/build/gate-base"
 if [[ -e $worktree/.git ]] && git -C "$worktree" checkout -q --detach "$base_sha" 2>/dev/null; then
   :
 else
