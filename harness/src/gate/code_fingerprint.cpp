@@ -360,6 +360,23 @@ struct CodeImage::Impl : elf::File {
     }
   }
 
+  // How many bytes at `target` an address taken there stands for: the first 16, or a C
+  // string's bytes with its NUL when they are printable text that no relocated field
+  // overlaps. (The linker merges string literals into one run, so the bytes after a
+  // literal's NUL are another object's strings: an unrelated edit there changed them.)
+  std::uint64_t string_or_16(std::uint64_t target, const unsigned char* data,
+                             std::uint64_t available) const {
+    const auto window = std::min<std::uint64_t>(available, 16);
+    std::uint64_t k = 0;
+    while (k < window && data[k] != 0 &&
+           ((data[k] >= 0x20 && data[k] < 0x7f) || data[k] == '\t' || data[k] == '\n'))
+      ++k;
+    if (k == 0 || k >= window || data[k] != 0) return window;
+    const auto field = emitted.lower_bound(target);
+    if (field != emitted.end() && field->first <= target + k) return window;
+    return k + 1;
+  }
+
   // `loaded`: how many bytes the instruction reads there (0: it takes the address).
   void reference(std::uint64_t target, const Symbol& self, bool branch, FunctionCode& code,
                  Hasher& hash, std::uint64_t loaded = 0) {
@@ -425,10 +442,12 @@ struct CodeImage::Impl : elf::File {
     const auto* data = bytes_at(target, available);
     if (!data) return;
     // With the link's relocations: the bytes a load reads, or the first 16 of what an
-    // address points at, each relocated field by what it points at.
+    // address points at (a string literal: up to its NUL), each relocated field by what it
+    // points at.
     if (exact()) {
-      hash_relocated(target, data, std::min<std::uint64_t>(available, loaded > 0 ? loaded : 16),
-                     code, hash);
+      const auto n = loaded > 0 ? std::min<std::uint64_t>(available, loaded)
+                                : string_or_16(target, data, available);
+      hash_relocated(target, data, n, code, hash);
       return;
     }
     // A load: the bytes it reads.
