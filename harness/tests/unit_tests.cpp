@@ -697,11 +697,12 @@ TEST(OwnCost, PerProcessFiguresAreByLanguageAndLeaveOutProcessesWithoutReadings)
     session.add_process(
         {{"cost",
           process_cost(clock_at(start * 1'000'000, 100'000'000, 150'000'000), 0, 160'000'000)}},
-        false);
+        false, "cpp/" + std::to_string(start));
   session.add_process(
       {{"cost", process_cost(clock_at(60'000'000, 900'000'000, 1'000'000'000), 0, 1'000'000'000)}},
-      true);
-  session.add_process({{"cost", process_cost({}, 0, 1'300'000'000)}}, false);  // an old binary
+      true, "python");
+  session.add_process({{"cost", process_cost({}, 0, 1'300'000'000)}}, false,
+                      "old");  // an old binary
   const auto summary = session.summary();
   EXPECT_EQ(summary["processes"], 5);
   EXPECT_EQ(summary["unclocked_processes"], 1);
@@ -716,6 +717,15 @@ TEST(OwnCost, PerProcessFiguresAreByLanguageAndLeaveOutProcessesWithoutReadings)
   const auto text = describe_cost(summary);
   EXPECT_NE(text.find("per C++ process"), std::string::npos) << text;
   EXPECT_NE(text.find("per Python process"), std::string::npos) << text;
+  // The longest-lived clocked processes, longest first: the Python one (1 s), then the C++
+  // ones (0.16 s each); the old binary has no split to show.
+  const auto& slowest = summary["slowest"];
+  ASSERT_EQ(slowest.size(), 4u);
+  EXPECT_EQ(slowest[0]["name"], "python");
+  EXPECT_NEAR(slowest[0]["total_s"].get<double>(), 1.0, 1e-12);
+  EXPECT_NEAR(slowest[0]["verify_s"].get<double>(), 0.84, 1e-12);
+  EXPECT_NE(slowest[1]["name"], "old");
+  EXPECT_NE(text.find("longest processes"), std::string::npos) << text;
 }
 
 }  // namespace

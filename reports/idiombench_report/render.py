@@ -178,7 +178,8 @@ def _hardware_comparison(results: Results, others: Sequence[Results], units: Uni
 
 def _own_cost(cost: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
     """The run's own cost as lines to show: its phases, then each language's per-process
-    overhead (start of the process to its first timed repetition)."""
+    overhead (start of the process to its first timed repetition), then the longest-lived
+    processes (what to shrink when a profile is slow)."""
     if not cost:
         return None
     phases = [(label, cost.get(key, 0.0)) for key, label in (
@@ -194,8 +195,11 @@ def _own_cost(cost: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
         languages.append({"label": label, "processes": figures["processes"],
                           "median": spread["median"], "min": spread["min"], "max": spread["max"],
                           "start": figures["start_s"]["median"]})
+    slowest = [{"name": p.get("name", ""), "total": p.get("total_s", 0.0),
+                "verify": p.get("verify_s", 0.0), "measure": p.get("measure_s", 0.0)}
+               for p in cost.get("slowest") or []]
     return {"wall": cost.get("wall_s", 0.0), "processes": cost.get("processes", 0),
-            "phases": phases, "languages": languages}
+            "phases": phases, "languages": languages, "slowest": slowest}
 
 
 def build_context(results: Results, cv_warning: float = 0.10,

@@ -417,13 +417,17 @@ def test_the_tools_own_cost_is_in_the_run_details(tmp_path, write_json, load_jso
         "processes": 40,
         "per_process": {"cpp": {"processes": 35, "start_s": spread, "overhead_s": spread},
                         "python": {"processes": 5, "start_s": {"min": 0.2, "median": 0.25, "max": 0.3},
-                                   "overhead_s": {"min": 0.9, "median": 1.25, "max": 2.0}}}}
+                                   "overhead_s": {"min": 0.9, "median": 1.25, "max": 2.0}}},
+        "slowest": [{"name": "iteration/lazy_memory/py_list_eager/n:1000000", "total_s": 8.4,
+                     "verify_s": 5.5, "measure_s": 2.6}]}
     page = render_to(tmp_path, write_json(document))
     run = page[page.index('<h2 id="run">'):]
     assert "61.5 s for 40 benchmark processes" in run
     assert "measuring 45.0 s" in run and "process starts 3.2 s" in run
     assert "per C++ process, start to first timed repetition: median 0.042 s" in run
     assert "per Python process, start to first timed repetition: median 1.250 s" in run
+    assert ("longest processes: iteration/lazy_memory/py_list_eager/n:1000000 8.4 s "
+            "(verification 5.5, measuring 2.6)") in run
 
 
 def test_a_run_without_its_own_cost_renders_without_it(tmp_path, write_json, load_json, iteration_results):

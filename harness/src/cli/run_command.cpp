@@ -70,7 +70,7 @@ int run_command(const RunOptions& options) {
     benchmark.processes.push_back(
         {process, run_in_child(sampling.request(benchmark, process, ""), sampling.timeout)});
     cost.add_process(benchmark.processes.back().fragment,
-                     is_python_variant(benchmark.identity.value("variant", "")));
+                     is_python_variant(benchmark.identity.value("variant", "")), label);
     writing = std::chrono::steady_clock::now();
     for (auto& r : reporters) r->after_process(side, benchmark);
     for (auto& r : reporters) r->after_slot(benchmark.settled());

@@ -392,7 +392,8 @@ int ab_command(const RunOptions& options) {
             {pair, run_in_child(sampling.request(samples, pair, binary_for(side, pair)),
                                 sampling.timeout)});
         cost.add_process(samples.processes.back().fragment,
-                         is_python_variant(samples.identity.value("variant", "")));
+                         is_python_variant(samples.identity.value("variant", "")),
+                         samples.name + " (" + side->role + ")");
         writing = std::chrono::steady_clock::now();
         for (auto& r : reporters) r->after_process(*side, samples);
         cost.add_writing(writing);

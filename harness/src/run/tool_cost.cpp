@@ -60,7 +60,8 @@ void SessionCost::planned() {
   planning_ = wall_seconds();
 }
 
-void SessionCost::add_process(const nlohmann::json& fragment, bool python) {
+void SessionCost::add_process(const nlohmann::json& fragment, bool python,
+                              const std::string& benchmark) {
   const auto cost = fragment.value("cost", nlohmann::json::object());
   if (!cost.contains("start_s")) {
     // Crashed, timed out, or an older binary (ab's baseline) that reads no clock: its
@@ -70,7 +71,7 @@ void SessionCost::add_process(const nlohmann::json& fragment, bool python) {
     ++unclocked_processes_;
     return;
   }
-  processes_.push_back({python, cost.value("start_s", 0.0), cost.value("verify_s", 0.0),
+  processes_.push_back({benchmark, python, cost.value("start_s", 0.0), cost.value("verify_s", 0.0),
                         cost.value("measure_s", 0.0), cost.value("exit_s", 0.0),
                         cost.value("overhead_s", -1.0)});
 }
@@ -106,6 +107,18 @@ nlohmann::json SessionCost::summary() const {
     exit += p.exit;
   }
   const double other = wall - planning_ - start - verify - measure - exit - writing_;
+  std::vector<const Process*> longest;
+  for (const auto& p : processes_) longest.push_back(&p);
+  const auto life = [](const Process* p) { return p->start + p->verify + p->measure + p->exit; };
+  const auto shown = std::min(kSlowest, longest.size());
+  std::partial_sort(longest.begin(), longest.begin() + static_cast<std::ptrdiff_t>(shown),
+                    longest.end(), [&](auto* a, auto* b) { return life(a) > life(b); });
+  auto slowest = nlohmann::json::array();
+  for (std::size_t k = 0; k < shown; ++k)
+    slowest.push_back({{"name", longest[k]->benchmark},
+                       {"total_s", life(longest[k])},
+                       {"verify_s", longest[k]->verify},
+                       {"measure_s", longest[k]->measure}});
   return {{"wall_s", wall},
           {"planning_s", planning_},
           {"process_start_s", start},
@@ -116,7 +129,8 @@ nlohmann::json SessionCost::summary() const {
           {"other_s", std::max(0.0, other)},
           {"processes", processes_.size() + unclocked_processes_},
           {"unclocked_processes", unclocked_processes_},
-          {"per_process", per_process}};
+          {"per_process", per_process},
+          {"slowest", slowest}};
 }
 
 std::string describe_cost(const nlohmann::json& s) {
@@ -139,6 +153,12 @@ std::string describe_cost(const nlohmann::json& s) {
         overhead["max"].get<double>(), figures["processes"].get<std::size_t>(),
         figures["start_s"]["median"].get<double>());
   }
+  const auto slowest = s.value("slowest", nlohmann::json::array());
+  if (!slowest.empty()) text += "\n  longest processes:";
+  for (const auto& p : slowest)
+    text += fmt::format("\n    {:.1f} s  {} (verification {:.1f}, measuring {:.1f})",
+                        p.value("total_s", 0.0), p.value("name", ""), p.value("verify_s", 0.0),
+                        p.value("measure_s", 0.0));
   return text;
 }
 

@@ -32,19 +32,24 @@ class SessionCost {
   SessionCost();
   // Planning ends: the first benchmark process is about to start.
   void planned();
-  // A benchmark process ended with `fragment`; `python`: it ran a Python variant.
-  void add_process(const nlohmann::json& fragment, bool python);
+  // A benchmark process of `benchmark` ended with `fragment`; `python`: it ran a Python
+  // variant.
+  void add_process(const nlohmann::json& fragment, bool python, const std::string& benchmark);
   // Adds the time since `since` to what the reporters (results file, console) spent.
   void add_writing(std::chrono::steady_clock::time_point since);
   double wall_seconds() const;
   // {"wall_s", "planning_s", "process_start_s", "verification_s", "measuring_s",
   //  "process_exit_s", "writing_s", "other_s", "processes", "unclocked_processes",
-  //  "per_process": {"cpp"|"python": {"processes", "start_s", "overhead_s"}}}, each
-  // per-process figure as {"min", "median", "max"} over the processes.
+  //  "per_process": {"cpp"|"python": {"processes", "start_s", "overhead_s"}},
+  //  "slowest": [{"name", "total_s", "verify_s", "measure_s"}]}, each per-process figure as
+  // {"min", "median", "max"} over the processes; "slowest": the kSlowest longest-lived
+  // processes, longest first (what to shrink when a profile is slow).
   nlohmann::json summary() const;
 
  private:
+  static constexpr std::size_t kSlowest = 5;
   struct Process {
+    std::string benchmark;
     bool python;
     double start, verify, measure, exit;
     double overhead;  // negative: unknown
