@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -24,6 +26,47 @@ std::map<std::string, Source>& sources() {
   static std::map<std::string, Source> all;
   return all;
 }
+
+// Per module: the optional modules its variants declared, and those refused while the
+// copy in sys.modules executed.
+struct Imports {
+  std::set<std::string> optional;
+  std::set<std::string> refused;
+};
+
+std::map<std::string, Imports>& imports() {
+  static std::map<std::string, Imports> all;
+  return all;
+}
+
+// A sys.meta_path finder that refuses the named top-level packages (and their submodules).
+py::object refusing_finder(const std::set<std::string>& names) {
+  static const char* const source = R"(
+class RefuseImports:
+    def __init__(self, names):
+        self.names = frozenset(names)
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in self.names:
+            raise ModuleNotFoundError(
+                f"{name} is not loaded in a process whose variant does not need it", name=name)
+        return None
+)";
+  // Never released: the interpreter may be gone when statics are destroyed.
+  static const auto* finder_class = [] {
+    py::dict scope;
+    scope["__builtins__"] = py::module_::import("builtins");
+    py::exec(source, scope);
+    return new py::object(scope["RefuseImports"]);
+  }();
+  py::list refused;
+  for (const auto& name : names) refused.append(py::str(name));
+  return (*finder_class)(refused);
+}
+
+// Executes the module's source as a fresh module registered in sys.modules, with the
+// `refused` imports refused while it runs.
+py::module_ execute(const std::string& module, const std::set<std::string>& refused);
 
 std::thread::id& owner() {
   static std::thread::id id;
@@ -107,9 +150,36 @@ void start() {
   if (!failure.empty()) throw std::runtime_error(failure);
 }
 
+void declare_needs(const std::string& module, const std::vector<std::string>& needs) {
+  imports()[module].optional.insert(needs.begin(), needs.end());
+}
+
 py::module_ import_embedded(const std::string& module) {
   auto modules = py::module_::import("sys").attr("modules");
-  if (modules.contains(module.c_str())) return modules[module.c_str()].cast<py::module_>();
+  if (modules.contains(module.c_str()) && imports()[module].refused.empty()) {
+    return modules[module.c_str()].cast<py::module_>();
+  }
+  return execute(module, {});
+}
+
+py::module_ import_embedded(const std::string& module, const std::vector<std::string>& needs) {
+  auto modules = py::module_::import("sys").attr("modules");
+  auto& state = imports()[module];
+  if (modules.contains(module.c_str())) {
+    const bool refused_one =
+        std::any_of(needs.begin(), needs.end(), [&](auto& n) { return state.refused.count(n); });
+    if (!refused_one) return modules[module.c_str()].cast<py::module_>();
+    return execute(module, {});
+  }
+  std::set<std::string> refused = state.optional;
+  for (const auto& name : needs) refused.erase(name);
+  return execute(module, refused);
+}
+
+namespace {
+
+py::module_ execute(const std::string& module, const std::set<std::string>& refused) {
+  auto modules = py::module_::import("sys").attr("modules");
   auto found = sources().find(module);
   if (found == sources().end()) {
     throw std::runtime_error(fmt::format("no embedded Python module '{}'", module));
@@ -123,14 +193,22 @@ py::module_ import_embedded(const std::string& module) {
   // Registered before it runs, as an import would be: pickling its functions by name
   // (multiprocessing) finds it.
   modules[module.c_str()] = created;
+  auto meta_path = py::module_::import("sys").attr("meta_path");
+  py::object finder = refused.empty() ? py::none() : refusing_finder(refused);
+  if (!finder.is_none()) meta_path.attr("insert")(0, finder);
   try {
     builtins.attr("exec")(code, created.attr("__dict__"));
   } catch (...) {
+    if (!finder.is_none()) meta_path.attr("remove")(finder);
     PyDict_DelItemString(modules.ptr(), module.c_str());
     throw;
   }
+  if (!finder.is_none()) meta_path.attr("remove")(finder);
+  imports()[module].refused = refused;
   return created;
 }
+
+}  // namespace
 
 std::string missing_modules(const std::vector<std::string>& modules) {
   if (modules.empty()) return "";

@@ -2,7 +2,8 @@
 # A benchmark's process starts only what it runs. Under strace, the process of a C++
 # benchmark (`idiombench _child`) must open nothing of CPython's standard library, NumPy,
 # numba or llvmlite, whether `run`, `verify` or `ab` started it; the process of a Python
-# benchmark opens them, and still verifies (which shows the check can fail). Likewise the
+# benchmark opens them, and still verifies (which shows the check can fail), but a Python
+# variant that does not need NumPy opens none of it though its module imports it. Likewise the
 # libraries the suites open on first use (libcurl, OpenBLAS, libxml2): not opened by a
 # benchmark that does not call them, opened by one that does.
 #   child_footprint_test.sh IDIOMBENCH_BINARY
@@ -105,6 +106,28 @@ if has 'iteration/sum_squares/py_numpy/n:1000$'; then
       failures=$((failures + 1))
     else
       echo "ok: python: the Python benchmark's process opened NumPy and verified"
+    fi
+  fi
+fi
+
+# A Python variant that needs no NumPy, in a module that imports it for its neighbour
+# py_numpy: its process opens CPython's standard library, not NumPy or numba, and verifies.
+if has 'iteration/sum_squares/py_genexpr/n:1000$'; then
+  if traced genexpr "$bin" run --filter '^iteration/sum_squares/py_genexpr/n:1000$' \
+    --out "$work/genexpr.json"; then
+    opened=$(python_files_of_children "$work/genexpr" | sort -u)
+    if [[ -z $opened ]]; then
+      echo "FAIL: genexpr: the Python benchmark's process opened no Python file: the check is blind"
+      failures=$((failures + 1))
+    elif grep -qE 'numpy|numba|llvmlite' <<<"$opened"; then
+      echo "FAIL: genexpr: a Python variant that needs no NumPy loaded it:"
+      grep -E 'numpy|numba|llvmlite' <<<"$opened" | head -5
+      failures=$((failures + 1))
+    elif ! grep -q '"verified": *true' "$work/genexpr.json"; then
+      echo "FAIL: genexpr: the Python benchmark did not verify"
+      failures=$((failures + 1))
+    else
+      echo "ok: genexpr: the generator expression's process opened Python, not NumPy, and verified"
     fi
   fi
 fi

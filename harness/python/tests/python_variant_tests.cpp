@@ -1,7 +1,8 @@
 // python::variant against its promises: a Python exception is a failed verification whose
 // reason is the traceback's last line; a wrong answer or a result of the wrong type fails
 // too; a right one passes with its start-up recorded apart; a missing module is a reason to
-// skip; a syntax error in a module says so; a call from a second thread is refused.
+// skip; a syntax error in a module says so; a call from a second thread is refused; a
+// module's optional import is made only for a variant that needs it.
 #include <gtest/gtest.h>
 #include <pybind11/stl.h>
 
@@ -36,6 +37,22 @@ def py_wrong_type(values):
     return "a string"
 )"),
     embed_source("pytest_broken", "harness/python/tests/broken.py", "def f(:\n  pass\n"),
+    // colorsys and xmlrpc (a package) stand for numpy and numba: standard modules nothing
+    // else here imports.
+    embed_source("pytest_optional", "harness/python/tests/optional.py", R"(
+try:
+    import colorsys
+except ImportError:
+    colorsys = None
+
+try:
+    import xmlrpc.client
+except ImportError:
+    xmlrpc = None
+
+def loaded():
+    return [name for name, module in (("colorsys", colorsys), ("xmlrpc", xmlrpc)) if module]
+)"),
 };
 
 Case<Input, Output>& sum_case() {
@@ -135,6 +152,31 @@ TEST(PythonVariant, ACallFromAnotherThreadIsRefused) {
     }
   }).join();
   EXPECT_NE(error.find("thread"), std::string::npos) << error;
+}
+
+std::vector<std::string> loaded_for(const std::vector<std::string>& needs) {
+  start();
+  return import_embedded("pytest_optional", needs).attr("loaded")().cast<std::vector<std::string>>();
+}
+
+TEST(PythonVariant, AModulesOptionalImportsAreMadeOnlyForAVariantThatNeedsThem) {
+  declare_needs("pytest_optional", {"colorsys"});
+  declare_needs("pytest_optional", {"xmlrpc"});
+  auto in_sys_modules = [](const char* name) {
+    return py::module_::import("sys").attr("modules").contains(name);
+  };
+  ASSERT_FALSE(in_sys_modules("colorsys"));
+  EXPECT_EQ(loaded_for({}), std::vector<std::string>{});
+  EXPECT_FALSE(in_sys_modules("colorsys"));
+  EXPECT_FALSE(in_sys_modules("xmlrpc.client"));  // refused with its package
+  // Refused imports are not left refused: the module's own later imports work.
+  EXPECT_TRUE(py::module_::import("importlib").attr("import_module")("colorsys"));
+  EXPECT_TRUE(in_sys_modules("colorsys"));
+  // Executed again for a variant that needs what the first execution refused, then kept.
+  EXPECT_EQ(loaded_for({"xmlrpc"}), (std::vector<std::string>{"colorsys", "xmlrpc"}));
+  EXPECT_EQ(loaded_for({}), (std::vector<std::string>{"colorsys", "xmlrpc"}));
+  EXPECT_EQ(import_embedded("pytest_optional").attr("loaded")().cast<std::vector<std::string>>(),
+            (std::vector<std::string>{"colorsys", "xmlrpc"}));
 }
 
 }  // namespace

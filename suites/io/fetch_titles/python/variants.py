@@ -21,11 +21,17 @@ import http.client
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+# Each optional import on its own: a variant's process loads only what it declares it
+# needs (the runner refuses the others while this module executes).
+try:
+    from bs4 import BeautifulSoup, SoupStrainer
+except ImportError:  # the variants that need it are skipped (they declare it)
+    BeautifulSoup = SoupStrainer = None
+
 try:
     import aiohttp
-    from bs4 import BeautifulSoup, SoupStrainer
-except ImportError:  # the variants that need them are skipped (they declare it)
-    aiohttp = BeautifulSoup = SoupStrainer = None
+except ImportError:
+    aiohttp = None
 
 try:
     import uvloop

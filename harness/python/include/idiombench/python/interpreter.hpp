@@ -38,6 +38,16 @@ void start();
 // The embedded module of that name, executed on first use; throws on a Python error.
 py::module_ import_embedded(const std::string& module);
 
+// The same for a process that runs a variant needing `needs`: while the module's code first
+// executes, the optional modules other variants of it declared (declare_needs) and this one
+// does not need are refused (ImportError, which the module's `try: import numpy` expects), so
+// a process timing a generator does not load NumPy, nor one timing NumPy load numba. A later
+// call that needs one of them executes the module again, refusing nothing.
+py::module_ import_embedded(const std::string& module, const std::vector<std::string>& needs);
+
+// Some variant of `module` needs these optional modules (numpy, numba, aiohttp).
+void declare_needs(const std::string& module, const std::vector<std::string>& needs);
+
 // Empty when every named module can be imported here; otherwise which are missing, with
 // the Debian package that has each, e.g. "Python module numba not found (python3-numba)".
 std::string missing_modules(const std::vector<std::string>& modules);

@@ -70,6 +70,7 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
     py::object function;
     py::tuple arguments;
   };
+  declare_needs(spec.module, spec.needs);
   auto prepared = std::make_shared<Prepared>();
   auto finish = [spec, prepared](const py::object& result, const Input& in,
                                  Context& ctx) -> Output {
@@ -84,7 +85,7 @@ requires std::default_initializable<Output> idiombench::VariantSpec<Input, Outpu
         auto began = std::chrono::steady_clock::now();
         start();
         const auto& function = spec.function.empty() ? spec.name : spec.function;
-        prepared->function = import_embedded(spec.module).attr(function.c_str());
+        prepared->function = import_embedded(spec.module, spec.needs).attr(function.c_str());
         ctx.counter("python_import_s", detail::seconds_since(began));
         began = std::chrono::steady_clock::now();
         prepared->arguments = spec.arguments(in, ctx.params());
