@@ -156,7 +156,9 @@ TEST(PythonVariant, ACallFromAnotherThreadIsRefused) {
 
 std::vector<std::string> loaded_for(const std::vector<std::string>& needs) {
   start();
-  return import_embedded("pytest_optional", needs).attr("loaded")().cast<std::vector<std::string>>();
+  return import_embedded("pytest_optional", needs)
+      .attr("loaded")()
+      .cast<std::vector<std::string>>();
 }
 
 TEST(PythonVariant, AModulesOptionalImportsAreMadeOnlyForAVariantThatNeedsThem) {
