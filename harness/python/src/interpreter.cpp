@@ -64,9 +64,11 @@ class RefuseImports:
   return (*finder_class)(refused);
 }
 
-// Executes the module's source as a fresh module registered in sys.modules, with the
-// `refused` imports refused while it runs.
-py::module_ execute(const std::string& module, const std::set<std::string>& refused);
+// Executes the module's source with the `refused` imports refused while it runs: in a fresh
+// module registered in sys.modules, or again in `into` (the module the process has: the
+// functions already taken from it see what the second execution imported).
+py::module_ execute(const std::string& module, const std::set<std::string>& refused,
+                    py::object into = py::none());
 
 std::thread::id& owner() {
   static std::thread::id id;
@@ -156,56 +158,57 @@ void declare_needs(const std::string& module, const std::vector<std::string>& ne
 
 py::module_ import_embedded(const std::string& module) {
   auto modules = py::module_::import("sys").attr("modules");
-  if (modules.contains(module.c_str()) && imports()[module].refused.empty()) {
-    return modules[module.c_str()].cast<py::module_>();
-  }
+  if (modules.contains(module.c_str())) return modules[module.c_str()].cast<py::module_>();
   return execute(module, {});
 }
 
 py::module_ import_embedded(const std::string& module, const std::vector<std::string>& needs) {
   auto modules = py::module_::import("sys").attr("modules");
-  auto& state = imports()[module];
-  if (modules.contains(module.c_str())) {
-    const bool refused_one =
-        std::any_of(needs.begin(), needs.end(), [&](auto& n) { return state.refused.count(n); });
-    if (!refused_one) return modules[module.c_str()].cast<py::module_>();
-    return execute(module, {});
+  if (!modules.contains(module.c_str())) {
+    std::set<std::string> refused = imports()[module].optional;
+    for (const auto& name : needs) refused.erase(name);
+    return execute(module, refused);
   }
-  std::set<std::string> refused = state.optional;
-  for (const auto& name : needs) refused.erase(name);
-  return execute(module, refused);
+  auto existing = modules[module.c_str()].cast<py::module_>();
+  const auto& refused = imports()[module].refused;
+  const bool refused_one =
+      std::any_of(needs.begin(), needs.end(), [&](auto& n) { return refused.count(n) > 0; });
+  return refused_one ? execute(module, {}, existing) : existing;
 }
 
 namespace {
 
-py::module_ execute(const std::string& module, const std::set<std::string>& refused) {
-  auto modules = py::module_::import("sys").attr("modules");
+py::module_ execute(const std::string& module, const std::set<std::string>& refused,
+                    py::object into) {
   auto found = sources().find(module);
   if (found == sources().end()) {
     throw std::runtime_error(fmt::format("no embedded Python module '{}'", module));
   }
+  auto sys = py::module_::import("sys");
+  auto modules = sys.attr("modules");
   auto builtins = py::module_::import("builtins");
   auto code = builtins.attr("compile")(
       py::str(found->second.text.data(), found->second.text.size()), found->second.path, "exec");
-  auto types = py::module_::import("types");
-  py::module_ created = types.attr("ModuleType")(module.c_str());
-  created.attr("__file__") = found->second.path;
-  // Registered before it runs, as an import would be: pickling its functions by name
-  // (multiprocessing) finds it.
-  modules[module.c_str()] = created;
-  auto meta_path = py::module_::import("sys").attr("meta_path");
+  const bool fresh = into.is_none();
+  if (fresh) {
+    into = py::module_::import("types").attr("ModuleType")(module.c_str());
+    into.attr("__file__") = found->second.path;
+    // Registered before it runs, as an import would be: pickling its functions by name
+    // (multiprocessing) finds it.
+    modules[module.c_str()] = into;
+  }
   py::object finder = refused.empty() ? py::none() : refusing_finder(refused);
-  if (!finder.is_none()) meta_path.attr("insert")(0, finder);
+  if (!finder.is_none()) sys.attr("meta_path").attr("insert")(0, finder);
   try {
-    builtins.attr("exec")(code, created.attr("__dict__"));
+    builtins.attr("exec")(code, into.attr("__dict__"));
   } catch (...) {
-    if (!finder.is_none()) meta_path.attr("remove")(finder);
-    PyDict_DelItemString(modules.ptr(), module.c_str());
+    if (!finder.is_none()) sys.attr("meta_path").attr("remove")(finder);
+    if (fresh) PyDict_DelItemString(modules.ptr(), module.c_str());
     throw;
   }
-  if (!finder.is_none()) meta_path.attr("remove")(finder);
+  if (!finder.is_none()) sys.attr("meta_path").attr("remove")(finder);
   imports()[module].refused = refused;
-  return created;
+  return into.cast<py::module_>();
 }
 
 }  // namespace

@@ -162,6 +162,7 @@ std::vector<std::string> loaded_for(const std::vector<std::string>& needs) {
 }
 
 TEST(PythonVariant, AModulesOptionalImportsAreMadeOnlyForAVariantThatNeedsThem) {
+  start();
   declare_needs("pytest_optional", {"colorsys"});
   declare_needs("pytest_optional", {"xmlrpc"});
   auto in_sys_modules = [](const char* name) {
@@ -174,8 +175,11 @@ TEST(PythonVariant, AModulesOptionalImportsAreMadeOnlyForAVariantThatNeedsThem) 
   // Refused imports are not left refused: the module's own later imports work.
   EXPECT_TRUE(py::module_::import("importlib").attr("import_module")("colorsys"));
   EXPECT_TRUE(in_sys_modules("colorsys"));
-  // Executed again for a variant that needs what the first execution refused, then kept.
+  // Executed again, in the same module, for a variant that needs what the first execution
+  // refused; then kept.
+  auto first = import_embedded("pytest_optional");
   EXPECT_EQ(loaded_for({"xmlrpc"}), (std::vector<std::string>{"colorsys", "xmlrpc"}));
+  EXPECT_TRUE(import_embedded("pytest_optional").is(first));
   EXPECT_EQ(loaded_for({}), (std::vector<std::string>{"colorsys", "xmlrpc"}));
   EXPECT_EQ(import_embedded("pytest_optional").attr("loaded")().cast<std::vector<std::string>>(),
             (std::vector<std::string>{"colorsys", "xmlrpc"}));

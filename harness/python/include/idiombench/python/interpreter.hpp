@@ -35,14 +35,16 @@ std::string embedded_source(const std::string& module);
 // real interpreter, so that multiprocessing's helper processes start Python, not idiombench.
 void start();
 
-// The embedded module of that name, executed on first use; throws on a Python error.
+// The embedded module of that name as this process has it, executed on first use (refusing
+// nothing); throws on a Python error.
 py::module_ import_embedded(const std::string& module);
 
 // The same for a process that runs a variant needing `needs`: while the module's code first
 // executes, the optional modules other variants of it declared (declare_needs) and this one
 // does not need are refused (ImportError, which the module's `try: import numpy` expects), so
 // a process timing a generator does not load NumPy, nor one timing NumPy load numba. A later
-// call that needs one of them executes the module again, refusing nothing.
+// call that needs one of them executes the module's code again in the same module, refusing
+// nothing.
 py::module_ import_embedded(const std::string& module, const std::vector<std::string>& needs);
 
 // Some variant of `module` needs these optional modules (numpy, numba, aiohttp).
