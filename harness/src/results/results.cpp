@@ -201,7 +201,7 @@ ResultsFile::ResultsFile(std::string path, nlohmann::json context)
 
 bool ResultsFile::due() const {
   const std::chrono::steady_clock::duration wait =
-      std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), 20 * save_took_);
+      std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), 50 * save_took_);
   return std::chrono::steady_clock::now() - saved_ >= wait;
 }
 
