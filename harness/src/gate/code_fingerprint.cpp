@@ -363,7 +363,9 @@ struct CodeImage::Impl : elf::File {
   // How many bytes at `target` an address taken there stands for: the first 16, or a C
   // string's bytes with its NUL when they are printable text that no relocated field
   // overlaps. (The linker merges string literals into one run, so the bytes after a
-  // literal's NUL are another object's strings: an unrelated edit there changed them.)
+  // literal's NUL are another object's strings: an unrelated edit there changed them.) A
+  // NUL where no data object lies is the empty literal "" (`{"", error}` in io's curl
+  // code changed with a never-called function's literals in a memoization file).
   std::uint64_t string_or_16(std::uint64_t target, const unsigned char* data,
                              std::uint64_t available) const {
     const auto window = std::min<std::uint64_t>(available, 16);
@@ -371,7 +373,8 @@ struct CodeImage::Impl : elf::File {
     while (k < window && data[k] != 0 &&
            ((data[k] >= 0x20 && data[k] < 0x7f) || data[k] == '\t' || data[k] == '\n'))
       ++k;
-    if (k == 0 || k >= window || data[k] != 0) return window;
+    if (k >= window || data[k] != 0) return window;
+    if (k == 0 && containing(objects, target)) return window;  // a table that starts with 0
     const auto field = emitted.lower_bound(target);
     if (field != emitted.end() && field->first <= target + k) return window;
     return k + 1;
