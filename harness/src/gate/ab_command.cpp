@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 
 #include "gate/ab_command.hpp"
 #include "gate/code_selection.hpp"
@@ -203,6 +204,17 @@ int ab_command(const RunOptions& options) {
   print_warnings(environment);
   const auto availability = Availability::from(environment.unavailable);
   planned = plan_benchmarks(options.selection, availability);
+  // What the candidate would plan without the selection: a baseline's benchmark of one of
+  // these names that the selection did not plan here is not planned there either. (The
+  // baseline's listing is of every benchmark; its case's baseline variant gains points for
+  // other models' variants, which `--model serial` leaves out here.)
+  std::set<std::string> candidate_names;
+  {
+    Selection everything;
+    everything.profile = options.selection.profile;
+    for (const auto& benchmark : plan_benchmarks(everything, availability))
+      candidate_names.insert(benchmark.name);
+  }
 
   std::vector<BenchmarkSamples> base, cand;
   std::map<std::string, std::size_t> index;
@@ -214,6 +226,7 @@ int ab_command(const RunOptions& options) {
   }
   for (const auto& item : listing) {
     const std::string name = item.value("name", "");
+    if (!index.count(name) && candidate_names.count(name)) continue;
     auto identity = identity_from_listing(item);
     // A baseline built before shared_params: the candidate's says the same of the same name.
     if (!identity.contains("shared_params")) {
