@@ -94,43 +94,33 @@ if has 'iteration/sum_squares/index_loop'; then
     --filter 'iteration/sum_squares/index_loop/n:1000$' --out "$work/ab" && expect_lean ab
 fi
 
-# The positive case: a Python benchmark's process does open them, and its answer is right.
-if has 'iteration/sum_squares/py_numpy/n:1000$'; then
-  if traced python "$bin" run --filter '^iteration/sum_squares/py_numpy/n:1000$' \
-    --out "$work/python.json"; then
-    if [[ -z $(python_files_of_children "$work/python") ]]; then
-      echo "FAIL: python: the Python benchmark's process opened no Python file: the check is blind"
-      failures=$((failures + 1))
-    elif ! grep -q '"verified": *true' "$work/python.json"; then
-      echo "FAIL: python: the Python benchmark did not verify"
-      failures=$((failures + 1))
-    else
-      echo "ok: python: the Python benchmark's process opened NumPy and verified"
-    fi
+# python_child NAME BENCHMARK OPENS NOT_OPENS: the Python benchmark's process opens Python
+# files (else the check is blind), among them one matching OPENS (a regex; empty: any), none
+# matching NOT_OPENS (empty: no such rule), and its answer is right.
+python_child() {
+  local name=$1 benchmark=$2 opens=$3 not_opens=$4 opened
+  has "^${benchmark}\$" || { echo "skip: no $benchmark in this build"; return; }
+  traced "$name" "$bin" run --filter "^${benchmark}\$" --out "$work/$name.json" || return
+  opened=$(python_files_of_children "$work/$name" | sort -u)
+  if [[ -z $opened ]] || { [[ -n $opens ]] && ! grep -qE "$opens" <<<"$opened"; }; then
+    echo "FAIL: $name: the Python benchmark's process opened no ${opens:-Python} file: the check is blind"
+  elif [[ -n $not_opens ]] && grep -qE "$not_opens" <<<"$opened"; then
+    echo "FAIL: $name: a Python variant loaded what it does not need:"
+    grep -E "$not_opens" <<<"$opened" | head -5
+  elif ! grep -q '"verified": *true' "$work/$name.json"; then
+    echo "FAIL: $name: the Python benchmark did not verify"
+  else
+    echo "ok: $name: its process opened ${opens:-Python}${not_opens:+, not $not_opens,} and verified"
+    return
   fi
-fi
+  failures=$((failures + 1))
+}
 
+# The positive case: a Python benchmark's process does open them, and its answer is right.
+python_child python iteration/sum_squares/py_numpy/n:1000 numpy ""
 # A Python variant that needs no NumPy, in a module that imports it for its neighbour
 # py_numpy: its process opens CPython's standard library, not NumPy or numba, and verifies.
-if has 'iteration/sum_squares/py_genexpr/n:1000$'; then
-  if traced genexpr "$bin" run --filter '^iteration/sum_squares/py_genexpr/n:1000$' \
-    --out "$work/genexpr.json"; then
-    opened=$(python_files_of_children "$work/genexpr" | sort -u)
-    if [[ -z $opened ]]; then
-      echo "FAIL: genexpr: the Python benchmark's process opened no Python file: the check is blind"
-      failures=$((failures + 1))
-    elif grep -qE 'numpy|numba|llvmlite' <<<"$opened"; then
-      echo "FAIL: genexpr: a Python variant that needs no NumPy loaded it:"
-      grep -E 'numpy|numba|llvmlite' <<<"$opened" | head -5
-      failures=$((failures + 1))
-    elif ! grep -q '"verified": *true' "$work/genexpr.json"; then
-      echo "FAIL: genexpr: the Python benchmark did not verify"
-      failures=$((failures + 1))
-    else
-      echo "ok: genexpr: the generator expression's process opened Python, not NumPy, and verified"
-    fi
-  fi
-fi
+python_child genexpr iteration/sum_squares/py_genexpr/n:1000 "" 'numpy|numba|llvmlite'
 
 # The positive case of the on-demand libraries: the BLAS variant's process opens OpenBLAS
 # and verifies.
