@@ -15,15 +15,18 @@
 #                   --slow-case benchmarks (IDIOMBENCH_INJECT_SLOWDOWN: once more every 10th /
 #                   20th iteration: x1.10 / x1.05)
 #   history-K       ci/gate.sh between real pairs of consecutive commits of this repository
-#                   whose suites' files did not change, from --history-from (default HEAD)
-#                   back (commits from before the code fingerprints: every benchmark timed)
+#                   in which some measured suite's code changed (not only its docs), from
+#                   --history-from (default HEAD) back: real pull requests, timed where their
+#                   fingerprints differ (a flag there may be a true change, not a false alarm)
 #   plain-K         `ab --profile gate` of HEAD against a copy of itself: the plain 10-pair gate
 # Then `idiombench-report experiment DIR` prints (and writes to DIR/summary.txt) the false
 # alarms per benchmark and per gate, the detection of the slowed case, the detectable
 # changes and the wall times, kind by kind.
 #
-# Defaults: suites iteration + memoization, 2 repeats of each kind, 5 history pairs, 1 plain
-# session; several hours on a 2-core VM. Needs a clean checkout (HEAD is what it measures).
+# Defaults: every suite (as ci/gate.sh), 2 repeats of each kind, 5 history pairs, 1 plain
+# session; several hours on a 2-core VM: --repeats 0 --relinks 0 --plain 0 runs the history
+# pairs alone, --history 0 the rest, into the same --out (the summary reads every session
+# there). Needs a clean checkout (HEAD is what it measures).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=ci/common.sh
@@ -46,7 +49,6 @@ while (($#)); do
     *) die "unknown option '$1' (see the comment at the top of $0)" ;;
   esac
 done
-((${#suites[@]})) || suites=(--suite iteration --suite memoization)
 relinks=${relinks:-$repeats}
 for n in "$repeats" "$relinks" "$history" "$plain"; do
   [[ $n =~ ^[0-9]+$ ]] || die "--repeats, --history and --plain take whole numbers, not '$n'"
@@ -140,13 +142,14 @@ for ((i = 1; i <= plain; i++)); do
   rm -rf "$dir/bin"
 done
 
-# Real pairs of consecutive commits whose measured suites did not change.
+# Real pairs of consecutive commits in which a measured suite's code changed (docs aside).
 suite_paths=()
 for ((k = 1; k < ${#suites[@]}; k += 2)); do suite_paths+=("suites/${suites[k]}"); done
+((${#suite_paths[@]})) || suite_paths=(suites)
 found=0
 while read -r commit parent && ((found < history)); do
   [[ -n $parent ]] || continue
-  git -C "$root" diff --quiet "$parent" "$commit" -- "${suite_paths[@]}" || continue
+  ! git -C "$root" diff --quiet "$parent" "$commit" -- "${suite_paths[@]}" ':(exclude)*.md' || continue
   found=$((found + 1))
   worktree_at "$work/history" "$commit"
   gate "history-$found" "$work/history" "$parent"
