@@ -3,10 +3,10 @@
 Each session is a folder DIR/KIND-N/ with baseline.json and candidate.json (one `ab`
 session) and, from ci/gate.sh, phases.txt (the time of each phase). Kinds whose name
 starts with "aa" changed nothing the benchmarks measure (aa-unrelated: an unrelated
-harness function; aa-relink: other code layouts of the same build; history: real pairs of
-commits); kinds starting with "slow" carry a real injected slowdown of the benchmarks that
---injected matches. Kind by kind: benchmarks timed, flagged, gates failed, the detection
-of the slowed benchmarks, the median smallest detectable change of C++ and Python rows,
+harness function; aa-relink: other code layouts of the same build); history sessions are
+real pairs of commits that changed a suite's code (a flag there may be a true change); kinds
+starting with "slow" carry a real injected slowdown of the benchmarks that --injected matches.
+Kind by kind: benchmarks timed, flagged, gates failed, the detection of the slowed benchmarks, the median smallest detectable change of C++ and Python rows,
 what the code fingerprints selected, and the wall time; and, from the same sessions, the
 plain gate's figures at the same time: their first 10 pairs, tested pair by pair.
 
@@ -112,6 +112,7 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
     pattern = re.compile(injected) if injected else None
     for kind, folders in _kinds(directory).items():
         slow = kind.startswith("slow")
+        real = kind.startswith("history")
         flagged = timed = exits_0 = hits = slowed = 0
         cpp: list[float] = []
         py: list[float] = []
@@ -155,7 +156,8 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
         lines.append(f"{kind}: {len(folders)} session{'s' if len(folders) != 1 else ''}")
         if code:
             lines.append("  code: " + ", ".join(f"{n} {k}" for k, n in sorted(code.items())))
-        lines.append(f"  benchmarks flagged{' (besides the slowed)' if slow else ''}: {_rate(flagged, timed)}; "
+        qualifier = " (besides the slowed)" if slow else " (real changes: a flag may be true)" if real else ""
+        lines.append(f"  benchmarks flagged{qualifier}: {_rate(flagged, timed)}; "
                      f"gates exiting 0: {_rate(exits_0, len(folders))}")
         if slow:
             lines.append(f"  slowed benchmarks flagged: {_rate(hits, slowed)}")

@@ -70,3 +70,15 @@ def test_sessions_are_summed_up_kind_by_kind(tmp_path, load_json, write_json):
     assert kinds["slow10"]["plain_slowed_flagged"] == 8
     assert any(line.startswith("slow10: 2 sessions") for line in lines)
     assert any("the plain gate in the same sessions" in line for line in lines)
+
+
+def test_history_sessions_are_real_changes_not_false_alarms(tmp_path, load_json, write_json):
+    """A real pair of commits may change what it measures: its flags are counted and said
+    to be possibly true, never taken for the injected slowdown."""
+    (tmp_path / "history-1").mkdir()
+    session(load_json, write_json, "history-1", seed=7, slow_factor=1.10)
+    lines, figures = analyse(tmp_path, injected="^slow/")
+    history = figures["kinds"]["history"]
+    assert history["slowed"] == 0 and history["timed"] == 12
+    assert history["flagged"] == 4, "the four changed benchmarks are flagged"
+    assert any("a flag may be true" in line and "4/12" in line for line in lines)
