@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # ctest: a gate whose changed benchmarks end short of the target does not pass. A real
-# `ab --target` session with a budget far too small for its target (its first round
-# completes, then the budget is spent), the candidate's fingerprints then changed as a
-# changed build's would be; `compare` must exit 3 (undecided: not 0, not the regression
-# status 1) and say so on the first line of its markdown.
+# `ab --target` session with a budget far too small for its target, the candidate's
+# fingerprints then changed as a changed build's would be; `compare` must exit 3
+# (undecided: not 0, not the regression status 1) and say so on the first line of its
+# markdown. And a budget spent inside the first round (6 pairs here) stops it after the
+# 3 pairs every row gets: processes of at least 0.3 s each make 3 pairs outlast 1 s.
 #   gate_undecided_test.sh SELFTEST_BINARY PYTHON REPORTS_DIR
 set -euo pipefail
 selftest=$1 python=$2 reports=$3
@@ -39,4 +40,20 @@ grep -q 'more pairs would reach it' "$dir/compare.md" \
   || { cat "$dir/compare.md"; echo "gate_undecided_test: the rows do not say how many more pairs" >&2; exit 1; }
 compare --allow-undecided >/dev/null 2>&1 \
   || { echo "gate_undecided_test: --allow-undecided did not accept it" >&2; exit 1; }
-echo "gate_undecided_test: undecided changed benchmarks exit 3 and say so"
+
+"$selftest" ab "$selftest" --variant correct --time-unchanged --target 0.1% --budget 1s \
+  --max-pairs 40 --min-time 0.3 --out "$dir/short" >"$dir/short.log" 2>&1 \
+  || { cat "$dir/short.log"; echo "gate_undecided_test: the short ab failed" >&2; exit 1; }
+grep -q 'the budget ended inside the first round (6 pairs per benchmark)' "$dir/short.log" \
+  || { cat "$dir/short.log"; echo "gate_undecided_test: the first round was not cut by the budget" >&2; exit 1; }
+"$python" - "$dir/short" <<'PY'
+import json, sys
+for role in ("baseline", "candidate"):
+    doc = json.load(open(f"{sys.argv[1]}/{role}.json"))
+    names = {b["name"] for b in doc["benchmarks"] if "process_index" in b}
+    assert names, f"{role}: no benchmark"
+    for name in names:
+        pairs = {b["process_index"] for b in doc["benchmarks"] if b["name"] == name and "process_index" in b}
+        assert len(pairs) == 3, f"{role} {name}: {len(pairs)} pairs, expected the 3 every row gets"
+PY
+echo "gate_undecided_test: undecided changed benchmarks exit 3 and say so; the budget binds in the first round after 3 pairs"

@@ -41,6 +41,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The pairs every timed benchmark gets whatever the budget: `compare` tests a row of three
+// (three layouts' means, with layouts), so it ends tested or undecided, never untestable.
+constexpr int kAlwaysPairs = 3;
+
 // Runs `binary args...` and parses what it prints as JSON; UsageError if it cannot.
 nlohmann::json json_from(const std::string& binary, std::vector<std::string> args) {
   args.insert(args.begin(), binary);
@@ -353,7 +357,7 @@ int ab_command(const RunOptions& options) {
   std::vector<bool> open(cand.size());
   std::vector<int> have(cand.size(), 0);
   for (std::size_t b = 0; b < cand.size(); ++b) open[b] = timed(change[b]);
-  std::size_t k = 0, planned_slots = 0;
+  std::size_t k = 0, planned_slots = 0, first_round_left = 0;
   bool out_of_time = false;
   for (int round = 0; !out_of_time; ++round) {
     std::vector<Slot> slots;
@@ -366,20 +370,26 @@ int ab_command(const RunOptions& options) {
     if (slots.empty()) break;
     std::mt19937_64 random(sampling.seed + static_cast<std::uint64_t>(round));
     for (std::size_t i = slots.size(); i > 1; --i) std::swap(slots[i - 1], slots[random() % i]);
-    // After the first round (which always completes), the budget goes to the benchmarks
-    // whose code changed first and to the sentinels last: an undecided changed benchmark
-    // holds the gate, a sentinel only checks the method.
-    if (round > 0)
-      std::stable_partition(slots.begin(), slots.end(), [&](const Slot& slot) {
-        return change[slot.benchmark] != CodeChange::sentinel;
-      });
+    // The budget goes to the benchmarks whose code changed first and to the sentinels last:
+    // an undecided changed benchmark holds the gate, a sentinel only checks the method. The
+    // first round runs in layers, every benchmark's first pair before any second pair, so
+    // that a budget spent inside it leaves every benchmark with about as many pairs.
+    auto sentinel = [&](const Slot& slot) {
+      return change[slot.benchmark] == CodeChange::sentinel;
+    };
+    std::stable_sort(slots.begin(), slots.end(), [&](const Slot& a, const Slot& b) {
+      if (round == 0 && a.process != b.process) return a.process < b.process;
+      return !sentinel(a) && sentinel(b);
+    });
     planned_slots += slots.size();
     screen.set_slots(planned_slots);
-    for (const auto& slot : slots) {
-      // The first round always completes: fewer than its pairs cannot be tested at all.
-      if (sequential && round > 0 && options.budget_seconds > 0 &&
-          elapsed() > options.budget_seconds) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      const auto& slot = slots[i];
+      // A benchmark's first kAlwaysPairs pairs always run: fewer cannot be tested at all.
+      if (sequential && options.budget_seconds > 0 && elapsed() > options.budget_seconds &&
+          (round > 0 || slot.process >= kAlwaysPairs)) {
         out_of_time = true;
+        if (round == 0) first_round_left = slots.size() - i;
         break;
       }
       const std::size_t b = slot.benchmark;
@@ -456,6 +466,15 @@ int ab_command(const RunOptions& options) {
                  "idiombench: ab: the budget of %.0f s is spent; the benchmarks still short "
                  "of the target say what they can detect\n",
                  options.budget_seconds);
+    if (first_round_left > 0) {
+      // At the pace so far: what the first round alone would have needed.
+      const double per_pair = elapsed() / static_cast<double>(std::max<std::size_t>(k, 1));
+      std::fprintf(stderr,
+                   "idiombench: ab: the budget ended inside the first round (%d pairs per "
+                   "benchmark): %zu of its pairs not run; about %.0f s more would complete it "
+                   "(--budget)\n",
+                   first_pairs, first_round_left, per_pair * static_cast<double>(first_round_left));
+    }
   }
   for (auto& r : reporters) r->finished(cost.summary());
   screen.conclude(reporters);
