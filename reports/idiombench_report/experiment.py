@@ -113,7 +113,7 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
     for kind, folders in _kinds(directory).items():
         slow = kind.startswith("slow")
         real = kind.startswith("history")
-        flagged = timed = exits_0 = hits = slowed = 0
+        flagged = timed = exits_0 = hits = slowed = broken = 0
         cpp: list[float] = []
         py: list[float] = []
         plain_flagged = plain_timed = plain_hits = 0
@@ -133,6 +133,8 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
             timed += len(others)
             flagged += len(_flagged(others))
             exits_0 += exit_status(rows) == 0
+            # A variant that ran in the base and fails in the candidate: no test, a regression.
+            broken += sum(r.verdict == "regression" and r.q is None and r.method != "exact-count" for r in rows)
             for r in tests:
                 if r.detectable is not None:
                     (py if _is_python(r.name) else cpp).append(r.detectable)
@@ -159,6 +161,8 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
         qualifier = " (besides the slowed)" if slow else " (real changes: a flag may be true)" if real else ""
         lines.append(f"  benchmarks flagged{qualifier}: {_rate(flagged, timed)}; "
                      f"gates exiting 0: {_rate(exits_0, len(folders))}")
+        if broken:
+            lines.append(f"  benchmarks that ran in the base and failed in the candidate: {broken}")
         if slow:
             lines.append(f"  slowed benchmarks flagged: {_rate(hits, slowed)}")
         lines.append(f"  median smallest detectable change: C++ {_median(cpp)} ({len(cpp)} rows), "
@@ -176,7 +180,7 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
                          "median_detectable_python": float(np.median(py)) if py else None,
                          "wall_seconds": walls, "code": code,
                          "plain_flagged": plain_flagged, "plain_timed": plain_timed,
-                         "plain_slowed_flagged": plain_hits}
+                         "plain_slowed_flagged": plain_hits, "broken": broken}
     return lines, figures
 
 

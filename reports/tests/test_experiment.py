@@ -81,4 +81,23 @@ def test_history_sessions_are_real_changes_not_false_alarms(tmp_path, load_json,
     history = figures["kinds"]["history"]
     assert history["slowed"] == 0 and history["timed"] == 12
     assert history["flagged"] == 4, "the four changed benchmarks are flagged"
+    assert history["broken"] == 0
     assert any("a flag may be true" in line and "4/12" in line for line in lines)
+
+
+def test_a_variant_broken_by_a_real_pair_is_counted(tmp_path, load_json, write_json):
+    """A benchmark that ran in the base and fails in the candidate has no test, but it is
+    the gate's catch: counted apart from the tested rows."""
+    (tmp_path / "history-1").mkdir()
+    session(load_json, write_json, "history-1", seed=8)
+    path = tmp_path / "history-1" / "candidate.json"
+    doc = load_json(path)
+    broken = [e for e in doc["benchmarks"] if e["name"] == "same/case/v5"]
+    doc["benchmarks"] = [e for e in doc["benchmarks"] if e["name"] != "same/case/v5"]
+    doc.setdefault("untimed", []).append(dict(
+        {k: v for k, v in broken[0].items() if k != "process_index"}, status="failed", verified=False,
+        reason="threw an exception: KeyError", error_occurred=True, error_message="KeyError"))
+    write_json(doc, path)
+    lines, figures = analyse(tmp_path)
+    assert figures["kinds"]["history"]["broken"] == 1
+    assert any("failed in the candidate: 1" in line for line in lines)
