@@ -6,9 +6,10 @@ starts with "aa" changed nothing the benchmarks measure (aa-unrelated: an unrela
 harness function; aa-relink: other code layouts of the same build); history sessions are
 real pairs of commits that changed a suite's code (a flag there may be a true change); kinds
 starting with "slow" carry a real injected slowdown of the benchmarks that --injected matches.
-Kind by kind: benchmarks timed, flagged, gates failed, the detection of the slowed benchmarks, the median smallest detectable change of C++ and Python rows,
-what the code fingerprints selected, and the wall time; and, from the same sessions, the
-plain gate's figures at the same time: their first 10 pairs, tested pair by pair.
+Kind by kind: benchmarks timed, flagged, gates failed, the detection of the slowed benchmarks,
+the median smallest detectable change of C++ and Python rows, what the code fingerprints
+selected, and the wall time; and, from the same sessions, the plain gate's figures at the
+same time: their first 10 pairs, tested pair by pair.
 
 Then, for every A/A session: the false-alarm rate per benchmark and per session (paired
 within a session; unpaired between the baselines of two sessions, as two separate `run`s
