@@ -5,7 +5,7 @@
 # of every benchmark, one layout, no fingerprints), so the host's noise is on the record.
 #
 #   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--relinks N] [--history N]
-#                         [--history-from REF] [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
+#                         [--history-from REF] [--history-skip K] [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
 #
 # Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt):
 #   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed;
@@ -17,7 +17,9 @@
 #   history-K       ci/gate.sh between real pairs of consecutive commits of this repository
 #                   in which some measured suite's code changed (not only its docs), from
 #                   --history-from (default HEAD) back: real pull requests, timed where their
-#                   fingerprints differ (a flag there may be a true change, not a false alarm)
+#                   fingerprints differ (a flag there may be a true change, not a false alarm);
+#                   --history-skip K starts after the first K such pairs (numbered from K+1),
+#                   to add pairs to an --out folder an earlier session began
 #   plain-K         `ab --profile gate` of HEAD against a copy of itself: the plain 10-pair gate
 # Then `idiombench-report experiment DIR` prints (and writes to DIR/summary.txt) the false
 # alarms per benchmark and per gate, the detection of the slowed case, the detectable
@@ -33,7 +35,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 root=$(cd "$here/.." && pwd)
 
-out="$root/results/gate-experiment" repeats=2 relinks="" history=5 history_from=HEAD plain=1 slow_case='^iteration/sum_squares/'
+out="$root/results/gate-experiment" repeats=2 relinks="" history=5 history_from=HEAD history_skip=0 plain=1 slow_case='^iteration/sum_squares/'
 suites=() gate_options=()
 while (($#)); do
   case $1 in
@@ -43,6 +45,7 @@ while (($#)); do
     --relinks) relinks=$2; shift 2 ;;
     --history) history=$2; shift 2 ;;
     --history-from) history_from=$2; shift 2 ;;
+    --history-skip) history_skip=$2; shift 2 ;;
     --plain) plain=$2; shift 2 ;;
     --slow-case) slow_case=$2; shift 2 ;;
     --budget | --target | --layouts) gate_options+=("$1" "$2"); shift 2 ;;
@@ -50,8 +53,8 @@ while (($#)); do
   esac
 done
 relinks=${relinks:-$repeats}
-for n in "$repeats" "$relinks" "$history" "$plain"; do
-  [[ $n =~ ^[0-9]+$ ]] || die "--repeats, --history and --plain take whole numbers, not '$n'"
+for n in "$repeats" "$relinks" "$history" "$history_skip" "$plain"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "--repeats, --relinks, --history, --history-skip and --plain take whole numbers, not '$n'"
 done
 head_sha=$(git -C "$root" rev-parse HEAD)
 mkdir -p "$out"
@@ -147,10 +150,11 @@ suite_paths=()
 for ((k = 1; k < ${#suites[@]}; k += 2)); do suite_paths+=("suites/${suites[k]}"); done
 ((${#suite_paths[@]})) || suite_paths=(suites)
 found=0
-while read -r commit parent && ((found < history)); do
+while read -r commit parent && ((found < history_skip + history)); do
   [[ -n $parent ]] || continue
   ! git -C "$root" diff --quiet "$parent" "$commit" -- "${suite_paths[@]}" ':(exclude)*.md' || continue
   found=$((found + 1))
+  ((found > history_skip)) || continue
   worktree_at "$work/history" "$commit"
   gate "history-$found" "$work/history" "$parent"
 done < <(git -C "$root" log --format='%H %P' --first-parent -n 200 "$history_from")
