@@ -140,13 +140,18 @@ TEST(HeaderLibrary, ALibraryInstanceOverItsOwnTypesIsTheLibrarys) {
   EXPECT_EQ(header_library_of("_ZN8pybind116detail13all_type_infoEP11_typeobject"), "pybind11");
   // non-virtual thunk to boost::wrapexcept<std::length_error>::~wrapexcept()
   EXPECT_EQ(header_library_of("_ZThn24_N5boost10wrapexceptISt12length_errorED0Ev"), "boost");
-  // Its cold part and its clones carry its name (is_clone says which need their callers).
+  // Its cold part and its clones carry its name (carries_caller_constants says which need
+  // their callers).
   EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.cold"), "pybind11");
   EXPECT_EQ(header_library_of("_ZN8pybind1110cast_errorD1Ev.isra.0"), "pybind11");
-  EXPECT_TRUE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.isra.0"));
-  EXPECT_TRUE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.constprop.0.cold"));
-  EXPECT_FALSE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev.cold"));
-  EXPECT_FALSE(idiombench::is_clone("_ZN8pybind1110cast_errorD1Ev"));
+  // Only a clone specialised for its callers' constants depends on the code that calls it.
+  EXPECT_TRUE(idiombench::carries_caller_constants("_ZN8pybind1110cast_errorD1Ev.constprop.0"));
+  EXPECT_TRUE(idiombench::carries_caller_constants("_ZNSt6vectorIlSaIlEED2Ev.constprop.0.isra.0"));
+  EXPECT_TRUE(idiombench::carries_caller_constants("_ZNSt6vectorIlSaIlEED2Ev.isra.0.constprop.1"));
+  EXPECT_FALSE(idiombench::carries_caller_constants("_ZN8pybind1110cast_errorD1Ev.isra.0"));
+  EXPECT_FALSE(idiombench::carries_caller_constants("_ZN8pybind1110cast_errorD1Ev.part.0"));
+  EXPECT_FALSE(idiombench::carries_caller_constants("_ZN8pybind1110cast_errorD1Ev.cold"));
+  EXPECT_FALSE(idiombench::carries_caller_constants("_ZN8pybind1110cast_errorD1Ev"));
 }
 
 TEST(HeaderLibrary, AnInstanceOverThisProjectsCodeIsHashedByItsBytes) {

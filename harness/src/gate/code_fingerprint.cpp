@@ -671,8 +671,9 @@ CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& ext
       if (all.emplace(next, Reached{nullptr, nullptr, {}}).second) queue.push_back(next);
     }
   }
-  // A library's clone called by this project's code may carry that code's constants: its
-  // bytes then count, and so do the clones it calls in turn.
+  // A library's clone specialised for constants that this project's code passes carries
+  // them: its bytes then count, and so do such clones it calls in turn. (An .isra or .part
+  // clone holds the library's code only: by name, as the instance.)
   for (bool changed = true; changed;) {
     changed = false;
     for (const auto& [address, r] : all) {
@@ -680,7 +681,7 @@ CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& ext
       for (auto next : r.code->reaches) {
         auto callee = all.find(next);
         if (callee != all.end() && callee->second.code && !callee->second.library.empty() &&
-            is_clone(callee->second.function->name)) {
+            carries_caller_constants(callee->second.function->name)) {
           callee->second.library.clear();
           changed = true;
         }

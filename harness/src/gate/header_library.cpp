@@ -68,17 +68,13 @@ bool cpython_word(const std::string& word) {
 
 }  // namespace
 
-bool is_clone(const std::string& symbol) {
-  // Parts of the function itself: its cold path, a coroutine's body and its destroyer.
-  const auto dot = symbol.find('.');
-  if (dot == std::string::npos) return false;
-  const auto suffix = symbol.substr(dot);
-  return suffix != ".cold" && suffix != ".actor" && suffix != ".destroy";
+bool carries_caller_constants(const std::string& symbol) {
+  return symbol.find(".constprop.") != std::string::npos;
 }
 
 std::string header_library_of(const std::string& symbol) {
-  // A clone or a cold part is named after its function: the library's (is_clone says
-  // which need a look at their callers).
+  // A clone or a cold part is named after its function: the library's
+  // (carries_caller_constants says which need a look at their callers).
   std::string mangled = symbol;
   if (const auto dot = mangled.find('.'); dot != std::string::npos) mangled.resize(dot);
   // The CUDA runtime, linked statically: its functions carry one generated prefix.

@@ -8,10 +8,13 @@
 // not by its bytes. It qualifies only when every name in its signature is the library's or a
 // builtin type: an instance over a type or a lambda of this project (std::sort with a
 // comparator written here, std::vector<Particle>) depends on code of this repository: it
-// stays hashed by bytes. A GCC clone of a library function (.constprop, .isra, .part) is the
-// library's too, but may carry its caller's constants: the fingerprint hashes its bytes when
-// this project's code calls it (code_fingerprint.cpp), and its name when only the library's
-// own code does (a clone kept in the function's COMDAT group, whichever copy that was).
+// stays hashed by bytes. A GCC clone of a library function is the library's too: one with
+// its parameters rewritten (.isra) or split off (.part) holds only the library's code, and is
+// a local copy that an unrelated function added to the same object can change (the object's
+// inlining budgets grow with it), so it goes by name like the instance. One specialised for
+// constant arguments (.constprop) carries its caller's constants: the fingerprint hashes its
+// bytes when this project's code calls it (code_fingerprint.cpp), and its name when only the
+// library's own code does.
 #pragma once
 
 #include <string>
@@ -24,8 +27,8 @@ namespace idiombench {
 // instance (this project's code, a C function, a clone).
 std::string header_library_of(const std::string& symbol);
 
-// Whether `symbol` is a GCC clone (name.constprop.0, .isra.0, .part.0; not a part of the
-// function itself: .cold, a coroutine's .actor and .destroy).
-bool is_clone(const std::string& symbol);
+// Whether `symbol` is a GCC clone specialised for its callers' constant arguments
+// (.constprop, alone or with other suffixes): its code depends on the code that calls it.
+bool carries_caller_constants(const std::string& symbol);
 
 }  // namespace idiombench
