@@ -10,11 +10,15 @@ set -euo pipefail
 selftest=$1 python=$2 reports=$3
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-"$selftest" ab "$selftest" --variant correct --time-unchanged --target 0.1% --budget 1s \
-  --max-pairs 40 --min-time 0.002 --out "$dir/ab" >"$dir/ab.log" 2>&1 \
-  || { cat "$dir/ab.log"; echo "gate_undecided_test: ab failed" >&2; exit 1; }
-grep -q 'budget of 1 s is spent' "$dir/ab.log" \
-  || { cat "$dir/ab.log"; echo "gate_undecided_test: the budget was not what stopped ab" >&2; exit 1; }
+# ab_expecting NAME MIN_TIME TEXT: an `ab` on a 1 s budget into $dir/NAME, whose log must say TEXT.
+ab_expecting() {
+  "$selftest" ab "$selftest" --variant correct --time-unchanged --target 0.1% --budget 1s \
+    --max-pairs 40 --min-time "$2" --out "$dir/$1" >"$dir/$1.log" 2>&1 \
+    || { cat "$dir/$1.log"; echo "gate_undecided_test: ab ($1) failed" >&2; exit 1; }
+  grep -q "$3" "$dir/$1.log" \
+    || { cat "$dir/$1.log"; echo "gate_undecided_test: ab ($1) did not say '$3'" >&2; exit 1; }
+}
+ab_expecting ab 0.002 'budget of 1 s is spent'
 # What a build that changed these variants' code would have recorded.
 "$python" - "$dir/ab/candidate.json" <<'PY'
 import json, sys
@@ -41,11 +45,7 @@ grep -q 'more pairs would reach it' "$dir/compare.md" \
 compare --allow-undecided >/dev/null 2>&1 \
   || { echo "gate_undecided_test: --allow-undecided did not accept it" >&2; exit 1; }
 
-"$selftest" ab "$selftest" --variant correct --time-unchanged --target 0.1% --budget 1s \
-  --max-pairs 40 --min-time 0.3 --out "$dir/short" >"$dir/short.log" 2>&1 \
-  || { cat "$dir/short.log"; echo "gate_undecided_test: the short ab failed" >&2; exit 1; }
-grep -q 'the budget ended inside the first round (6 pairs per benchmark)' "$dir/short.log" \
-  || { cat "$dir/short.log"; echo "gate_undecided_test: the first round was not cut by the budget" >&2; exit 1; }
+ab_expecting short 0.3 'the budget ended inside the first round (6 pairs per benchmark)'
 "$python" - "$dir/short" <<'PY'
 import json, sys
 for role in ("baseline", "candidate"):
