@@ -7,7 +7,8 @@
 #   ci/gate-experiment.sh [--out DIR] [--suite S]... [--repeats N] [--relinks N] [--history N]
 #                         [--history-from REF] [--history-skip K] [--plain N] [--slow-case REGEX] [gate.sh options: --budget, --target, --layouts]
 #
-# Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt):
+# Sessions (each a folder of DIR with baseline.json, candidate.json, phases.txt; the gate
+# sessions are numbered after those already in DIR, so repeats add to an earlier folder):
 #   aa-relink-K     HEAD against its own relinks (other code layouts), every benchmark timed;
 #                   its first 10 pairs, tested pair by pair, are the plain gate run alongside
 #   aa-unrelated-K  ci/gate.sh: HEAD plus an unrelated function in the harness, against HEAD
@@ -98,10 +99,17 @@ gate() {  # NAME TREE BASE [env...]: one ci/gate.sh session into DIR/NAME
     >"$out/$name.log" 2>&1 || log "($name: gate exit $?)"
 }
 
+# KIND-N for the first N not yet in --out: repeats add to a folder an earlier session began.
+next_session() {
+  local n=1
+  while [[ -e $out/$1-$n ]]; do n=$((n + 1)); done
+  echo "$1-$n"
+}
+
 for ((i = 1; i <= repeats; i++)); do
-  gate "aa-unrelated-$i" "$unrelated" "$head_sha"
-  gate "slow10-$i" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:10"
-  gate "slow5-$i" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:20"
+  gate "$(next_session aa-unrelated)" "$unrelated" "$head_sha"
+  gate "$(next_session slow10)" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:10"
+  gate "$(next_session slow5)" "$unrelated" "$head_sha" "IDIOMBENCH_GATE_CMAKE_ARGS=-DIDIOMBENCH_INJECT_SLOWDOWN=$slow_case:20"
 done
 
 # HEAD against its own relinks: the base build of the sessions above (gate.sh keeps it in
@@ -142,7 +150,7 @@ for ((i = 1; i <= plain; i++)); do
   "$dir/bin/b" ab "$dir/bin/a" --profile gate --time-unchanged --seed "$((100 + i))" --out "$dir" \
     "${suites[@]}" >"$dir.log" 2>&1 || log "(plain-$i: ab exit $?)"
   printf '%-28s %4d s\n' "ab" $((SECONDS - start)) "total" $((SECONDS - start)) >"$dir/phases.txt"
-  rm -rf "$dir/bin"
+  rm -rf "${dir:?}/bin"
 done
 
 # Real pairs of consecutive commits in which a measured suite's code changed (docs aside).
