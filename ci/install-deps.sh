@@ -5,7 +5,11 @@
 # Idempotent and quiet when nothing is missing. Exit non-zero with a clear
 # message when something cannot be installed.
 #
-#   ci/install-deps.sh [--tests]   --tests: also what only the tests need (chromium)
+#   ci/install-deps.sh [--tests] [--arch arm64]
+#     --tests        also what only the tests need (chromium, Slurm, nginx...)
+#     --arch arm64   also what the aarch64 cross build needs (cmake --preset aarch64): the
+#                    cross compiler, qemu-user to run its binaries here, and the :arm64
+#                    builds of the C++ libraries (multiarch: `dpkg --add-architecture arm64`)
 #   IDIOMBENCH_SKIP_APT=1   do not touch Debian packages (check only)
 #   Kokkos_ROOT=/path       use this (host) Kokkos instead of building one
 #   Kokkos_CUDA_ROOT=/path  use this CUDA Kokkos instead of building one
@@ -48,10 +52,37 @@ packages=(
 # kit through a one-node cluster (ci/slurm/test.sh); a PostgreSQL server is started by the
 # results store's tests (reports/tests/test_store.py); strace shows what a benchmark's
 # process opens (harness/python/tests/child_footprint_test.sh).
-if [[ ${1:-} == --tests ]]; then
+tests=0 arch=""
+while (($#)); do
+  case $1 in
+    --tests) tests=1; shift ;;
+    --arch) arch=${2:-}; shift 2 || die "--arch needs a value (arm64)" ;;
+    *) die "unknown option '$1' (ci/install-deps.sh [--tests] [--arch arm64])" ;;
+  esac
+done
+if ((tests)); then
   packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev
     slurm-wlm munge postgresql strace)
 fi
+# The aarch64 cross build: the libraries whose code is compiled in come as :arm64; header-only
+# and architecture-independent packages (range-v3, nlohmann-json, CLI11, xsimd, pybind11) are
+# shared with the host. Capstone decodes AArch64 for the code fingerprints. Python's own
+# extension packages (numpy, numba, aiohttp, uvloop) cannot sit beside the host's (Debian
+# builds them Multi-Arch: no), so under qemu the variants that need them say so and skip.
+new_architecture=""
+case $arch in
+  "") ;;
+  arm64)
+    packages+=(crossbuild-essential-arm64 qemu-user-static binfmt-support file)
+    for p in libbenchmark-dev libgtest-dev libgmock-dev libfmt-dev libboost-dev libboost-context-dev \
+      libtbb-dev liburing-dev libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev \
+      libre2-dev libpython3.11-dev libcapstone-dev; do
+      packages+=("$p:arm64")
+    done
+    dpkg --print-foreign-architectures | grep -qx arm64 || new_architecture=arm64
+    ;;
+  *) die "--arch: only arm64 is supported (not '$arch')" ;;
+esac
 
 phase "install: Debian packages" --quiet
 missing=()
@@ -68,10 +99,14 @@ if ((${#missing[@]})); then
     command -v sudo >/dev/null || die "need root (or sudo) to install: ${missing[*]}"
     sudo="sudo"
   fi
+  # Another apt (unattended upgrades, a second gate) holds the lock for a while: wait for it.
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  if [[ -n $new_architecture ]]; then
+    $sudo dpkg --add-architecture "$new_architecture" || die "dpkg --add-architecture $new_architecture failed"
+  fi
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || die "apt-get update failed"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || die "apt-get install failed for: ${missing[*]}"
 fi
 
