@@ -5,6 +5,8 @@
 #   kokkos-5.0.2-cuda   Serial + CUDA (nvcc_wrapper): the kokkos_cuda unit, loaded at run
 #                       time only where a CUDA device is present; built when nvcc exists
 #                       and a device is present, or when asked (IDIOMBENCH_KOKKOS_CUDA=ON)
+#   kokkos-5.0.2-aarch64  Serial + OpenMP cross-built for 64-bit Arm (--arch arm64: the
+#                       aarch64 preset's), with the cross compiler of crossbuild-essential-arm64
 #
 # The files are pinned: the .dsc by its sha256, the tarballs by the .dsc's Checksums-Sha256.
 # They come from the pool of the archive the machine's own apt sources name; the system's
@@ -27,6 +29,13 @@ nvcc=${CUDACXX:-/usr/local/cuda/bin/nvcc}
 
 want_host=1
 want_cuda=0
+want_arm64=0
+case ${1:-} in
+  "") ;;
+  --arch) [[ ${2:-} == arm64 ]] || die "--arch: only arm64 is supported (not '${2:-}')"
+    [[ -f $kokkos_prefix-aarch64/.complete ]] || want_arm64=1 ;;
+  *) die "unknown option '$1' (ci/build-kokkos.sh [--arch arm64])" ;;
+esac
 if [[ -n ${Kokkos_ROOT:-} ]]; then
   [[ -d $Kokkos_ROOT ]] || die "Kokkos_ROOT=$Kokkos_ROOT is not a folder"
   want_host=0 # the user's Kokkos wins
@@ -41,7 +50,7 @@ fi
 if [[ $kokkos_cuda_mode == ON && -x $nvcc && ! -f $kokkos_cuda_prefix/.complete ]]; then
   [[ -z ${Kokkos_CUDA_ROOT:-} ]] && want_cuda=1
 fi
-((want_host || want_cuda)) || exit 0
+((want_host || want_cuda || want_arm64)) || exit 0
 
 # The archive the machine's apt sources use (deb.debian.org unless they name another).
 archive=$( (sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
@@ -113,6 +122,10 @@ build() {
 
 if ((want_host)); then
   build host "$kokkos_prefix" -DKokkos_ENABLE_OPENMP=ON
+fi
+if ((want_arm64)); then
+  build aarch64 "$kokkos_prefix-aarch64" -DKokkos_ENABLE_OPENMP=ON \
+    -DCMAKE_TOOLCHAIN_FILE="$here/../cmake/aarch64-linux-gnu.toolchain.cmake"
 fi
 if ((want_cuda)); then
   # nvcc_wrapper drives nvcc with the host compiler; it installs beside the library.

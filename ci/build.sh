@@ -10,7 +10,11 @@ preset=${1:-release}
 shift $(($# > 0 ? 1 : 0))
 cd "$here/.."
 
-"$here/install-deps.sh"
+if [[ $preset == aarch64 ]]; then
+  "$here/install-deps.sh" --arch arm64  # the cross compiler, qemu-user, the :arm64 libraries
+else
+  "$here/install-deps.sh"
+fi
 jobs=$(nproc 2>/dev/null || echo 2)
 log "configuring and building preset '$preset'"
 phase "configure ($preset)"

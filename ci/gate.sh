@@ -72,7 +72,14 @@ phase "dependencies"
 # Paths relative to the tree: the base's worktree lies inside it (build/gate-base), so both
 # builds name every file alike and share ccache's objects, wherever --tree is.
 export CCACHE_BASEDIR=$tree CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-include_file_mtime,include_file_ctime,pch_defines,time_macros}
-gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries"
+# On aarch64 (an Arm runner) no assembler option is needed (branches are one 4-byte word);
+# the linker's Cortex-A53 erratum 843419 fix is off, since it rewrites an adrp by the
+# address it lands at, which an unrelated change moves.
+case $(uname -m) in
+  x86_64) gate_flags="-ffunction-sections -falign-functions=64 -Wa,-mbranches-within-32B-boundaries" ;;
+  aarch64) gate_flags="-ffunction-sections -falign-functions=64 -mno-fix-cortex-a53-843419" ;;
+  *) die "the gate builds for x86_64 and aarch64, not $(uname -m)" ;;
+esac
 configure_gate() {  # SOURCE_DIR [more cmake options]
   # (an injected slowdown left in the cache by an earlier configure is reset first)
   cmake -S "$1" -B "$1/build/gate" -G Ninja -DCMAKE_BUILD_TYPE=Release -DIDIOMBENCH_INJECT_SLOWDOWN= "${@:2}" \
@@ -102,7 +109,7 @@ log "building the base ($base_sha)"
 build_gate "$worktree" || die "the base commit $base_sha does not build"
 phase "build: base"
 
-rm -rf "$out/bin"
+rm -rf "${out:?}/bin"
 mkdir -p "$out/bin"
 cp "$worktree/build/gate/harness/idiombench" "$out/bin/baseline"
 cp "$tree/build/gate/harness/idiombench" "$out/bin/candidate"

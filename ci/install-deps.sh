@@ -66,7 +66,8 @@ if ((tests)); then
 fi
 # The aarch64 cross build: the libraries whose code is compiled in come as :arm64; header-only
 # and architecture-independent packages (range-v3, nlohmann-json, CLI11, xsimd, pybind11) are
-# shared with the host. Capstone decodes AArch64 for the code fingerprints. Python's own
+# shared with the host. (Zydis too: the runner reads x86-64 files on any host; aarch64
+# code is fingerprinted through the link's relocations.) Python's own
 # extension packages (numpy, numba, aiohttp, uvloop) cannot sit beside the host's (Debian
 # builds them Multi-Arch: no), so under qemu the variants that need them say so and skip.
 new_architecture=""
@@ -76,7 +77,7 @@ case $arch in
     packages+=(crossbuild-essential-arm64 qemu-user-static binfmt-support file)
     for p in libbenchmark-dev libgtest-dev libgmock-dev libfmt-dev libboost-dev libboost-context-dev \
       libtbb-dev liburing-dev libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev \
-      libre2-dev libpython3.11-dev libcapstone-dev; do
+      libre2-dev libpython3.11-dev libzydis-dev; do
       packages+=("$p:arm64")
     done
     dpkg --print-foreign-architectures | grep -qx arm64 || new_architecture=arm64
@@ -110,5 +111,20 @@ if ((${#missing[@]})); then
     || die "apt-get install failed for: ${missing[*]}"
 fi
 
+# The tests' scripts start aarch64 programs directly: the kernel hands them to qemu-user
+# (binfmt_misc; qemu-user-static's registration needs the file system mounted).
+if [[ $arch == arm64 && ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
+  sudo=""
+  [[ $(id -u) == 0 ]] || sudo="sudo"
+  if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
+    $sudo mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
+      || die "cannot mount binfmt_misc: aarch64 programs cannot be started through qemu-user"
+  fi
+  $sudo update-binfmts --enable qemu-aarch64 || die "update-binfmts --enable qemu-aarch64 failed"
+fi
+
 phase_done
 "$here/build-kokkos.sh"
+if [[ -n $arch ]]; then
+  "$here/build-kokkos.sh" --arch "$arch"
+fi

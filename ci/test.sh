@@ -7,8 +7,9 @@
 # (ci/slurm/test.sh); then clang 14: every test under AddressSanitizer +
 # UndefinedBehaviorSanitizer (preset asan, -Werror: CI's clang build too), the support
 # library's and the concurrency, io and memoization suites' tests under ThreadSanitizer
-# (preset tsan), the io parsers' libFuzzer targets (ci/fuzz.sh); and the report package's
-# flake8, mypy and pytest.
+# (preset tsan), the io parsers' libFuzzer targets (ci/fuzz.sh); the aarch64 cross build
+# tested under qemu-user (ci/test-aarch64.sh); and the report package's flake8, mypy and
+# pytest.
 #   ci/test.sh [PRESET]   (default: ci)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -78,6 +79,16 @@ fi
 if [[ $preset == ci && ${IDIOMBENCH_SKIP_FUZZ:-0} != 1 ]]; then
   phase "libFuzzer: the io suite's parsers, 30 s each (IDIOMBENCH_SKIP_FUZZ=1 skips it)"
   "$here/fuzz.sh" 30
+fi
+
+# 64-bit Arm: the cross build, its tests and `verify` under qemu-user. In CI the harness and
+# the two suites with Arm-specific code paths or a large conformance set (compute: NEON,
+# stnp, the NEON gemm tile; iteration), to keep .ci/run within its hour on a new machine;
+# ci/test-aarch64.sh alone builds and verifies every suite.
+if [[ $preset == ci && ${IDIOMBENCH_SKIP_AARCH64:-0} != 1 ]]; then
+  log "aarch64 cross build, tested under qemu-user (ci/test-aarch64.sh; IDIOMBENCH_SKIP_AARCH64=1 skips it)"
+  phase_done
+  "$here/test-aarch64.sh" compute iteration
 fi
 
 phase "report package: flake8, mypy, pytest"

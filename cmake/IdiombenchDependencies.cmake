@@ -62,7 +62,15 @@ endif()
 idiombench_backend_option(KOKKOS "Kokkos variants")
 set(kokkos_found OFF)
 if(NOT IDIOMBENCH_WITH_KOKKOS STREQUAL "OFF")
-  find_package(Kokkos 5 CONFIG QUIET HINTS "${kokkos_cache_root}/kokkos-${IDIOMBENCH_KOKKOS_VERSION}")
+  # A cross build's Kokkos is built for its target (ci/build-kokkos.sh --arch), in a folder
+  # of its own: never the host's.
+  set(kokkos_folder "kokkos-${IDIOMBENCH_KOKKOS_VERSION}")
+  set(kokkos_search "")
+  if(CMAKE_CROSSCOMPILING)
+    string(APPEND kokkos_folder "-${CMAKE_SYSTEM_PROCESSOR}")
+    set(kokkos_search NO_CMAKE_SYSTEM_PATH)
+  endif()
+  find_package(Kokkos 5 CONFIG QUIET HINTS "${kokkos_cache_root}/${kokkos_folder}" ${kokkos_search})
   set(kokkos_found ${Kokkos_FOUND})
 endif()
 if(kokkos_found)
@@ -152,9 +160,15 @@ if(NOT IDIOMBENCH_WITH_PYTHON STREQUAL "OFF")
   # takes 10-40% longer, which would be charged to every Python variant), else the shared.
   option(IDIOMBENCH_PYTHON_STATIC "Embed the static libpython where there is one" ON)
   set(IDIOMBENCH_PYTHON_ARCHIVE "")
+  # A cross build asks the host's interpreter about the target's build of the same Python
+  # (Debian's multiarch libpython3.11-dev:<arch> installs its sysconfig data beside it).
+  set(python_sysconfig "")
+  if(CMAKE_CROSSCOMPILING AND CMAKE_LIBRARY_ARCHITECTURE)
+    set(python_sysconfig "_PYTHON_SYSCONFIGDATA_NAME=_sysconfigdata__linux_${CMAKE_LIBRARY_ARCHITECTURE}")
+  endif()
   if(python_found AND IDIOMBENCH_PYTHON_STATIC)
     execute_process(
-      COMMAND ${Python_EXECUTABLE} -c
+      COMMAND ${CMAKE_COMMAND} -E env ${python_sysconfig} ${Python_EXECUTABLE} -c
               "import sysconfig as s; v = s.get_config_var; print(f\"{v('LIBPL')}/{v('LIBRARY')};{v('LIBS') or ''} {v('SYSLIBS') or ''} {v('MODLIBS') or ''}\")"
       OUTPUT_VARIABLE python_static OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
     list(GET python_static 0 python_archive)

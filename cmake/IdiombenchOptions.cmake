@@ -37,6 +37,12 @@ if(IDIOMBENCH_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_BINARY_DIR}/ccache-launcher.sh)
 endif()
 
+# AArch64 code is fingerprinted through the link's relocations (gate/aarch64_relocation.hpp),
+# so every aarch64 executable keeps them: not loaded, only the file grows.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
+  add_link_options(-Wl,--emit-relocs)
+endif()
+
 if(IDIOMBENCH_SANITIZE)
   add_compile_options("$<$<COMPILE_LANGUAGE:CXX>:-fsanitize=${IDIOMBENCH_SANITIZE}>"
                       "$<$<COMPILE_LANGUAGE:CXX>:-fno-omit-frame-pointer>")

@@ -24,6 +24,7 @@
 
 #include "build_info.hpp"
 #include "results/results.hpp"
+#include "run/cpu_identity.hpp"
 #include "run/instructions.hpp"
 #include "run/isolation.hpp"
 
@@ -596,6 +597,8 @@ TEST(Cli, CallgrindCountsAreIdenticalRunToRun) {
     GTEST_SKIP() << "Valgrind does not run sanitized binaries";
   }
   if (access("/usr/bin/valgrind", X_OK) != 0) GTEST_SKIP() << "no /usr/bin/valgrind here";
+  if (!cpu_identity().emulated.empty())
+    GTEST_SKIP() << "the host's Valgrind cannot run emulated code";
   TempDir dir;
   auto counts = counts_of_two_runs(dir, {"IDIOMBENCH_INSTRUCTION_COUNTER=callgrind"});
   EXPECT_EQ(counts[0], counts[1]);

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <elf.h>
+
 #include "cli/arguments.hpp"
+#include "gate/aarch64_relocation.hpp"
 #include "gate/code_selection.hpp"
 #include "gate/header_library.hpp"
 #include "gate/sequential.hpp"
@@ -169,4 +172,51 @@ TEST(HeaderLibrary, AnInstanceOverThisProjectsCodeIsHashedByItsBytes) {
   EXPECT_EQ(header_library_of("_ZN10idiombench3fooEv"), "");
   EXPECT_EQ(header_library_of("memcpy"), "");
   EXPECT_EQ(header_library_of("_Z"), "");
+}
+
+// AArch64 code is fingerprinted through the link's relocations (aarch64_relocation.hpp):
+// the bits a relocation's field covers are masked, all others kept. Real A64 encodings
+// (from GNU as): two words that differ only where the link writes must mask alike; two
+// that differ in anything else (register, opcode, condition, bit tested) must not.
+TEST(Aarch64Relocation, OnlyTheFieldTheLinkWroteIsMasked) {
+  using idiombench::aarch64::instruction_field;
+  auto masked = [](std::uint32_t word, std::uint32_t type) {
+    return word & ~instruction_field(type).mask;
+  };
+  // bl +0x1000 / bl +0x2004; b +0x1000
+  EXPECT_EQ(masked(0x94000400, R_AARCH64_CALL26), masked(0x94000800, R_AARCH64_CALL26));
+  EXPECT_NE(masked(0x94000400, R_AARCH64_CALL26), masked(0x14000400, R_AARCH64_JUMP26));
+  // adrp x0, page+1 / adrp x0, page+5, and the `nop` lld puts there when it relaxes the
+  // pair into `nop; adr x0, sym`: the page's word is masked whole.
+  EXPECT_EQ(masked(0xb0000000, R_AARCH64_ADR_PREL_PG_HI21),
+            masked(0xb0000020, R_AARCH64_ADR_PREL_PG_HI21));
+  EXPECT_EQ(masked(0xb0000000, R_AARCH64_ADR_PREL_PG_HI21),
+            masked(0xd503201f, R_AARCH64_ADR_PREL_PG_HI21));
+  // add x0, x0, #0x10 / #0x7f8 / its relaxed form adr x0, +0x40 alike; add x1, x0, #0x10
+  // writes another register.
+  EXPECT_EQ(masked(0x91004000, R_AARCH64_ADD_ABS_LO12_NC),
+            masked(0x911fe000, R_AARCH64_ADD_ABS_LO12_NC));
+  EXPECT_EQ(masked(0x91004000, R_AARCH64_ADD_ABS_LO12_NC),
+            masked(0x10000200, R_AARCH64_ADD_ABS_LO12_NC));
+  EXPECT_NE(masked(0x91004000, R_AARCH64_ADD_ABS_LO12_NC),
+            masked(0x91004001, R_AARCH64_ADD_ABS_LO12_NC));
+  // ldr x1, [x0, #8] / [x0, #256]; ldr w1, [x0, #8] (another width, another opcode)
+  EXPECT_EQ(masked(0xf9400401, R_AARCH64_LDST64_ABS_LO12_NC),
+            masked(0xf9408001, R_AARCH64_LDST64_ABS_LO12_NC));
+  EXPECT_NE(masked(0xf9400401, R_AARCH64_LDST64_ABS_LO12_NC),
+            masked(0xb9400801, R_AARCH64_LDST32_ABS_LO12_NC));
+  EXPECT_EQ(instruction_field(R_AARCH64_LDST64_ABS_LO12_NC).bytes, 8U);
+  EXPECT_EQ(instruction_field(R_AARCH64_LDST32_ABS_LO12_NC).bytes, 4U);
+  // b.eq +0x40 / +0x400 keep their condition: b.ne +0x40 is another instruction
+  EXPECT_EQ(masked(0x54000200, R_AARCH64_CONDBR19), masked(0x54002000, R_AARCH64_CONDBR19));
+  EXPECT_NE(masked(0x54000200, R_AARCH64_CONDBR19), masked(0x54000201, R_AARCH64_CONDBR19));
+  // tbz w3, #5, +0x40 / +0x400: the bit tested and the register stay
+  EXPECT_EQ(masked(0x36280203, R_AARCH64_TSTBR14), masked(0x36282003, R_AARCH64_TSTBR14));
+  EXPECT_NE(masked(0x36280203, R_AARCH64_TSTBR14), masked(0x36300203, R_AARCH64_TSTBR14));
+  // Data words (a vtable's ABS64, a table's PREL32) are not instruction fields.
+  EXPECT_EQ(instruction_field(R_AARCH64_ABS64).mask, 0U);
+  EXPECT_EQ(idiombench::aarch64::data_field_width(R_AARCH64_ABS64), 8U);
+  EXPECT_TRUE(idiombench::aarch64::data_field_pc_relative(R_AARCH64_PREL32));
+  // A type the table does not know masks the whole word rather than hash an address.
+  EXPECT_EQ(instruction_field(R_AARCH64_MOVW_PREL_G0).mask, 0xffffffffU);
 }

@@ -19,8 +19,9 @@ fi
 "$selftest" ab "$selftest" --variant correct --variant unavailable --processes 3 --min-time 0.005 \
   --out "$dir/ab" >"$dir/ab.log" 2>&1 || { cat "$dir/ab.log"; exit 1; }
 files=("$dir/results.json" "$dir/ab/baseline.json" "$dir/ab/candidate.json")
-# Valgrind cannot run sanitized binaries.
-if command -v valgrind >/dev/null && ! "$selftest" info --json | grep -q '"sanitizers": "[a-z]'; then
+# Valgrind cannot run sanitized binaries, nor (the host's) an emulated one.
+info=$("$selftest" info --json)
+if command -v valgrind >/dev/null && ! grep -q '"sanitizers": "[a-z]' <<<"$info" && ! grep -q '"emulated"' <<<"$info"; then
   "$selftest" run --variant correct --measure instructions --iterations 2 \
     --out "$dir/instructions.json" >"$dir/instructions.log" 2>&1 || { cat "$dir/instructions.log"; exit 1; }
   files+=("$dir/instructions.json")

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <set>
 #include <span>
@@ -23,6 +24,7 @@
 #include "results/results.hpp"
 #include "results/sampling.hpp"
 #include "results/summary.hpp"
+#include "run/cpu_identity.hpp"
 #include "run/environment.hpp"
 #include "run/tool_cost.hpp"
 
@@ -730,3 +732,28 @@ TEST(OwnCost, PerProcessFiguresAreByLanguageAndLeaveOutProcessesWithoutReadings)
 
 }  // namespace
 }  // namespace idiombench
+
+// 64-bit Arm names no CPU in /proc/cpuinfo: the Main ID Register's fields name it.
+TEST(CpuIdentity, ArmCoresAreNamedFromTheMainIdRegister) {
+  EXPECT_EQ(idiombench::arm_core_name(0x414fd0c1), "Arm Neoverse N1 r4p1");  // Graviton 2, Altra
+  EXPECT_EQ(idiombench::arm_core_name(0x411fd401), "Arm Neoverse V1 r1p1");  // Graviton 3
+  EXPECT_EQ(idiombench::arm_core_name(0x410fd4f0), "Arm Neoverse V2 r0p0");  // Grace, Graviton 4
+  EXPECT_EQ(idiombench::arm_core_name(0x000f0510), "QEMU 'max' CPU r0p0");
+  EXPECT_EQ(idiombench::arm_core_name(0x41ff0990), "implementer 0x41 part 0x099 r15p0");
+}
+
+// A program whose architecture is not the one /proc/cpuinfo describes runs under emulation
+// (qemu-user passes the host's through), and says so; on its own hardware it does not.
+TEST(CpuIdentity, EmulationIsToldFromTheKernelsOwnCpuDescription) {
+  std::ifstream in("/proc/cpuinfo");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const bool arm_kernel = text.find("CPU implementer") != std::string::npos;
+#if defined(__aarch64__)
+  const bool foreign = !arm_kernel;
+#else
+  const bool foreign = arm_kernel;
+#endif
+  const auto id = idiombench::cpu_identity();
+  EXPECT_FALSE(id.model.empty());
+  EXPECT_EQ(!id.emulated.empty(), foreign) << id.model << ": " << id.emulated;
+}

@@ -69,6 +69,18 @@ def _compare(args: argparse.Namespace) -> int:
             store.close()
     else:
         base, cand = results_module.load_any(args.base), results_module.load_any(args.candidate)
+    # A run under emulation (qemu-user) has the emulator's times: never compared with a CPU's.
+    # Two of one emulated machine (an `ab` session under qemu) compare, as emulated code.
+    emulated = [str(side.meta.get("machine", {}).get("emulated", "")) if side.meta else "" for side in (base, cand)]
+    if any(emulated) and (not all(emulated) or base.machine != cand.machine):
+        side = base if emulated[0] else cand
+        raise results_module.ResultsError(
+            f"{side.path} ran under emulation ({emulated[0] or emulated[1]}): its times are the "
+            "emulator's, not a CPU's, and are not compared with another machine's (its "
+            "conformance results are in `render`)")
+    if all(emulated):
+        print("idiombench-report: both runs were made under emulation (qemu-user): the ratios "
+              "describe emulated code, not a CPU", file=sys.stderr)
     if base.machine and cand.machine and base.machine != cand.machine and not args.allow_cross_machine:
         raise results_module.ResultsError(
             f"the runs come from different machines ({base.description}; {cand.description}): "

@@ -42,6 +42,9 @@ class Machine:
     # run_name -> (profile, case, variant, extra, number of the case's points, rank of
     # its point among them): the same grid, chosen from another machine's caches
     rank: dict[str, tuple[str, str, str, str, int, int]] = field(default_factory=dict)
+    # How its runs were emulated (qemu-user), from the results: its times are the
+    # emulator's, so it is never compared; empty for real hardware.
+    emulated: str = ""
 
 
 @dataclass
@@ -99,12 +102,25 @@ def _gpu(meta: dict) -> str:
     return "; ".join(devices) or "CUDA device"
 
 
+def _instruction_sets(meta: dict) -> str:
+    """What the vectorised variants ran: the build's -march (autovec and every kernel built
+    for the target), xsimd's dispatch (simd) and OpenBLAS's kernels (blas)."""
+    backends = meta.get("backends", {})
+    parts = [f"-march={meta.get('build', {}).get('target_isa') or '(default)'}"]
+    if backends.get("xsimd", {}).get("instruction set"):
+        parts.append(f"simd {backends['xsimd']['instruction set']}")
+    if backends.get("openblas", {}).get("core"):
+        parts.append(f"OpenBLAS {backends['openblas']['core']}")
+    return " · ".join(parts)
+
+
 def specs_of(results: Results) -> dict[str, str]:
     meta = results.meta
     machine = meta.get("machine", {})
     build = meta.get("build", {})
     return {
         "CPU": str(machine.get("cpu_model", results.context.get("host_name", "?"))),
+        "architecture": str(machine.get("architecture", "?")) + (" (emulated)" if machine.get("emulated") else ""),
         "cores": f"{machine.get('logical_cpus', results.context.get('num_cpus', '?'))} logical / "
                  f"{machine.get('physical_cores', '?')} physical",
         "caches": _caches(machine),
@@ -112,6 +128,7 @@ def specs_of(results: Results) -> dict[str, str]:
         "GPU": _gpu(meta),
         "compiler": str(build.get("compiler", "?")),
         "flags": f"{build.get('flags', '?')} ({build.get('target_isa', '?')})",
+        "instruction sets": _instruction_sets(meta),
         "kernel": str(machine.get("kernel", "?")) + (
             f" (THP {machine['transparent_hugepages']})" if "transparent_hugepages" in machine else ""),
     }
@@ -126,7 +143,8 @@ def group(runs: Sequence[Results]) -> list[Machine]:
         if m is None:
             host = str(r.context.get("host_name", "?"))
             label = f"{host} · {key[:8]}" if r.machine else f"{host} · {r.path}"
-            m = machines[key] = Machine(key=key, label=label, runs=[], specs=specs_of(r))
+            m = machines[key] = Machine(key=key, label=label, runs=[], specs=specs_of(r),
+                                        emulated=str(r.meta.get("machine", {}).get("emulated", "")))
         m.runs.append(r)
         for b in r.benchmarks:
             if not b.timed or (r.meta and not b.verified):
@@ -184,9 +202,10 @@ def pairs(machine: Machine, reference: Machine, names: Sequence[str]) -> list[tu
 
 
 def find(machines: Sequence[Machine], wanted: Optional[str]) -> Machine:
-    """The machine whose id (or a prefix of it) or host name is `wanted`; the first if None."""
+    """The machine whose id (or a prefix of it) or host name is `wanted`; the first if None.
+    An emulated machine is never the reference: its times are the emulator's."""
     if wanted is None:
-        return machines[0]
+        return next((m for m in machines if not m.emulated), machines[0])
     hits = [m for m in machines
             if m.key == wanted or (len(wanted) >= 4 and m.key.startswith(wanted))
             or any(r.context.get("host_name") == wanted for r in m.runs)]
@@ -195,6 +214,9 @@ def find(machines: Sequence[Machine], wanted: Optional[str]) -> Machine:
         what = "matches no machine" if not hits else f"matches {len(hits)} machines"
         raise ResultsError(f"--reference {wanted[:80]} {what} (machines: {known}"
                            f"{' …' if len(machines) > 10 else ''})")
+    if hits[0].emulated:
+        raise ResultsError(f"--reference {wanted[:80]} ran under emulation ({hits[0].emulated}): "
+                           "its times cannot be a reference; name a machine that ran on hardware")
     return hits[0]
 
 

@@ -144,11 +144,23 @@ def _hardware_comparison(results: Results, others: Sequence[Results], units: Uni
     if not others:
         return None
     runs = [results] + list(others)
-    machines = machines_module.group(runs)  # once: it reads every benchmark of every file
-    view = machines_module.comparison(machines, len(runs), reference)
-    if view is None:  # every file from one machine: its runs, merged
+    every = machines_module.group(runs)  # once: it reads every benchmark of every file
+    # Runs under emulation (qemu-user) are named, never compared: their times are the
+    # emulator's. Their verification counts like any other run's.
+    emulated = [{"machine": m.label, "cpu": m.specs.get("CPU", "?"), "why": m.emulated}
+                for m in every if m.emulated]
+    machines = [m for m in every if not m.emulated]
+    if len(every) < 2:  # every file from one machine: its runs, merged
         return {"machines": [], "same_machine": True, "files": len(runs)}
+    if reference is not None:
+        machines_module.find(every, reference)  # says so when it names an emulated machine
+    if len(machines) < 2:
+        return {"machines": [], "same_machine": False, "only_emulated": True,
+                "emulated": emulated, "files": len(runs)}
+    view = machines_module.comparison(machines, sum(len(m.runs) for m in machines), reference)
+    assert view is not None  # two machines or more
     view["same_machine"] = False
+    view["emulated"], view["only_emulated"] = emulated, False
     ref = machines_module.find(machines, reference)
     view["detailed"] = len(machines) <= DETAILED_MACHINES
     if not view["detailed"]:

@@ -209,6 +209,20 @@ def test_runs_from_two_machines_are_refused_unless_allowed(write_json, capsys):
     assert code == 0
 
 
+def test_a_run_under_emulation_is_not_compared(write_json, capsys, load_json):
+    real = load_json(DATA / "concurrency-sample.json")
+    emulated = json.loads(json.dumps(real))
+    emulated["context"]["idiombench"]["machine"]["emulated"] = "aarch64 code under emulation (qemu-user)"
+    for base, cand in ((real, emulated), (emulated, real)):
+        code, out = run_compare(write_json, capsys, base, cand, "--allow-cross-machine")
+        assert code == 2
+        assert "ran under emulation" in out.err and "Traceback" not in out.err
+    # Two runs of one emulated machine (an `ab` session under qemu-user) compare, and say so.
+    code, out = run_compare(write_json, capsys, emulated, emulated, "--allow-insufficient")
+    assert code == 0, out.err
+    assert "both runs were made under emulation" in out.err
+
+
 @pytest.mark.parametrize("content", ["{not json", "", "[]", '{"benchmarks": [{"real_time": 1}]}',
                                      '{"benchmarks": [{"name": "x", "real_time": "fast"}]}'])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, capsys, content):

@@ -263,6 +263,38 @@ def test_the_reference_machine_is_chosen_by_id_or_host(tmp_path, write_json, loa
     assert "render compares at most 100" in capsys.readouterr().err
 
 
+def _emulated(doc):
+    """The same run as if made under qemu-user on aarch64 (as the harness marks one)."""
+    machine = doc["context"]["idiombench"]["machine"]
+    machine["architecture"] = "aarch64"
+    machine["cpu_model"] = "QEMU 'max' CPU r0p0"
+    machine["emulated"] = "aarch64 code under emulation (qemu-user) on AMD EPYC: its times are the emulator's"
+    return doc
+
+
+def test_a_run_under_emulation_is_named_and_never_compared(tmp_path, write_json, load_json, capsys):
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    x86 = write_json(generated_machine(sample, 1), "x86.json")
+    other = write_json(generated_machine(sample, 2, factor=2.0), "other.json")
+    # 50x slower: were it compared, every cell would say so.
+    arm = write_json(_emulated(generated_machine(sample, 3, factor=50.0)), "arm-qemu.json")
+    out = tmp_path / "report.html"
+    assert main(["render", str(x86), str(arm), str(other), "-o", str(out)]) == 0
+    section = _hardware(out.read_text(encoding="utf-8"))
+    assert "Not compared: 1 machine(s) ran under emulation" in section
+    assert "qemu-user" in section and "2 machines from 2 files" in section
+    cells = _matrix_cells(out.read_text(encoding="utf-8"))
+    assert set(cells) == {"generated-1 · 00000001", "generated-2 · 00000002"}, "the emulated run has no row"
+    assert "aarch64 (emulated)" not in section.split('<table class="sortable machines">')[1].split("</table>")[0]
+    # Only an x86 file and an emulated one: nothing to compare, and it says why.
+    assert main(["render", str(x86), str(arm), "-o", str(out)]) == 0
+    section = _hardware(out.read_text(encoding="utf-8"))
+    assert "Not compared: 1 machine(s) ran under emulation" in section and "matrix" not in section
+    # The emulated machine cannot be the reference.
+    assert main(["render", str(x86), str(arm), str(other), "--reference", "generated-3", "-o", str(out)]) == 2
+    assert "ran under emulation" in capsys.readouterr().err
+
+
 def test_sizes_chosen_from_each_machines_caches_compare_per_item(tmp_path, write_json, load_json):
     sample = load_json(Path(__file__).with_name("data") / "compute-sample.json")
     other = generated_machine(sample, 2, factor=1.0)

@@ -39,6 +39,15 @@ std::map<std::string, Imports>& imports() {
   return all;
 }
 
+// What `source` (Python, run in a scope of its own) defines as `name`. Kept by the caller in a
+// static and never released: the interpreter may be gone when statics are destroyed.
+const py::object* defined_by(const char* source, const char* name) {
+  py::dict scope;
+  scope["__builtins__"] = py::module_::import("builtins");
+  py::exec(source, scope);
+  return new py::object(scope[name]);
+}
+
 // A sys.meta_path finder that refuses the named top-level packages (and their submodules).
 py::object refusing_finder(const std::set<std::string>& names) {
   static const char* const source = R"(
@@ -52,13 +61,7 @@ class RefuseImports:
                 f"{name} is not loaded in a process whose variant does not need it", name=name)
         return None
 )";
-  // Never released: the interpreter may be gone when statics are destroyed.
-  static const auto* finder_class = [] {
-    py::dict scope;
-    scope["__builtins__"] = py::module_::import("builtins");
-    py::exec(source, scope);
-    return new py::object(scope["RefuseImports"]);
-  }();
+  static const auto* finder_class = defined_by(source, "RefuseImports");
   py::list refused;
   for (const auto& name : names) refused.append(py::str(name));
   return (*finder_class)(refused);
@@ -213,6 +216,31 @@ py::module_ execute(const std::string& module, const std::set<std::string>& refu
 
 }  // namespace
 
+// The platform a found module's compiled extensions were built for, when this interpreter
+// cannot load them (numpy from the host's dist-packages under qemu-user, a wheel for another
+// machine), else "". Found without importing: the first extension file under the package.
+std::string foreign_platform(const py::object& spec) {
+  static const char* const source = R"(
+def foreign_platform(spec):
+    import importlib.machinery, os, re
+    loadable = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    places = list(spec.submodule_search_locations or [])
+    files = [spec.origin] if not places and spec.origin else []
+    for place in places:
+        for folder, _, names in os.walk(place):
+            files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".so")]
+            if files:
+                break
+    for path in files:
+        tag = re.search(r"\.cpython-[^.]*?-([^.]+)\.so$", path)
+        if tag and tag.group(0) not in loadable:
+            return tag.group(1)
+    return ""
+)";
+  static const auto* check = defined_by(source, "foreign_platform");
+  return (*check)(spec).cast<std::string>();
+}
+
 std::string missing_modules(const std::vector<std::string>& modules) {
   if (modules.empty()) return "";
   try {
@@ -220,9 +248,18 @@ std::string missing_modules(const std::vector<std::string>& modules) {
     auto find_spec = py::module_::import("importlib.util").attr("find_spec");
     std::string missing;
     for (const auto& name : modules) {
-      if (!find_spec(name.c_str()).is_none()) continue;
+      const auto spec = find_spec(name.c_str());
+      const auto separator = missing.empty() ? "" : "; ";
+      if (!spec.is_none()) {
+        if (auto platform = foreign_platform(spec); !platform.empty())
+          missing += fmt::format(
+              "{}Python module {} is built for another platform ({}): this interpreter cannot "
+              "load it",
+              separator, name, platform);
+        continue;
+      }
       const auto package = package_of(name);
-      missing += fmt::format("{}Python module {} not found{}", missing.empty() ? "" : "; ", name,
+      missing += fmt::format("{}Python module {} not found{}", separator, name,
                              package.empty() ? "" : " (Debian package " + package + ")");
     }
     return missing;

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gate/aarch64_relocation.hpp"
 #include "gate/elf_file.hpp"
 #include "gate/header_library.hpp"
 
@@ -29,6 +30,7 @@ namespace {
 
 using elf::Section;
 using elf::Symbol;
+using Relocation = elf::File::Relocation;
 
 // FNV-1a, 64 bits: stable across builds and machines, which std::hash is not.
 class Hasher {
@@ -169,8 +171,19 @@ struct CodeImage::Impl : elf::File {
 
   void load(const std::string& path) {
     elf::File::load(path);
-    if (!ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
+    if (machine == EM_X86_64 &&
+        !ZYAN_SUCCESS(ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)))
       throw std::runtime_error("Zydis cannot make an x86-64 decoder");
+  }
+
+  // Why this image gives no fingerprints, or empty. AArch64 code is read through the link's
+  // relocations alone: without them an address in an instruction cannot be told from a
+  // number.
+  std::string why_not() const {
+    if (machine == EM_AARCH64 && !exact())
+      return "aarch64 code is fingerprinted through the link's relocations: link with "
+             "-Wl,--emit-relocs (ci/gate.sh does)";
+    return {};
   }
 
   // The header library `function` was instantiated from (header_library.hpp), or empty.
@@ -210,6 +223,8 @@ struct CodeImage::Impl : elf::File {
   std::string import_at(std::uint64_t address) {
     auto slot = slot_names.find(address);
     if (slot != slot_names.end()) return slot->second;
+    // (An aarch64 call to an import names it in its relocation: no PLT stub is read.)
+    if (machine != EM_X86_64) return {};
     const Section* s = section_of(address);
     if (!s || s->name.rfind(".plt", 0) != 0) return {};
     std::uint64_t available = 0;
@@ -516,6 +531,88 @@ struct CodeImage::Impl : elf::File {
     return o != nullptr && o->size > 0;
   }
 
+  // AArch64: every instruction is one 4-byte word, and every field the link wrote has a
+  // relocation (--emit-relocs). Each such field is masked out of its word and hashed as
+  // what it refers to; the rest of the word (opcode, registers, a branch inside the
+  // function) is hashed as it is.
+  void analyse_aarch64(const Symbol& function, const unsigned char* bytes, std::uint64_t size,
+                       FunctionCode& code, Hasher& hash) {
+    auto r = emitted.lower_bound(function.address);
+    std::uint32_t carried_mask = 0;  // the second word of an 8-byte data field
+    for (std::uint64_t at = 0; at + 4 <= size; at += 4) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + at, 4);
+      word &= ~carried_mask;
+      carried_mask = 0;
+      const std::uint64_t address = function.address + at;
+      for (; r != emitted.end() && r->first < address + 4; ++r) {
+        if (r->first < address) continue;
+        const auto& rel = r->second;
+        const auto field = aarch64::instruction_field(rel.type);
+        hash.add(std::uint64_t{rel.type});
+        if (field.mask == 0) {  // a data word in the code (a literal pool): an address
+          word = 0;
+          if (rel.width > 4) carried_mask = 0xffffffffU;
+          pointed_at(rel.target, code, hash, /*follow=*/true);
+          continue;
+        }
+        word &= ~field.mask;
+        refer_aarch64(rel, field, function, code, hash);
+      }
+      hash.add(&word, 4);
+      if (trace_instructions)
+        std::fprintf(stderr, "  %s %08x\t%s\n", function.name.c_str(), word,
+                     hex(hash.value()).c_str());
+    }
+    if (size % 4) hash.add(bytes + size - size % 4, size % 4);
+  }
+
+  // What one relocated field of an aarch64 instruction refers to.
+  void refer_aarch64(const Relocation& rel, const aarch64::InstructionField& field,
+                     const Symbol& self, FunctionCode& code, Hasher& hash) {
+    using Refers = aarch64::InstructionField::Refers;
+    if (rel.symbol >= 0) {
+      const auto& name = relocation_symbols[static_cast<std::size_t>(rel.symbol)];
+      if (field.refers == Refers::tls) {
+        hash.add("tls:" + name);
+      } else if (embedded_library(name)) {
+        hash.add("embedded:" + name);
+      } else {  // undefined here: a shared library's
+        hash.add("import:" + name);
+        code.imports.insert(name);
+      }
+      return;
+    }
+    switch (field.refers) {
+      case Refers::branch:
+        reference(rel.target, self, /*branch=*/true, code, hash);
+        return;
+      case Refers::page:  // the page only; the field with the low bits says the rest
+        if (self.contains_address(rel.target)) {
+          hash.add(std::string("self-page"));
+          hash.add(rel.target - self.address);
+        } else {
+          pointed_at(rel.target, code, hash, /*follow=*/false);
+        }
+        return;
+      case Refers::address:
+      case Refers::got:
+        reference(rel.target, self, /*branch=*/false, code, hash);
+        return;
+      case Refers::load:
+        reference(rel.target, self, /*branch=*/false, code, hash, field.bytes);
+        return;
+      case Refers::tls: {  // a thread-local of this object, by its section
+        const Section* s = section_of(rel.target);
+        hash.add("tls-section:" + (s ? s->name : std::string("?")));
+        return;
+      }
+      case Refers::other:
+        pointed_at(rel.target, code, hash, /*follow=*/true);
+        return;
+    }
+  }
+
   const FunctionCode& analyse(const Symbol& function) {
     auto found = analysed.find(function.address);
     if (found != analysed.end()) return found->second;
@@ -526,6 +623,12 @@ struct CodeImage::Impl : elf::File {
     const auto* bytes = bytes_at(function.address, available);
     const std::uint64_t size =
         bytes ? std::min<std::uint64_t>(available, std::max<std::uint64_t>(function.size, 1)) : 0;
+    if (machine == EM_AARCH64) {
+      analyse_aarch64(function, bytes, size, code, hash);
+      code.hash = hash.value();
+      code.bytes = size;
+      return analysed[function.address] = std::move(code);
+    }
     Instruction insn;
     std::uint64_t at = 0;
     while (at < size) {
@@ -642,6 +745,10 @@ CodeFingerprint CodeImage::fingerprint(const void* entry, const std::string& ext
   auto& d = *impl_;
   const std::lock_guard lock(d.mutex);
   CodeFingerprint result{};
+  if (auto why = d.why_not(); !why.empty()) {
+    result.why_not = why;
+    return result;
+  }
   const auto start = reinterpret_cast<std::uintptr_t>(entry) - d.bias;
   const Symbol* first = Impl::containing(d.functions, start);
   if (!entry || !first) {

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "gate/aarch64_relocation.hpp"
+
 namespace idiombench::elf {
 
 const Section* File::section_of(std::uint64_t address) const {
@@ -59,14 +61,37 @@ Mapping::~Mapping() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
+namespace {
+
+// One relocation of the link, kept by --emit-relocs, of an aarch64 executable.
+template <class NameIndex>
+void add_aarch64_relocation(File& file, const Elf64_Rela& rel, std::uint32_t type,
+                            const Elf64_Sym& sym, NameIndex name_index) {
+  const auto field = aarch64::instruction_field(type);
+  const unsigned data_width = aarch64::data_field_width(type);
+  if (field.mask == 0 && data_width == 0) return;  // R_AARCH64_NONE
+  const bool got = field.refers == aarch64::InstructionField::Refers::got;
+  File::Relocation r{got ? sym.st_value : sym.st_value + static_cast<std::uint64_t>(rel.r_addend),
+                     data_width ? data_width : 4, aarch64::data_field_pc_relative(type), type};
+  // An import has no address here, and a thread-local's value is an offset into the TLS
+  // block, not an address: both are told by name.
+  if (sym.st_shndx == SHN_UNDEF || ELF64_ST_TYPE(sym.st_info) == STT_TLS) r.symbol = name_index();
+  file.emitted[rel.r_offset] = r;
+}
+
+}  // namespace
+
 void File::load(const std::string& path) {
   file = Mapping(path);
   const auto header = at<Elf64_Ehdr>(0);
   if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_ident[EI_CLASS] != ELFCLASS64)
     throw std::runtime_error(path + " is not a 64-bit ELF file");
   absolute = header.e_type == ET_EXEC;
-  if (header.e_machine != EM_X86_64)
-    throw std::runtime_error("code fingerprints read x86-64 code only");
+  machine = header.e_machine;
+  if (machine != EM_X86_64 && machine != EM_AARCH64)
+    throw std::runtime_error("code fingerprints read x86-64 and aarch64 code only (" + path +
+                             " is ELF machine " + std::to_string(machine) + ")");
+  const bool arm = machine == EM_AARCH64;
   std::vector<Elf64_Shdr> headers;
   for (int i = 0; i < header.e_shnum; ++i)
     headers.push_back(at<Elf64_Shdr>(header.e_shoff + i * sizeof(Elf64_Shdr)));
@@ -119,14 +144,16 @@ void File::load(const std::string& path) {
       const auto rel = at<Elf64_Rela>(h.sh_offset + k * sizeof(Elf64_Rela));
       const auto type = ELF64_R_TYPE(rel.r_info);
       const auto index = ELF64_R_SYM(rel.r_info);
-      if (type == R_X86_64_RELATIVE) {
+      if (type == (arm ? R_AARCH64_RELATIVE : R_X86_64_RELATIVE)) {
         relative[rel.r_offset] = static_cast<std::uint64_t>(rel.r_addend);
       } else if (index != 0) {
         const auto sym = at<Elf64_Sym>(dynsym.sh_offset + index * sizeof(Elf64_Sym));
         auto name = string_at(dynstr, sym.st_name);
-        if (type == R_X86_64_JUMP_SLOT || type == R_X86_64_GLOB_DAT)
+        const bool slot = arm ? type == R_AARCH64_JUMP_SLOT || type == R_AARCH64_GLOB_DAT
+                              : type == R_X86_64_JUMP_SLOT || type == R_X86_64_GLOB_DAT;
+        if (slot)
           slot_names[rel.r_offset] = name;
-        else if (type == R_X86_64_64)
+        else if (type == (arm ? R_AARCH64_ABS64 : R_X86_64_64))
           symbolic_words[rel.r_offset] = name;
       }
     }
@@ -137,12 +164,24 @@ void File::load(const std::string& path) {
         !(headers[h.sh_info].sh_flags & SHF_ALLOC))
       continue;
     const auto& symtab = headers[h.sh_link];
+    const auto& symbol_names = headers.at(symtab.sh_link);
+    std::unordered_map<std::string, std::int32_t> symbol_index;
     for (std::uint64_t k = 0; k < h.sh_size / sizeof(Elf64_Rela); ++k) {
       const auto rel = at<Elf64_Rela>(h.sh_offset + k * sizeof(Elf64_Rela));
-      const auto type = ELF64_R_TYPE(rel.r_info);
-      if (type == R_X86_64_NONE) continue;
+      const auto type = static_cast<std::uint32_t>(ELF64_R_TYPE(rel.r_info));
+      if (type == R_X86_64_NONE) continue;  // R_AARCH64_NONE is 0 too
       const auto sym =
           at<Elf64_Sym>(symtab.sh_offset + ELF64_R_SYM(rel.r_info) * sizeof(Elf64_Sym));
+      if (arm) {
+        add_aarch64_relocation(*this, rel, type, sym, [&] {
+          auto name = string_at(symbol_names, sym.st_name);
+          auto [it, added] =
+              symbol_index.emplace(name, static_cast<std::int32_t>(relocation_symbols.size()));
+          if (added) relocation_symbols.push_back(std::move(name));
+          return it->second;
+        });
+        continue;
+      }
       const unsigned width = type == R_X86_64_64 || type == R_X86_64_PC64 ||
                                      type == R_X86_64_DTPOFF64 || type == R_X86_64_TPOFF64
                                  ? 8
@@ -158,7 +197,8 @@ void File::load(const std::string& path) {
                        type == R_X86_64_GOTPLT64;
       const bool relative = type == R_X86_64_PC32 || type == R_X86_64_PLT32;
       const auto addend = static_cast<std::uint64_t>(rel.r_addend);
-      emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend, width, relative && !got};
+      emitted[rel.r_offset] = {got ? sym.st_value : sym.st_value + addend, width, relative && !got,
+                               type};
     }
   }
 }

@@ -60,7 +60,8 @@ class Mapping {
 
 struct File {
   Mapping file;
-  bool absolute = false;  // ET_EXEC (-no-pie): code holds addresses as immediates
+  std::uint16_t machine = 0;  // EM_X86_64 or EM_AARCH64
+  bool absolute = false;      // ET_EXEC (-no-pie): code holds addresses as immediates
   std::vector<Section> sections;
   std::vector<Symbol> functions;                              // sorted by address, one per address
   std::vector<Symbol> objects;                                // sorted by address
@@ -72,10 +73,15 @@ struct File {
   // addresses is guessed.
   struct Relocation {
     std::uint64_t target;  // what the field refers to (S + A, or S for GOT forms)
-    unsigned width;        // bytes of the field
+    unsigned width;        // bytes of the field (4 for an AArch64 instruction's field)
     bool pc_relative;      // the field holds target - its own address
+    std::uint32_t type;    // R_X86_64_* or R_AARCH64_*
+    // The symbol's name, for what an address cannot tell: an import (undefined here) or a
+    // thread-local. An index into `relocation_symbols`, or -1.
+    std::int32_t symbol = -1;
   };
   std::map<std::uint64_t, Relocation> emitted;  // by the address of the field
+  std::vector<std::string> relocation_symbols;
   bool exact() const { return !emitted.empty(); }
 
   template <class T>
@@ -93,8 +99,8 @@ struct File {
   // File bytes at a virtual address, or nullptr (bss, outside every section); `available`:
   // how many.
   const unsigned char* bytes_at(std::uint64_t address, std::uint64_t& available) const;
-  // Reads `path`: throws std::runtime_error when it is not a 64-bit x86-64 ELF file with
-  // a symbol table.
+  // Reads `path`: throws std::runtime_error when it is not a 64-bit x86-64 or AArch64 ELF
+  // file with a symbol table.
   void load(const std::string& path);
 };
 

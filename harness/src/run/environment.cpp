@@ -24,6 +24,7 @@
 #include "idiombench/model.hpp"
 #include "idiombench/registry.hpp"
 #include "plan/plan.hpp"
+#include "run/cpu_identity.hpp"
 #include "run/isolation.hpp"
 
 namespace idiombench {
@@ -36,23 +37,21 @@ std::string read_first_line(const std::string& path) {
   return line;
 }
 
-// "model name : Intel(R) Xeon(R) ..." and the number of distinct physical cores.
-std::pair<std::string, int> cpu_model_and_cores() {
+// The number of distinct physical cores (x86's "physical id" / "core id"; Arm has no SMT).
+int physical_core_count() {
   std::ifstream in("/proc/cpuinfo");
-  std::string line, model = "unknown", physical;
+  std::string line, physical;
   std::set<std::string> cores;
   while (std::getline(in, line)) {
     auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     auto key = line.substr(0, line.find_last_not_of(" \t", colon - 1) + 1);
     auto value = colon + 2 <= line.size() ? line.substr(colon + 2) : "";
-    if (key == "model name" && model == "unknown") model = value;
     if (key == "physical id") physical = value;
     if (key == "core id") cores.insert(physical + "/" + value);
   }
-  int count = cores.empty() ? static_cast<int>(std::thread::hardware_concurrency())
-                            : static_cast<int>(cores.size());
-  return {model, count};
+  return cores.empty() ? static_cast<int>(std::thread::hardware_concurrency())
+                       : static_cast<int>(cores.size());
 }
 
 long long memory_bytes() {
@@ -153,7 +152,9 @@ nlohmann::json benchmark_context(const benchmark::CPUInfo& cpu) {
 nlohmann::json machine_json(const benchmark::CPUInfo& cpu) {
   utsname uts{};
   uname(&uts);
-  auto [model, physical_cores] = cpu_model_and_cores();
+  const auto cpu_id = cpu_identity();
+  const auto& model = cpu_id.model;
+  const int physical_cores = physical_core_count();
   auto governor = read_first_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
   // "always [madvise] never": the mode in brackets.
   auto huge_pages = read_first_line("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -173,18 +174,20 @@ nlohmann::json machine_json(const benchmark::CPUInfo& cpu) {
   char machine_id[17];
   std::snprintf(machine_id, sizeof machine_id, "%016llx",
                 static_cast<unsigned long long>(fnv1a(fingerprint.str())));
-  return {{"machine_id", machine_id},
-          {"cpu_model", model},
-          {"logical_cpus", cpu.num_cpus},
-          {"physical_cores", physical_cores},
-          {"caches", caches_json(cpu)},
-          {"last_level_cache_bytes", llc},
-          {"memory_bytes", memory},
-          {"kernel", std::string(uts.sysname) + " " + uts.release},
-          {"architecture", uts.machine},
-          {"governor", governor.empty() ? "unknown (no cpufreq)" : governor},
-          {"transparent_hugepages", huge_pages.empty() ? "unknown" : huge_pages},
-          {"frequency_scaling", cpu.scaling == benchmark::CPUInfo::ENABLED}};
+  nlohmann::json machine = {{"machine_id", machine_id},
+                            {"cpu_model", model},
+                            {"logical_cpus", cpu.num_cpus},
+                            {"physical_cores", physical_cores},
+                            {"caches", caches_json(cpu)},
+                            {"last_level_cache_bytes", llc},
+                            {"memory_bytes", memory},
+                            {"kernel", std::string(uts.sysname) + " " + uts.release},
+                            {"architecture", uts.machine},
+                            {"governor", governor.empty() ? "unknown (no cpufreq)" : governor},
+                            {"transparent_hugepages", huge_pages.empty() ? "unknown" : huge_pages},
+                            {"frequency_scaling", cpu.scaling == benchmark::CPUInfo::ENABLED}};
+  if (!cpu_id.emulated.empty()) machine["emulated"] = cpu_id.emulated;
+  return machine;
 }
 
 nlohmann::json build_json() {
@@ -315,6 +318,7 @@ std::vector<std::string> warnings_about(const nlohmann::json& machine,
                        "): timings do not represent optimised code");
   }
   if (stale) warnings.push_back(*stale);
+  if (machine.contains("emulated")) warnings.push_back(machine.at("emulated").get<std::string>());
   if (std::string(build_info::sanitizers).size() > 0) {
     warnings.push_back(std::string("sanitizers enabled (") + build_info::sanitizers +
                        "): timings are not representative");

@@ -14,6 +14,7 @@
 
 #include "build_info.hpp"
 #include "idiombench/model.hpp"
+#include "run/cpu_identity.hpp"
 
 #if IDIOMBENCH_HAVE_CALLGRIND
 #include <valgrind/callgrind.h>
@@ -36,11 +37,15 @@ std::string find_on_path(const std::string& program) {
 // The suites' SIMD variants are compiled with -march=<target_isa>: "native" on a CPU
 // with AVX-512 means instructions Valgrind cannot decode.
 bool compiled_with_avx512() {
+#if defined(__x86_64__)
   const std::string isa = build_info::target_isa;
   if (isa == "native") return __builtin_cpu_supports("avx512f");
   return isa.find("avx512") != std::string::npos || isa == "x86-64-v4" ||
          isa.find("skylake-avx512") != std::string::npos ||
          isa.find("sapphirerapids") != std::string::npos;
+#else
+  return false;  // (Valgrind runs every aarch64 instruction set the compiler emits here)
+#endif
 }
 
 int open_instruction_counter() {
@@ -67,6 +72,9 @@ std::string callgrind_unavailable() {
   return "this build has no <valgrind/callgrind.h> (install Debian's valgrind and rebuild)";
 #else
   if (find_on_path("valgrind").empty()) return "valgrind is not on PATH (Debian package valgrind)";
+  // Under qemu-user the valgrind on PATH is the host's: it cannot run this architecture.
+  if (const auto emulated = cpu_identity().emulated; !emulated.empty())
+    return "valgrind cannot count an emulated program's instructions (" + emulated + ")";
   return "";
 #endif
 }

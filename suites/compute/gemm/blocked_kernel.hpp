@@ -24,6 +24,10 @@ constexpr std::size_t kLanes = 8, kMR = 8, kNRVectors = 3;
 #elif defined(__AVX__)
 // 16 ymm registers: 6 x 2 accumulators, 2 for B, 1 broadcast (BLIS's Haswell tile).
 constexpr std::size_t kLanes = 4, kMR = 6, kNRVectors = 2;
+#elif defined(__aarch64__)
+// 32 NEON registers of two doubles: 6 x 4 accumulators, 4 for B, 1 broadcast (the 6 x 8
+// tile of BLIS's ARMv8 kernel).
+constexpr std::size_t kLanes = 2, kMR = 6, kNRVectors = 4;
 #else
 // 16 xmm registers: 4 x 3 accumulators, 3 for B, 1 broadcast.
 constexpr std::size_t kLanes = 2, kMR = 4, kNRVectors = 3;

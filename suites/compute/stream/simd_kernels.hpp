@@ -22,17 +22,23 @@ struct DotKernel {
   double operator()(Arch, const double* x, const double* y, std::size_t n) const;
 };
 
-// The instruction sets compiled in, best first.
-using Archs = xsimd::arch_list<xsimd::avx512f, xsimd::fma3<xsimd::avx2>, xsimd::sse2>;
-
 #define IDIOMBENCH_SIMD_DECLARE(ARCH)                                                       \
   extern template void MapKernel::operator()<ARCH>(ARCH, Map, const double*, const double*, \
                                                    double*, std::size_t, double) const;     \
   extern template double DotKernel::operator()<ARCH>(ARCH, const double*, const double*,    \
                                                      std::size_t) const;
+// The instruction sets compiled in, best first (each in its own simd_<isa>.cpp).
+#if defined(__x86_64__)
+using Archs = xsimd::arch_list<xsimd::avx512f, xsimd::fma3<xsimd::avx2>, xsimd::sse2>;
 IDIOMBENCH_SIMD_DECLARE(xsimd::avx512f)
 IDIOMBENCH_SIMD_DECLARE(xsimd::fma3<xsimd::avx2>)
 IDIOMBENCH_SIMD_DECLARE(xsimd::sse2)
+#elif defined(__aarch64__)
+using Archs = xsimd::arch_list<xsimd::neon64>;
+IDIOMBENCH_SIMD_DECLARE(xsimd::neon64)
+#else
+#error "the simd variants have kernels for x86-64 and aarch64 only"
+#endif
 #undef IDIOMBENCH_SIMD_DECLARE
 
 }  // namespace idiombench::compute::stream::simd
