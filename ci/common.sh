@@ -25,15 +25,16 @@ kokkos_root() {
 }
 
 # Debian's python3 owns matplotlib, jinja2, scipy...; a pyenv python3 on PATH does not.
-python_with_deps() {
-  local py
+python_with_deps() {  # [MODULE...]: besides the reports' modules (the tests: pytest)
+  local py modules
+  modules=$(IFS=,; echo "matplotlib,jinja2,jsonschema,fastjsonschema${*:+,$*}")
   for py in /usr/bin/python3 python3; do
-    if command -v "$py" >/dev/null && "$py" -c 'import matplotlib, jinja2, jsonschema, fastjsonschema, pytest' 2>/dev/null; then
+    if command -v "$py" >/dev/null && "$py" -c "import $modules" 2>/dev/null; then
       command -v "$py"
       return 0
     fi
   done
-  die "no python3 with matplotlib, jinja2, jsonschema, fastjsonschema and pytest (run ci/install-deps.sh)"
+  die "no python3 with ${modules//,/, } (run ci/install-deps.sh)"
 }
 
 # Whether this machine has a CUDA device (the driver's device node, or nvidia-smi sees one).

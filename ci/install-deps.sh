@@ -5,11 +5,14 @@
 # Idempotent and quiet when nothing is missing. Exit non-zero with a clear
 # message when something cannot be installed.
 #
-#   ci/install-deps.sh [--tests] [--arch arm64]
+#   ci/install-deps.sh [--tests] [--arch arm64] [--runtime PACKAGES_FILE]
 #     --tests        also what only the tests need (chromium, Slurm, nginx...)
 #     --arch arm64   also what the aarch64 cross build needs (cmake --preset aarch64): the
 #                    cross compiler, qemu-user to run its binaries here, and the :arm64
 #                    builds of the C++ libraries (multiarch: `dpkg --add-architecture arm64`)
+#     --runtime F    only what running a build made elsewhere needs: Python and the libraries
+#                    of its variants and of the reports, and the packages named in F (one per
+#                    line, as ci/runtime-packages.sh writes them); no compiler, no Kokkos
 #   IDIOMBENCH_SKIP_APT=1   do not touch Debian packages (check only)
 #   Kokkos_ROOT=/path       use this (host) Kokkos instead of building one
 #   Kokkos_CUDA_ROOT=/path  use this CUDA Kokkos instead of building one
@@ -35,16 +38,18 @@ packages=(
   libabsl-dev libopenblas-dev libcurl4-openssl-dev libxml2-dev libre2-dev
   # the gate's code fingerprints decode the binary's own machine code
   libzydis-dev
-  # reports and their tests (Debian's python3, /usr/bin/python3)
-  python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
-  python3-fastjsonschema
-  python3-pytest
-  # the results store in PostgreSQL (SQLite is Python's own)
-  python3-psycopg2
-  # the python model: CPython embedded in the runner (pybind11), and the libraries its
-  # variants use (numba, aiohttp + BeautifulSoup, uvloop)
-  python3-dev pybind11-dev python3-numba python3-aiohttp python3-bs4 python3-uvloop
+  # the report package's tests; the python model's CPython embedded in the runner (pybind11)
+  python3-pytest python3-dev pybind11-dev
 )
+# What a built runner and the reports need at run time (Debian's python3, /usr/bin/python3):
+# the reports' libraries, the results store's PostgreSQL driver (SQLite is Python's own), and
+# the libraries the python model's variants use (numba, aiohttp + BeautifulSoup, uvloop).
+python_runtime=(
+  python3 python3-matplotlib python3-jinja2 python3-numpy python3-scipy python3-jsonschema
+  python3-fastjsonschema python3-psycopg2
+  python3-numba python3-aiohttp python3-bs4 python3-uvloop
+)
+packages+=("${python_runtime[@]}")
 # Only the tests: headless Chromium opens a rendered report (reports/tests/test_browser.py);
 # mypy and flake8 check the report package; hypothesis fuzzes its reader; the io suite is
 # verified against nginx (suites/io/scripts/real-server-test.sh, which curl checks); clang's
@@ -52,14 +57,21 @@ packages=(
 # kit through a one-node cluster (ci/slurm/test.sh); a PostgreSQL server is started by the
 # results store's tests (reports/tests/test_store.py); strace shows what a benchmark's
 # process opens (harness/python/tests/child_footprint_test.sh).
-tests=0 arch=""
+tests=0 arch="" runtime=""
 while (($#)); do
   case $1 in
     --tests) tests=1; shift ;;
     --arch) arch=${2:-}; shift 2 || die "--arch needs a value (arm64)" ;;
-    *) die "unknown option '$1' (ci/install-deps.sh [--tests] [--arch arm64])" ;;
+    --runtime) runtime=${2:-}; shift 2 || die "--runtime needs a file of package names (ci/runtime-packages.sh)" ;;
+    *) die "unknown option '$1' (ci/install-deps.sh [--tests] [--arch arm64] [--runtime FILE])" ;;
   esac
 done
+if [[ -n $runtime ]]; then
+  ((tests == 0)) && [[ -z $arch ]] || die "--runtime installs what a built runner needs: not with --tests or --arch"
+  [[ -r $runtime ]] || die "--runtime: cannot read '$runtime'"
+  packages=("${python_runtime[@]}")
+  while read -r p; do [[ -z $p || $p == \#* ]] || packages+=("$p"); done <"$runtime"
+fi
 if ((tests)); then
   packages+=(chromium python3-mypy flake8 python3-hypothesis nginx-light curl libclang-rt-14-dev
     slurm-wlm munge postgresql strace)
@@ -113,17 +125,21 @@ fi
 
 # The tests' scripts start aarch64 programs directly: the kernel hands them to qemu-user
 # (binfmt_misc; qemu-user-static's registration needs the file system mounted).
+# Not where that is not ours to change (a container's build, where the host registers
+# qemu-user or not): only a warning, and ci/test-aarch64.sh says what is missing.
 if [[ $arch == arm64 && ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
   sudo=""
   [[ $(id -u) == 0 ]] || sudo="sudo"
-  if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
-    $sudo mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
-      || die "cannot mount binfmt_misc: aarch64 programs cannot be started through qemu-user"
+  if [[ -e /proc/sys/fs/binfmt_misc/register ]] \
+    || $sudo mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null; then
+    $sudo update-binfmts --enable qemu-aarch64 || log "warning: update-binfmts --enable qemu-aarch64 failed"
+  else
+    log "warning: cannot mount binfmt_misc here: aarch64 programs run only through qemu-aarch64-static named"
   fi
-  $sudo update-binfmts --enable qemu-aarch64 || die "update-binfmts --enable qemu-aarch64 failed"
 fi
 
 phase_done
+[[ -z $runtime ]] || exit 0
 "$here/build-kokkos.sh"
 if [[ -n $arch ]]; then
   "$here/build-kokkos.sh" --arch "$arch"

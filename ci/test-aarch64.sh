@@ -16,6 +16,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 "$here/install-deps.sh" --arch arm64
 qemu=$(command -v qemu-aarch64-static) || die "qemu-aarch64-static not found (Debian package qemu-user-static)"
+# ctest and the tests' scripts start aarch64 programs directly.
+[[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] \
+  || die "the kernel does not hand aarch64 programs to qemu-user (binfmt_misc: mount it and run update-binfmts --enable qemu-aarch64, as root)"
 suites=$(IFS=';'; echo "$*")
 "$here/build.sh" aarch64 "-DIDIOMBENCH_SUITES=$suites"
 bin="$root/build/aarch64/harness/idiombench"

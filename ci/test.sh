@@ -26,7 +26,7 @@ trap 'rm -rf "$out" "$IDIOMBENCH_PHASES_FILE"' EXIT
 
 "$here/install-deps.sh" --tests
 "$here/build.sh" "$preset"
-python=$(python_with_deps)
+python=$(python_with_deps pytest)
 bin="$root/build/$preset/harness/idiombench"
 
 phase "ctest (preset $preset)"

@@ -1,35 +1,95 @@
 #!/usr/bin/env bash
-# Builds docker/Dockerfile for real without a Docker daemon — buildah on a Debian 12 base
-# made by mmdebstrap (Debian packages buildah, podman, mmdebstrap; root) — and checks the
-# image: the commit recorded, an unprivileged user, a quick run that verifies and times,
-# the report rendered, nothing installed at run time.
-#   docker/test-image.sh          (about 20 minutes on 2 cores; needs Debian's mirrors)
+# Builds an image for real without a Docker daemon — buildah on Debian 12 bases made by
+# mmdebstrap (Debian packages buildah, podman, mmdebstrap; root) — and checks it: the commit
+# recorded, an unprivileged user, a quick run that verifies and times, the report rendered,
+# nothing installed at run time.
+#   docker/test-image.sh                 docker/Dockerfile, this machine's architecture
+#                                        (about 20 minutes on 2 cores; needs Debian's mirrors)
+#   docker/test-image.sh --arch arm64    docker/Dockerfile.arm64 (linux/arm64) on an x86-64
+#                                        machine: the build stage cross-compiles, the image's
+#                                        commands run under qemu-user (binfmt_misc; qemu-user-static)
+#     --verify SUITE   (arm64) also `idiombench verify --suite SUITE` in the image, under
+#                      emulation, with Debian's arm64 Python libraries; repeatable
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+fail() { echo "docker/test-image.sh: $*" >&2; exit 1; }
+arch="" verify=()
+while (($#)); do
+  case $1 in
+    --arch) arch=${2:-}; shift 2 || fail "--arch needs a value (arm64)" ;;
+    --verify) verify+=(--suite "${2:-}"); shift 2 || fail "--verify needs a suite" ;;
+    *) fail "unknown option '$1' (docker/test-image.sh [--arch arm64] [--verify SUITE]...)" ;;
+  esac
+done
+[[ -z $arch || $arch == arm64 ]] || fail "--arch: only arm64 (not '$arch')"
+((${#verify[@]} == 0)) || [[ $arch == arm64 ]] || fail "--verify is for --arch arm64 (the native image runs ci/test.sh)"
 for tool in buildah podman mmdebstrap; do
   command -v "$tool" >/dev/null || { echo "docker/test-image.sh: $tool not found (apt-get install buildah podman mmdebstrap)" >&2; exit 3; }
 done
+if [[ $arch == arm64 ]]; then
+  [[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] \
+    || fail "arm64 programs cannot run here: no qemu-aarch64 in binfmt_misc (ci/install-deps.sh --arch arm64 registers it)"
+fi
 work=$(mktemp -d /tmp/idiombench-image.XXXXXX)
-trap 'buildah rm idiombench-test >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+container=idiombench-test${arch:+-$arch}
+trap 'buildah rm "$container" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 printf '[containers]\ndefault_ulimits = []\ncgroups = "disabled"\n' >"$work/containers.conf"
 export CONTAINERS_CONF=$work/containers.conf
 
-if ! podman image exists docker.io/library/debian:bookworm; then
-  mmdebstrap --variant=minbase bookworm "$work/base.tar" /etc/apt/sources.list.d/debian.sources
-  podman import "$work/base.tar" docker.io/library/debian:bookworm
-fi
+# A Debian 12 base of ARCH as IMAGE, made once.
+base_image() {  # IMAGE ARCH
+  podman image exists "$1" && return 0
+  mmdebstrap --architectures="$2" --variant=minbase bookworm "$work/base-$2.tar" \
+    /etc/apt/sources.list.d/debian.sources
+  podman import --arch "$2" "$work/base-$2.tar" "$1"
+}
+base_image docker.io/library/debian:bookworm "$(dpkg --print-architecture)"
 sha=$(git rev-parse HEAD)
-buildah bud --isolation chroot --ulimit nofile=20000:20000 -f docker/Dockerfile \
-  --build-arg GIT_SHA="$sha" --build-arg GIT_DATE="$(git log -1 --format=%cI)" -t idiombench .
+build_args=(--build-arg GIT_SHA="$sha" --build-arg GIT_DATE="$(git log -1 --format=%cI)")
+if [[ $arch == arm64 ]]; then
+  # The build stage runs here (the builder's platform); the image's base is arm64's.
+  base_image localhost/debian-arm64:bookworm arm64
+  tag=idiombench:arm64 build=build/aarch64
+  buildah bud --isolation chroot --ulimit nofile=20000:20000 --platform linux/arm64 \
+    -f docker/Dockerfile.arm64 "${build_args[@]}" \
+    --build-arg BUILD_IMAGE=docker.io/library/debian:bookworm \
+    --build-arg RUNTIME_IMAGE=localhost/debian-arm64:bookworm -t "$tag" .
+else
+  tag=idiombench build=build/release
+  buildah bud --isolation chroot --ulimit nofile=20000:20000 -f docker/Dockerfile \
+    "${build_args[@]}" -t "$tag" .
+fi
 
-buildah from --name idiombench-test idiombench >/dev/null
-in_image() { buildah run --isolation chroot --user bench idiombench-test -- "$@"; }
-[[ $(in_image id -un) == bench ]] || { echo "the image does not run as its user" >&2; exit 1; }
-version=$(in_image build/release/harness/idiombench --version)
-[[ $version == *"$sha"* ]] || { echo "the image records '$version', not $sha" >&2; exit 1; }
-in_image build/release/harness/idiombench run --suite iteration --filter 'sum_squares/(index_loop|iterator_class)/n:1000$' \
+buildah from --name "$container" "$tag" >/dev/null
+in_image() { buildah run --isolation chroot --user bench "$container" -- "$@"; }
+[[ $(in_image id -un) == bench ]] || fail "the image does not run as its user"
+runner=$build/harness/idiombench
+version=$(in_image "$runner" --version)
+[[ $version == *"$sha"* ]] || fail "the image records '$version', not $sha"
+if [[ $arch == arm64 ]]; then
+  [[ $(in_image uname -m) == aarch64 ]] || fail "the image's programs do not run as aarch64"
+  ! in_image sh -c 'command -v cc || command -v c++ || command -v cmake' || fail "the runtime image carries a compiler"
+  info=$(in_image "$runner" info)
+  grep -q "under emulation" <<<"$info" || fail "info in the image does not say it is emulated: $info"
+  grep -q "xsimd .*neon" <<<"$info" || fail "info does not name the NEON kernels: $info"
+  # The Python variants find Debian's arm64 numpy in the image (not so in the cross build's tests).
+  in_image "$runner" list --filter 'py_numpy/n:1000$' | grep -q " available" || fail "py_numpy is not available in the image"
+fi
+in_image "$runner" run --suite iteration --filter 'sum_squares/(index_loop|iterator_class|py_numpy)/n:1000$' \
   --out /tmp/image-run.json
-in_image /usr/bin/python3 -c 'import json,sys; d=json.load(open("/tmp/image-run.json")); m=d["context"]["idiombench"]; assert m["git_sha"] == sys.argv[1], m["git_sha"]; assert all(b["status"] == "ok" and b["verified"] for b in d["benchmarks"])' "$sha"
+in_image /usr/bin/python3 -c '
+import json, sys
+d = json.load(open("/tmp/image-run.json"))
+m = d["context"]["idiombench"]
+assert m["git_sha"] == sys.argv[1], m["git_sha"]
+assert d["benchmarks"] and all(b["status"] == "ok" and b["verified"] for b in d["benchmarks"]), d["benchmarks"]
+assert bool(d["context"]["machine"].get("emulated")) == (sys.argv[2] == "arm64"), d["context"]["machine"]
+' "$sha" "${arch:-native}"
 in_image env PYTHONPATH=reports /usr/bin/python3 -m idiombench_report render /tmp/image-run.json -o /tmp/image-run.html
-echo "docker/test-image.sh: image idiombench built from $sha; runs as bench; run verified and rendered"
+if ((${#verify[@]})); then
+  start=$SECONDS
+  in_image "$runner" verify "${verify[@]}"
+  echo "docker/test-image.sh: verify ${verify[*]} in the arm64 image: $((SECONDS - start)) s"
+fi
+echo "docker/test-image.sh: image $tag built from $sha; runs as bench; run verified and rendered"
