@@ -39,8 +39,8 @@ trap 'rm -f "$IDIOMBENCH_PHASES_FILE"' EXIT
 # not the tests: their executables (~15% of the compile time) are left out.
 if [[ -n $prebuilt ]]; then
   [[ -z $suites ]] && ((asked_cuda == 0)) || die "--prebuilt runs a build as it is: not with --suites or --cuda"
-  runner=$(cd "$prebuilt" 2>/dev/null && pwd)/harness/idiombench
-  [[ -x $runner ]] || die "--prebuilt $prebuilt: no harness/idiombench there"
+  runner=$(cd "$prebuilt" 2>/dev/null && pwd)/harness/idiombench \
+    && [[ -x $runner ]] || die "--prebuilt $prebuilt: no harness/idiombench there"
 else
   "$here/build.sh" release "-DIDIOMBENCH_SUITES=${suites}" "-DIDIOMBENCH_WITH_CUDA=$with_cuda" \
     -DIDIOMBENCH_TESTS=OFF
