@@ -37,7 +37,8 @@ trap 'buildah rm "$container" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 printf '[containers]\ndefault_ulimits = []\ncgroups = "disabled"\n' >"$work/containers.conf"
 export CONTAINERS_CONF=$work/containers.conf
 
-# A Debian 12 base of ARCH as IMAGE, made once.
+# A Debian 12 base of ARCH as IMAGE, made once (the builds never pull: nothing but Debian's
+# mirrors is reachable from where this is tested).
 base_image() {  # IMAGE ARCH
   podman image exists "$1" && return 0
   mmdebstrap --architectures="$2" --variant=minbase bookworm "$work/base-$2.tar" \
@@ -51,13 +52,13 @@ if [[ $arch == arm64 ]]; then
   # The build stage runs here (the builder's platform); the image's base is arm64's.
   base_image localhost/debian-arm64:bookworm arm64
   tag=idiombench:arm64 build=build/aarch64
-  buildah bud --isolation chroot --ulimit nofile=20000:20000 --platform linux/arm64 \
+  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 --platform linux/arm64 \
     -f docker/Dockerfile.arm64 "${build_args[@]}" \
     --build-arg BUILD_IMAGE=docker.io/library/debian:bookworm \
     --build-arg RUNTIME_IMAGE=localhost/debian-arm64:bookworm -t "$tag" .
 else
   tag=idiombench build=build/release
-  buildah bud --isolation chroot --ulimit nofile=20000:20000 -f docker/Dockerfile \
+  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 -f docker/Dockerfile \
     "${build_args[@]}" -t "$tag" .
 fi
 
