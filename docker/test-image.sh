@@ -49,10 +49,12 @@ base_image docker.io/library/debian:bookworm "$(dpkg --print-architecture)"
 sha=$(git rev-parse HEAD)
 build_args=(--build-arg GIT_SHA="$sha" --build-arg GIT_DATE="$(git log -1 --format=%cI)")
 if [[ $arch == arm64 ]]; then
-  # The build stage runs here (the builder's platform); the image's base is arm64's.
+  # The build stage runs here (the builder's platform); the image's base is arm64's, and the
+  # image is of its base's architecture. (Not `--platform linux/arm64`: buildah 1.28 then finds
+  # no local image, of either architecture; docker buildx with Docker Hub's images needs it.)
   base_image localhost/debian-arm64:bookworm arm64
   tag=idiombench:arm64 build=build/aarch64
-  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 --platform linux/arm64 \
+  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 \
     -f docker/Dockerfile.arm64 "${build_args[@]}" \
     --build-arg BUILD_IMAGE=docker.io/library/debian:bookworm \
     --build-arg RUNTIME_IMAGE=localhost/debian-arm64:bookworm -t "$tag" .
@@ -62,6 +64,8 @@ else
     "${build_args[@]}" -t "$tag" .
 fi
 
+[[ -z $arch || $(podman image inspect "$tag" --format '{{.Architecture}}') == "$arch" ]] \
+  || fail "the image is not for $arch: $(podman image inspect "$tag" --format '{{.Architecture}}')"
 buildah from --name "$container" "$tag" >/dev/null
 in_image() { buildah run --isolation chroot --user bench "$container" -- "$@"; }
 [[ $(in_image id -un) == bench ]] || fail "the image does not run as its user"
