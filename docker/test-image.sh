@@ -54,13 +54,13 @@ if [[ $arch == arm64 ]]; then
   # no local image, of either architecture; docker buildx with Docker Hub's images needs it.)
   base_image localhost/debian-arm64:bookworm arm64
   tag=idiombench:arm64 build=build/aarch64
-  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 \
+  buildah bud --isolation chroot --pull=never --layers --ulimit nofile=20000:20000 \
     -f docker/Dockerfile.arm64 "${build_args[@]}" \
     --build-arg BUILD_IMAGE=docker.io/library/debian:bookworm \
     --build-arg RUNTIME_IMAGE=localhost/debian-arm64:bookworm -t "$tag" .
 else
   tag=idiombench build=build/release
-  buildah bud --isolation chroot --pull=never --ulimit nofile=20000:20000 -f docker/Dockerfile \
+  buildah bud --isolation chroot --pull=never --layers --ulimit nofile=20000:20000 -f docker/Dockerfile \
     "${build_args[@]}" -t "$tag" .
 fi
 
