@@ -215,6 +215,23 @@ TEST(Cli, KeepsEveryRepetitionAndGoogleBenchmarkAggregates) {
   EXPECT_EQ(aggregates, (std::vector<std::string>{"mean", "median", "stddev", "cv"}));
 }
 
+// A fleet's nodes of one hardware type are told apart by the label their run was given.
+TEST(Cli, TheMachineLabelIsRecordedAndAControlCharacterRefused) {
+  TempDir dir;
+  auto out = dir.file("results.json");
+  auto run = selftest({"run", "--variant", "correct", "--repetitions", "2", "--min-time", "0.01",
+                       "--machine-label", "cpu-a/node-2", "--out", out});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(read_json(out)["context"]["idiombench"]["machine"]["label"], "cpu-a/node-2");
+  for (const auto& bad : std::vector<std::string>{"", "a\nb", std::string(65, 'x')}) {
+    auto refused = selftest({"run", "--variant", "correct", "--machine-label", bad, "--out",
+                             dir.file("refused.json")});
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+    EXPECT_NE(refused.output.find("--machine-label"), std::string::npos) << refused.output;
+  }
+  EXPECT_FALSE(fs::exists(dir.file("refused.json")));
+}
+
 // Under OMP_PROC_BIND libgomp binds the runner to one CPU as it loads; the children must
 // still get every CPU the runner was started with, or all their threads share one core.
 TEST(Cli, ChildrenGetTheCpusTheRunnerWasStartedWith) {

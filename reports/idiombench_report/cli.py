@@ -250,7 +250,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     render_command.add_argument(
         "--reference", metavar="MACHINE",
         help="with files from several machines: the machine the others are compared with "
-             "(its machine_id, a prefix of 4+ characters, or its host name; default: the first file's)")
+             "(its --machine-label, its machine_id, a prefix of 4+ characters, or its host name; "
+             "default: the first file's)")
     render_command.add_argument("--store", metavar="URL",
                                 help="the RESULTS are runs of this store (run ids or git sha prefixes), "
                                      "added with --raw")

@@ -59,7 +59,8 @@ class History:
 def machine_label(meta: dict[str, Any]) -> str:
     """The machine a run belongs to in a history: its CPU and machine fingerprint."""
     machine = meta.get("machine", {})
-    return f"{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')}"
+    label = f"{machine['label']} · " if machine.get("label") else ""
+    return f"{label}{machine.get('cpu_model', '?')} · {machine.get('machine_id', '?')}"
 
 
 def load_directory(directory: PathLike) -> History:

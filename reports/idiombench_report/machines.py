@@ -142,7 +142,10 @@ def group(runs: Sequence[Results]) -> list[Machine]:
         m = machines.get(key)
         if m is None:
             host = str(r.context.get("host_name", "?"))
-            label = f"{host} · {key[:8]}" if r.machine else f"{host} · {r.path}"
+            if r.machine_label:
+                label = f"{r.machine_label} · {host} · {key[:8]}"
+            else:
+                label = f"{host} · {key[:8]}" if r.machine else f"{host} · {r.path}"
             m = machines[key] = Machine(key=key, label=label, runs=[], specs=specs_of(r),
                                         emulated=str(r.meta.get("machine", {}).get("emulated", "")))
         m.runs.append(r)
@@ -202,13 +205,13 @@ def pairs(machine: Machine, reference: Machine, names: Sequence[str]) -> list[tu
 
 
 def find(machines: Sequence[Machine], wanted: Optional[str]) -> Machine:
-    """The machine whose id (or a prefix of it) or host name is `wanted`; the first if None.
-    An emulated machine is never the reference: its times are the emulator's."""
+    """The machine whose label, id (or a prefix of it) or host name is `wanted`; the first if
+    None. An emulated machine is never the reference: its times are the emulator's."""
     if wanted is None:
         return next((m for m in machines if not m.emulated), machines[0])
     hits = [m for m in machines
             if m.key == wanted or (len(wanted) >= 4 and m.key.startswith(wanted))
-            or any(r.context.get("host_name") == wanted for r in m.runs)]
+            or any(wanted in (r.context.get("host_name"), r.machine_label) for r in m.runs)]
     if len(hits) != 1:
         known = ", ".join(m.label for m in machines[:10])
         what = "matches no machine" if not hits else f"matches {len(hits)} machines"

@@ -150,10 +150,18 @@ class Results:
 
     @property
     def machine(self) -> str:
-        """idiombench's machine_id, or Google Benchmark's host_name; "" if unknown."""
+        """idiombench's machine_id (with its label, if the run was given one: the same hardware
+        under two labels is two machines), or Google Benchmark's host_name; "" if unknown."""
         if self.written_in is None:
             return str(self.context.get("host_name", ""))
-        return str(self.meta.get("machine", {}).get("machine_id", ""))
+        machine = self.meta.get("machine", {})
+        label = machine.get("label")
+        return str(machine.get("machine_id", "")) + (f"/{label}" if label else "")
+
+    @property
+    def machine_label(self) -> str:
+        """The name the user gave the machine (`run --machine-label`), or ""."""
+        return str(self.meta.get("machine", {}).get("label", ""))
 
     @property
     def description(self) -> str:

@@ -263,6 +263,29 @@ def test_the_reference_machine_is_chosen_by_id_or_host(tmp_path, write_json, loa
     assert "render compares at most 100" in capsys.readouterr().err
 
 
+def _labelled(doc, label):
+    doc["context"]["idiombench"]["machine"]["label"] = label
+    return doc
+
+
+def test_labelled_runs_of_one_hardware_are_machines_of_their_own(tmp_path, write_json, load_json):
+    # A fleet's nodes of one type (one machine_id) run under their node names: each is a machine
+    # in the comparison, named by its label, and a label can name the reference.
+    sample = load_json(Path(__file__).with_name("data") / "concurrency-sample.json")
+    a = write_json(_labelled(generated_machine(sample, 1, seed=0), "cpu-a/node-1"), "a.json")
+    b = write_json(_labelled(generated_machine(sample, 1, factor=2.0, seed=1), "cpu-a/node-2"), "b.json")
+    plain = write_json(generated_machine(sample, 1, seed=2), "plain.json")
+    out = tmp_path / "report.html"
+    assert main(["render", str(a), str(b), str(plain), "--reference", "cpu-a/node-2", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "3 machines from 3 files" in page
+    cells = _matrix_cells(page)
+    assert all(v == "reference" for v, _, _ in cells["cpu-a/node-2 · generated-1 · 00000001"])
+    faster = cells["cpu-a/node-1 · generated-1 · 00000001"]
+    assert faster and all(v == "faster" for v, _, _ in faster), faster
+    assert "generated-1 · 00000001" in cells, "the unlabelled run is a machine of its own"
+
+
 def _emulated(doc):
     """The same run as if made under qemu-user on aarch64 (as the harness marks one)."""
     machine = doc["context"]["idiombench"]["machine"]

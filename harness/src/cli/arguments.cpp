@@ -129,6 +129,19 @@ CLI::Validator seconds_up_to(double max) {
       "SECONDS");
 }
 
+CLI::Validator machine_label_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool control = std::any_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+        });
+        if (text.empty() || text.size() > 64 || control)
+          return "must be 1 to 64 characters, none of them a control character";
+        return {};
+      },
+      "LABEL");
+}
+
 std::string one_line(std::string message) {
   std::replace(message.begin(), message.end(), '\n', ' ');
   // A long word is an echoed argument (a 300-digit number, a pasted pattern): its start

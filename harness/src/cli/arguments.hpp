@@ -25,6 +25,8 @@ CLI::Validator fraction();
 CLI::Validator duration_up_to(double max);
 // Seconds: a finite number in (0, max].
 CLI::Validator seconds_up_to(double max);
+// A machine's label: 1 to 64 bytes, no control characters (it is shown and compared as is).
+CLI::Validator machine_label_check();
 
 // A parse error as one line of at most ~200 characters.
 std::string one_line(std::string message);

@@ -89,6 +89,10 @@ void define_run(CLI::App& app, CommandLine& cl) {
       ->check(idiombench::seconds_up_to(kMaxTimeout))
       ->capture_default_str();
   run->add_option("--out", o.out, "results file (JSON)")->capture_default_str();
+  run->add_option("--machine-label", o.machine_label,
+                  "this machine's name in comparisons (e.g. its Slurm node): 1-64 printable "
+                  "characters; runs under different labels are different machines")
+      ->check(idiombench::machine_label_check());
   add_sampling(run, o);
 }
 

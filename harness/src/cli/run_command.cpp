@@ -32,7 +32,9 @@ int run_command(const RunOptions& options) {
   auto fingerprints = std::async(std::launch::async, [&planned] {
     for (const auto& benchmark : planned) code_fingerprint_of(benchmark.variant_info());
   });
-  const auto environment = probe_environment(this_executable(), variant_keys(planned));
+  auto environment = probe_environment(this_executable(), variant_keys(planned));
+  if (!options.machine_label.empty())
+    environment.idiombench["machine"]["label"] = options.machine_label;
   fingerprints.get();
   print_warnings(environment);
   const auto availability = Availability::from(environment.unavailable);

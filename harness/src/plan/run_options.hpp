@@ -31,6 +31,9 @@ struct RunOptions {
   int sentinels = 4;            // ab: benchmarks with the same code on both sides still timed
   bool time_unchanged = false;  // ab: time every benchmark, whatever its code fingerprint
   std::string command_line;     // recorded in the results
+  // run: the name this machine goes by in comparisons (a Slurm node, "graviton3-a"): runs
+  // of identical hardware under different labels are different machines there.
+  std::string machine_label;
 };
 
 }  // namespace idiombench
