@@ -224,8 +224,8 @@ TEST(Cli, TheMachineLabelIsRecordedAndAControlCharacterRefused) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(read_json(out)["context"]["idiombench"]["machine"]["label"], "cpu-a/node-2");
   for (const auto& bad : std::vector<std::string>{"", "a\nb", std::string(65, 'x')}) {
-    auto refused = selftest({"run", "--variant", "correct", "--machine-label", bad, "--out",
-                             dir.file("refused.json")});
+    auto refused = selftest(
+        {"run", "--variant", "correct", "--machine-label", bad, "--out", dir.file("refused.json")});
     EXPECT_EQ(refused.exit_code, 2) << bad;
     EXPECT_NE(refused.output.find("--machine-label"), std::string::npos) << refused.output;
   }
