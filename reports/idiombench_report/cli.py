@@ -53,7 +53,7 @@ def _render(args: argparse.Namespace) -> int:
             store.close()
     else:
         loaded = [results_module.load(path) for path in args.results]
-    render(loaded[0], args.output, loaded[1:], args.reference)
+    render(loaded[0], args.output, loaded[1:], args.reference, missing=args.missing)
     print(args.output)
     return 0
 
@@ -229,6 +229,12 @@ def _positive_mib(text: str) -> float:
     return value
 
 
+def _one_line(text: str) -> str:
+    if not text.strip() or len(text) > 500 or any(ord(c) < 0x20 for c in text):
+        raise argparse.ArgumentTypeError("one line of 1 to 500 characters")
+    return text
+
+
 def _default_store() -> str:
     return os.environ.get("IDIOMBENCH_STORE") or "idiombench-store.sqlite"
 
@@ -255,6 +261,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     render_command.add_argument("--store", metavar="URL",
                                 help="the RESULTS are runs of this store (run ids or git sha prefixes), "
                                      "added with --raw")
+    render_command.add_argument(
+        "--missing", metavar="'MACHINE: WHY'", action="append", default=[], type=_one_line,
+        help="a machine that was meant to be in the comparison and has no results here, and why "
+             "(ci/slurm/submit: a node that failed); named at the top of the report; repeatable")
     render_command.set_defaults(run=_render)
 
     export_command = commands.add_parser(

@@ -269,14 +269,16 @@ def build_context(results: Results, cv_warning: float = 0.10,
 
 
 def render(results: Results, output_path: PathLike, others: Sequence[Results] = (),
-           reference: Optional[str] = None) -> None:
+           reference: Optional[str] = None, missing: Sequence[str] = ()) -> None:
+    """missing: machines meant to be compared that gave no results ("node-3: timed out"),
+    named at the top of the report."""
     env = _environment()
     script = (Path(__file__).with_name("templates") / "tables.js").read_text(encoding="utf-8")
     # The Content-Security-Policy allows exactly this script, by its hash.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     context = build_context(results, others=others, reference=reference)
     page = env.get_template("report.html.j2").render(**context, escape=html.escape, script=script,
-                                                     script_hash=script_hash)
+                                                     script_hash=script_hash, missing=list(missing))
     Path(output_path).write_text(page, encoding="utf-8")
 
 

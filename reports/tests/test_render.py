@@ -286,6 +286,20 @@ def test_labelled_runs_of_one_hardware_are_machines_of_their_own(tmp_path, write
     assert "generated-1 · 00000001" in cells, "the unlabelled run is a machine of its own"
 
 
+def test_machines_that_gave_no_results_are_named_first(tmp_path, iteration_results, capsys):
+    out = tmp_path / "report.html"
+    assert main(["render", str(iteration_results), "--missing", "cpu-b/cpu-b-1: timed out (2 min)",
+                 "--missing", "gpu/gpu-1: <b>node lost</b>", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    top = page.split("<h2")[0]
+    assert "Missing: 2 machine(s)" in top and "cpu-b/cpu-b-1: timed out (2 min)" in top
+    assert "&lt;b&gt;node lost&lt;/b&gt;" in top, "a reason is text, never markup"
+    assert "Missing:" not in render_to(tmp_path, iteration_results)
+    with pytest.raises(SystemExit):
+        main(["render", str(iteration_results), "--missing", "a\nb", "-o", str(out)])
+    assert "one line" in capsys.readouterr().err
+
+
 def _emulated(doc):
     """The same run as if made under qemu-user on aarch64 (as the harness marks one)."""
     machine = doc["context"]["idiombench"]["machine"]
