@@ -180,8 +180,9 @@ def _store_list(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """0: every file valid (and, with --require-ok, every benchmark ok); 2: a file is
-    unreadable or breaks the schema, one line each; 1: valid files report failures."""
+    """0: every file valid (and, with --require-ok, every benchmark ok; with --require-complete,
+    every run ended rather than cut short); 2: a file is unreadable or breaks the schema, one
+    line each; 1: valid files report failures or runs cut short."""
     status = 0
     for path in args.results:
         try:
@@ -204,6 +205,11 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{path}: INVALID: {results_module.first_of(errors)}", file=sys.stderr)
             status = 2
             continue
+        if args.require_complete and document["context"]["idiombench"].get("complete") is False:
+            count = sum(1 for b in document.get("benchmarks", []) if b.get("run_type") != "aggregate")
+            print(f"{path}: cut short: the run did not end (killed, or out of time); "
+                  f"{count} entries were written before", file=sys.stderr)
+            status = max(status, 1)
         if args.require_ok:
             loaded = results_module.load(path)
             bad = [b for b in loaded.benchmarks if b.status != "ok" or not b.verified]
@@ -348,6 +354,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     validate_command.add_argument("results", nargs="+")
     validate_command.add_argument("--require-ok", action="store_true",
                                   help="also fail unless every benchmark is ok and verified")
+    validate_command.add_argument("--require-complete", action="store_true",
+                                  help="also fail unless the run ended (not killed or out of time "
+                                       "while writing it)")
     validate_command.set_defaults(run=_validate)
 
     args = parser.parse_args(argv)

@@ -66,6 +66,16 @@ def test_validate_exit_codes(iteration_results, selftest_results, write_json, tm
     assert main(["validate", str(tmp_path / "missing.json")]) == 2
 
 
+def test_a_run_cut_short_is_valid_but_not_complete(iteration_results, load_json, write_json, capsys):
+    assert main(["validate", "--require-complete", str(iteration_results)]) == 0
+    document = load_json(iteration_results)
+    document["context"]["idiombench"]["complete"] = False  # as written while running, or killed
+    partial = write_json(document, "partial.json")
+    assert main(["validate", str(partial)]) == 0
+    assert main(["validate", "--require-complete", str(partial)]) == 1
+    assert "cut short" in capsys.readouterr().err
+
+
 def test_reads_like_google_benchmark_compare_py(iteration_results, load_json):
     """The steps tools/compare.py takes: benchmarks with name, run_type, real_time,
     cpu_time and time_unit; repetitions grouped by run_name; aggregates named
