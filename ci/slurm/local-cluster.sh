@@ -90,6 +90,23 @@ give_gpus() {  # NODE...
   done
 }
 
+# And when a node goes down, slurmctld asks every node to register again: a GPU node then
+# reports 0 GPUs against its 1 and is set INVAL. Such a node registers again with 0, is
+# resumed, and gets its GPU back.
+heal_gpus() {
+  local node
+  for node in $(awk '$3 == "gpu" {print $1}' "$dir/nodes"); do
+    [[ $(node_state "$node") =~ ^(inval|drain|drng) ]] || continue
+    scontrol update NodeName="$node" Gres=gpu:0
+    stop_pid_file "$dir/slurmd-$node.pid"
+    start_node "$node"
+    scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
+    wait_for "node $node" 30 node_up "$node" || return 1
+    give_gpus "$node"
+    echo "local-cluster: GPU node $node registered again"
+  done
+}
+
 case $action in
   stop)
     for file in "$dir"/slurmd-*.pid; do [[ -e $file ]] && stop_pid_file "$file"; done
@@ -117,8 +134,10 @@ case $action in
       start_node "$node"
       # A node that was down stays down until resumed (ReturnToService=1: after a failure).
       scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
-      wait_for "node $node" 30 node_up "$node"
+      wait_for "node $node" 30 node_up "$node" || true
       if grep -q "^$node .* gpu$" "$dir/nodes"; then give_gpus "$node"; fi
+      heal_gpus
+      node_up "$node" || { tail -20 "$dir/slurmd-$node.log" >&2; fail "node $node did not come back"; }
       echo "local-cluster: node $node up again"
     fi
     exit 0 ;;
