@@ -3,8 +3,8 @@
 # required, CUDA compiled when nvcc exists), ctest (harness unit and end-to-end tests, every
 # suite's conformance and contract tests, the rooms and docs checks), `idiombench verify`
 # (and the io suite's against nginx), a quick run of the iteration suite validated against
-# the schema, the installed commands, the Slurm kit through a real one-node cluster
-# (ci/slurm/test.sh); then clang 14: every test under AddressSanitizer +
+# the schema, the installed commands, the Slurm kit through a real 4-node cluster with its
+# faults (ci/slurm/test.sh); then clang 14: every test under AddressSanitizer +
 # UndefinedBehaviorSanitizer (preset asan, -Werror: CI's clang build too), the support
 # library's and the concurrency, io and memoization suites' tests under ThreadSanitizer
 # (preset tsan), the io parsers' libFuzzer targets (ci/fuzz.sh); the aarch64 cross build
@@ -50,7 +50,7 @@ cmake --install "$root/build/$preset" --prefix "$out/prefix" >/dev/null
 "$out/prefix/bin/idiombench-report" validate --require-ok "$out/iteration.json" >/dev/null \
   || die "the installed idiombench-report cannot read a results file"
 
-phase "the Slurm kit through a one-node cluster on localhost (ci/slurm/test.sh)"
+phase "the Slurm kit through a 4-node cluster on localhost, faults and --resubmit (ci/slurm/test.sh)"
 "$here/slurm/test.sh" "$bin"
 
 # clang 14 builds everything a second time here, with the sanitizers: one build is both
