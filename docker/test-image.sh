@@ -54,7 +54,12 @@ if [[ $arch == arm64 ]]; then
   # no local image, of either architecture; docker buildx with Docker Hub's images needs it.)
   base_image localhost/debian-arm64:bookworm arm64
   tag=idiombench:arm64 build=build/aarch64
+  # The build stage's compiler cache lives here between builds (not in the image): a second
+  # build of a changed tree recompiles what changed, not all of it.
+  ccache_dir=${XDG_CACHE_HOME:-$HOME/.cache}/idiombench/image-ccache-arm64
+  mkdir -p "$ccache_dir"
   buildah bud --isolation chroot --pull=never --layers --ulimit nofile=20000:20000 \
+    --volume "$ccache_dir:/opt/idiombench-cache/ccache" \
     -f docker/Dockerfile.arm64 "${build_args[@]}" \
     --build-arg BUILD_IMAGE=docker.io/library/debian:bookworm \
     --build-arg RUNTIME_IMAGE=localhost/debian-arm64:bookworm -t "$tag" .
@@ -91,7 +96,8 @@ d = json.load(open("/tmp/image-run.json"))
 m = d["context"]["idiombench"]
 assert m["git_sha"] == sys.argv[1], m["git_sha"]
 assert d["benchmarks"] and all(b["status"] == "ok" and b["verified"] for b in d["benchmarks"]), d["benchmarks"]
-assert bool(d["context"]["machine"].get("emulated")) == (sys.argv[2] == "arm64"), d["context"]["machine"]
+machine = d["context"]["idiombench"]["machine"]
+assert bool(machine.get("emulated")) == (sys.argv[2] == "arm64"), machine
 ' "$sha" "${arch:-native}"
 in_image env PYTHONPATH=reports /usr/bin/python3 -m idiombench_report render /tmp/image-run.json -o /tmp/image-run.html
 if ((${#verify[@]})); then
