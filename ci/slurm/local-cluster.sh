@@ -8,6 +8,7 @@
 #   local-cluster.sh kill-node DIR NODE       the node dies: its slurmd and every job process
 #                                             on it, with SIGKILL (as a lost machine)
 #   local-cluster.sh start-node DIR NODE      starts a node's slurmd again (and resumes it)
+#   local-cluster.sh heal-gpus DIR            gives GPU nodes set INVAL their GPU back (below)
 #
 # --partitions: NAME:COUNT,... nodes named NAME-1..COUNT (default "cpu:1"); a partition whose
 # name starts with "gpu" has nodes with one GPU (Gres=gpu:1, gres.conf naming a fake device
@@ -90,9 +91,9 @@ give_gpus() {  # NODE...
   done
 }
 
-# And when a node goes down, slurmctld asks every node to register again: a GPU node then
-# reports 0 GPUs against its 1 and is set INVAL. Such a node registers again with 0, is
-# resumed, and gets its GPU back.
+# And when slurmctld asks the nodes to register again (after a node went down, and from time
+# to time), a GPU node reports 0 GPUs against its 1 and is set INVAL. Such a node registers
+# again with 0, is resumed, and gets its GPU back: the test heals them before it submits.
 heal_gpus() {
   local node
   for node in $(awk '$3 == "gpu" {print $1}' "$dir/nodes"); do
@@ -119,6 +120,11 @@ case $action in
     fi
     stop_pid_file "$dir/slurmctld.pid"
     stop_pid_file "$dir/munged.pid"
+    exit 0 ;;
+  heal-gpus)
+    [[ -f $dir/nodes ]] || fail "no cluster in $dir"
+    export SLURM_CONF=$dir/slurm.conf
+    heal_gpus
     exit 0 ;;
   kill-node | start-node)
     node=${1:-}
