@@ -9,6 +9,8 @@
 #                                             on it, with SIGKILL (as a lost machine)
 #   local-cluster.sh start-node DIR NODE      starts a node's slurmd again (and resumes it)
 #   local-cluster.sh heal-gpus DIR            gives GPU nodes set INVAL their GPU back (below)
+#   local-cluster.sh take-gpus DIR            GPU nodes without their GPU from now on: they
+#                                             stay usable through any re-registration
 #
 # --partitions: NAME:COUNT,... nodes named NAME-1..COUNT (default "cpu:1"); a partition whose
 # name starts with "gpu" has nodes with one GPU (Gres=gpu:1, gres.conf naming a fake device
@@ -94,17 +96,18 @@ give_gpus() {  # NODE...
 # And when slurmctld asks the nodes to register again (after a node went down, and from time
 # to time), a GPU node reports 0 GPUs against its 1 and is set INVAL. Such a node registers
 # again with 0, is resumed, and gets its GPU back: the test heals them before it submits.
-heal_gpus() {
+heal_gpus() {  # [keep-none]: and leave them without a GPU
   local node
   for node in $(awk '$3 == "gpu" {print $1}' "$dir/nodes"); do
-    [[ $(node_state "$node") =~ ^(inval|drain|drng) ]] || continue
     scontrol update NodeName="$node" Gres=gpu:0
-    stop_pid_file "$dir/slurmd-$node.pid"
-    start_node "$node"
-    scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
-    wait_for "node $node" 30 node_up "$node" || return 1
-    give_gpus "$node"
-    echo "local-cluster: GPU node $node registered again"
+    if [[ $(node_state "$node") =~ ^(inval|drain|drng) ]]; then
+      stop_pid_file "$dir/slurmd-$node.pid"
+      start_node "$node"
+      scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
+      wait_for "node $node" 30 node_up "$node" || return 1
+      echo "local-cluster: GPU node $node registered again"
+    fi
+    [[ ${1:-} == keep-none ]] || give_gpus "$node"
   done
 }
 
@@ -121,10 +124,10 @@ case $action in
     stop_pid_file "$dir/slurmctld.pid"
     stop_pid_file "$dir/munged.pid"
     exit 0 ;;
-  heal-gpus)
+  heal-gpus | take-gpus)
     [[ -f $dir/nodes ]] || fail "no cluster in $dir"
     export SLURM_CONF=$dir/slurm.conf
-    heal_gpus
+    if [[ $action == take-gpus ]]; then heal_gpus keep-none; else heal_gpus; fi
     exit 0 ;;
   kill-node | start-node)
     node=${1:-}
@@ -141,8 +144,6 @@ case $action in
       # A node that was down stays down until resumed (ReturnToService=1: after a failure).
       scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
       wait_for "node $node" 30 node_up "$node" || true
-      if grep -q "^$node .* gpu$" "$dir/nodes"; then give_gpus "$node"; fi
-      heal_gpus
       node_up "$node" || { tail -20 "$dir/slurmd-$node.log" >&2; fail "node $node did not come back"; }
       echo "local-cluster: node $node up again"
     fi
