@@ -75,6 +75,20 @@ wait_for() {  # what, seconds, command...
 
 node_state() { sinfo -h -n "$1" -o %t 2>/dev/null | head -1; }
 node_up() { [[ $(node_state "$1") =~ ^(idle|mix|alloc)$ ]]; }
+# Up, or asked again to resume: slurmctld refuses a RESUME sent before the restarted slurmd
+# has registered ("Invalid node state transition ... from=INVAL to=RESUME").
+node_resumed() {  # NODE
+  node_up "$1" && return 0
+  [[ $(node_state "$1") =~ ^(inval|drain|drng|down|fail)$ ]] \
+    && scontrol update NodeName="$1" State=RESUME >/dev/null 2>&1
+  return 1
+}
+# What Slurm and the node's slurmd say about a node that did not come up.
+node_diagnosis() {  # NODE
+  scontrol show node "$1" >&2 || true
+  tail -20 "$dir/slurmd-$1.log" >&2 || true
+  grep -- "$1" "$dir/slurmctld.log" | tail -10 >&2 || true
+}
 
 start_node() {  # NODE
   local node=$1
@@ -93,6 +107,19 @@ give_gpus() {  # NODE...
   done
 }
 
+# A node's slurmd started anew, and the node resumed; a second try after a minute, with what
+# Slurm said of the first (CI saw a node stay down for 30 s once, on a loaded machine).
+restart_and_resume() {  # NODE
+  local try
+  for try in 1 2; do
+    stop_pid_file "$dir/slurmd-$1.pid"
+    start_node "$1" || return 1
+    wait_for "node $1" 60 node_resumed "$1" && return 0
+    node_diagnosis "$1"
+  done
+  return 1
+}
+
 # And when slurmctld asks the nodes to register again (after a node went down, and from time
 # to time), a GPU node reports 0 GPUs against its 1 and is set INVAL. Such a node registers
 # again with 0, is resumed, and gets its GPU back: the test heals them before it submits.
@@ -101,10 +128,7 @@ heal_gpus() {  # [keep-none]: and leave them without a GPU
   for node in $(awk '$3 == "gpu" {print $1}' "$dir/nodes"); do
     scontrol update NodeName="$node" Gres=gpu:0
     if [[ $(node_state "$node") =~ ^(inval|drain|drng) ]]; then
-      stop_pid_file "$dir/slurmd-$node.pid"
-      start_node "$node"
-      scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
-      wait_for "node $node" 30 node_up "$node" || return 1
+      restart_and_resume "$node" || return 1
       echo "local-cluster: GPU node $node registered again"
     fi
     [[ ${1:-} == keep-none ]] || give_gpus "$node"
@@ -142,9 +166,7 @@ case $action in
     else
       start_node "$node"
       # A node that was down stays down until resumed (ReturnToService=1: after a failure).
-      scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
-      wait_for "node $node" 30 node_up "$node" || true
-      node_up "$node" || { tail -20 "$dir/slurmd-$node.log" >&2; fail "node $node did not come back"; }
+      wait_for "node $node" 90 node_resumed "$node" || { node_diagnosis "$node"; fail "node $node did not come back"; }
       echo "local-cluster: node $node up again"
     fi
     exit 0 ;;
@@ -267,7 +289,7 @@ while read -r node _; do
   start_node "$node" || { stop_all; exit 4; }
 done <"$dir/nodes"
 while read -r node _; do
-  wait_for "slurmd of $node (node idle)" 30 node_up "$node" || { stop_all; tail -20 "$dir/slurmd-$node.log" >&2; exit 4; }
+  wait_for "slurmd of $node (node idle)" 60 node_up "$node" || { stop_all; tail -20 "$dir/slurmd-$node.log" >&2; exit 4; }
 done <"$dir/nodes"
 give_gpus $(awk '$3 == "gpu" {print $1}' "$dir/nodes") || { stop_all; exit 4; }
 echo "local-cluster: $total node(s) up ($(awk '{print $1 " (" $2 ")"}' "$dir/nodes" | paste -sd' ')); SLURM_CONF=$SLURM_CONF"
