@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <linux/close_range.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,15 +18,26 @@
 namespace idiombench::support {
 namespace {
 
+// close_range, or where it answers ENOSYS (Linux before 5.9: RHEL 8's 4.18) one close per
+// descriptor up to the open-file limit: a descriptor left open in a child (a pipe's write
+// end) would keep its reader from ever seeing the end.
+void close_descriptors(unsigned first, unsigned last) {
+  if (::syscall(SYS_close_range, first, last, 0) == 0 || errno != ENOSYS) return;
+  rlimit limit{};
+  rlim_t end = 1 << 20;  // the kernel's default fs.nr_open: no descriptor lies past it
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < end) end = limit.rlim_cur;
+  for (rlim_t fd = first; fd <= last && fd < end; ++fd) ::close(static_cast<int>(fd));
+}
+
 void close_all_but(std::vector<int> keep) {
   std::sort(keep.begin(), keep.end());
   unsigned first = 3;
   for (int fd : keep) {
     if (fd < static_cast<int>(first)) continue;
-    if (static_cast<unsigned>(fd) > first) ::syscall(SYS_close_range, first, fd - 1, 0);
+    if (static_cast<unsigned>(fd) > first) close_descriptors(first, static_cast<unsigned>(fd) - 1);
     first = static_cast<unsigned>(fd) + 1;
   }
-  ::syscall(SYS_close_range, first, ~0U, 0);
+  close_descriptors(first, ~0U);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@
 #include "idiombench/support/library_on_demand.hpp"
 #include "idiombench/support/resource_snapshot.hpp"
 #include "idiombench/support/shared_region.hpp"
+#include "idiombench/support/syscall_filter.hpp"
 #include "idiombench/support/thread_pool.hpp"
 #include "idiombench/support/unique_fd.hpp"
 #include "idiombench/support/worker_processes.hpp"
@@ -105,6 +107,28 @@ TEST(ForkChild, KeepsOnlyTheDescriptorsItIsGiven) {
     return (has_kept ? 0 : 1) + (has_dropped ? 2 : 0);
   }));
   EXPECT_EQ(how, "");
+}
+
+// Where close_range answers ENOSYS (Linux before 5.9), the child closes what it was not
+// given one by one.
+TEST(ForkChild, KeepsOnlyItsDescriptorsWhereTheKernelHasNoCloseRange) {
+  auto kept = make_pipe();
+  auto dropped = make_pipe();
+  const int kept_fd = kept.write.get(), dropped_fd = dropped.write.get();
+  const auto how = wait_child(fork_child({kept_fd, dropped_fd}, [&] {
+    if (!refuse_syscall(SYS_close_range)) return 9;
+    if (::syscall(SYS_close_range, 1000, 1000, 0) != -1 || errno != ENOSYS) return 8;
+    // A grandchild under the same filter, given only the first pipe.
+    const auto inner = wait_child(fork_child({kept_fd}, [&] {
+      const bool has_kept = ::fcntl(kept_fd, F_GETFD) >= 0;
+      const bool has_dropped = ::fcntl(dropped_fd, F_GETFD) >= 0;
+      return (has_kept ? 0 : 1) + (has_dropped ? 2 : 0);
+    }));
+    return inner.empty() ? 0 : 4;
+  }));
+  if (how == "exited with status 9") GTEST_SKIP() << "no seccomp filter can be installed here";
+  EXPECT_EQ(how, "") << "status 8: the filter did not refuse close_range; 4: a descriptor was "
+                        "not closed, or the one given was";
 }
 
 TEST(SharedRegion, IsSharedWithAForkedChildAndUnmappedWhenDestroyed) {

@@ -6,14 +6,9 @@
 // connections.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <netinet/in.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -22,7 +17,9 @@
 #include "fetch_titles/case.hpp"
 #include "fixture/fixture_server.hpp"
 #include "fixture/pages.hpp"
+#include "idiombench/support/child_process.hpp"
 #include "idiombench/support/resource_snapshot.hpp"
+#include "idiombench/support/syscall_filter.hpp"
 #include "idiombench/support/unique_fd.hpp"
 #if IDIOMBENCH_HAVE_PYTHON
 #include "fetch_titles/python/fetchers.hpp"
@@ -296,47 +293,27 @@ TEST(FixtureServer, DropsAClientWhoseRequestHeadNeverEnds) {
 
 // Where the kernel has no epoll_pwait2 (before Linux 5.11: RHEL 8), nor qemu-user 7.2 nor
 // valgrind 3.19, the call answers ENOSYS: the server must fall back to epoll_wait, timers
-// (the pages' latency) included. A seccomp filter gives a forked child that kernel.
+// (the pages' latency) included: a forked child is given that kernel.
 TEST(FixtureServer, ServesWhereTheKernelHasNoEpollPwait2) {
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_epoll_pwait2, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA)),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    sock_fprog program{static_cast<unsigned short>(std::size(filter)), filter};
-    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
-        ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) != 0) {
-      ::_exit(2);  // no seccomp here (qemu-user refuses it): nothing to show
-    }
+  const auto how = support::wait_child(support::fork_child({}, [] {
+    if (!support::refuse_syscall(__NR_epoll_pwait2)) return 9;
     if (::syscall(__NR_epoll_pwait2, -1, nullptr, 0, nullptr, nullptr, 0) != -1 || errno != ENOSYS)
-      ::_exit(3);
-    int status = 1;
-    {
-      FixtureServer local;
-      FetchJob job;
-      job.target = local_target(local.port());
-      job.paths = pages(4, 1500, 3000);
-      job.concurrency = 2;
-      job.keep_alive = true;
-      job.timeout = std::chrono::seconds(10);
-      const auto got = fetch_sequential_blocking(job);
-      bool all = got.size() == 4;
-      for (std::size_t i = 0; all && i < got.size(); ++i)
-        all = got[i] == PageResult{page_title(i), ""};
-      if (all) status = 0;
+      return 8;
+    FixtureServer local;
+    FetchJob job;
+    job.target = local_target(local.port());
+    job.paths = pages(4, 1500, 3000);
+    job.keep_alive = true;
+    job.timeout = std::chrono::seconds(10);
+    const auto got = fetch_sequential_blocking(job);
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (i >= got.size() || got[i] != PageResult{page_title(i), ""}) return 1;
     }
-    ::_exit(status);
-  }
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status)) << "the child ended by signal " << WTERMSIG(status);
-  if (WEXITSTATUS(status) == 2) GTEST_SKIP() << "seccomp filters cannot be installed here";
-  ASSERT_NE(WEXITSTATUS(status), 3) << "the filter did not make epoll_pwait2 answer ENOSYS";
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "the pages were not all fetched with their titles";
+    return 0;
+  }));
+  if (how == "exited with status 9") GTEST_SKIP() << "no seccomp filter can be installed here";
+  EXPECT_EQ(how, "") << "status 8: the filter did not refuse epoll_pwait2; 1: the pages were not "
+                        "all fetched with their titles";
 }
 
 }  // namespace
