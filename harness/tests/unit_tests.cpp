@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <set>
 #include <span>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "build_info.hpp"
@@ -26,6 +28,7 @@
 #include "results/summary.hpp"
 #include "run/cpu_identity.hpp"
 #include "run/environment.hpp"
+#include "run/measure.hpp"
 #include "run/tool_cost.hpp"
 
 namespace idiombench {
@@ -648,6 +651,63 @@ TEST(Sampling, EntriesCarryTheirProcessAndAggregatesSpanAllProcesses) {
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0]["status"], "crashed");
   EXPECT_EQ(failed[0]["reason"], "process 1 of 2: killed");
+}
+
+// A variant that counts its runs and adds up how long they took (each sleeps 100 us).
+class CountedRuns : public PreparedCase {
+ public:
+  Verification verify(std::size_t) override {
+    Verification ok;
+    ok.ok = true;
+    return ok;
+  }
+  void run(std::size_t) override {
+    const auto start = std::chrono::steady_clock::now();
+    ++runs;
+    if (sleeps) std::this_thread::sleep_for(std::chrono::microseconds(100));
+    busy += std::chrono::steady_clock::now() - start;
+  }
+  Throughput throughput() const override { return {}; }
+
+  bool sleeps = false;
+  long runs = 0;
+  std::chrono::steady_clock::duration busy{};
+};
+
+// One repetition of `iterations` through the harness's timed loop; its real time in ns.
+double time_one_repetition(CountedRuns& prepared, long iterations, long every) {
+  benchmark::RegisterBenchmark(
+      "injected", [&](benchmark::State& state) { time_iterations(state, prepared, 0, every); })
+      ->Iterations(iterations)
+      ->UseRealTime();
+  std::ostringstream out, errors;
+  benchmark::JSONReporter reporter;
+  reporter.SetOutputStream(&out);
+  reporter.SetErrorStream(&errors);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::ClearRegisteredBenchmarks();
+  const auto run = nlohmann::json::parse(out.str()).at("benchmarks").at(0);
+  EXPECT_EQ(run.at("time_unit"), "ns");
+  return run.at("real_time").get<double>() * iterations;
+}
+
+TEST(InjectedSlowdown, IsOneRunMoreEveryNthWhereTheIterationsAreMany) {
+  CountedRuns plain, slowed;
+  time_one_repetition(plain, 400, 0);
+  time_one_repetition(slowed, 400, 20);
+  EXPECT_EQ(plain.runs, 400);
+  EXPECT_EQ(slowed.runs, 420);
+}
+
+// 39 iterations with one more run in 20 would be x40/39 = x1.026, not x1.05: each run is
+// followed by a spin of a twentieth of its own time instead.
+TEST(InjectedSlowdown, IsExactWhereTooFewIterationsToRepeatOneInN) {
+  CountedRuns slowed;
+  slowed.sleeps = true;
+  const double elapsed = time_one_repetition(slowed, 39, 20);
+  EXPECT_EQ(slowed.runs, 39);
+  const double busy = std::chrono::duration<double, std::nano>(slowed.busy).count();
+  EXPECT_GE(elapsed, busy * 1.05) << "runs took " << busy << " ns, the repetition " << elapsed;
 }
 
 TEST(Profiles, GateSamplesManyProcessesOfTheQuickGrid) {

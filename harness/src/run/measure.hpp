@@ -6,6 +6,10 @@
 
 #include "plan/plan.hpp"
 
+namespace benchmark {
+class State;
+}
+
 namespace idiombench {
 
 struct MeasureOptions {
@@ -25,6 +29,13 @@ nlohmann::json measure(const PlannedBenchmark& benchmark, const MeasureOptions& 
 // timing fingerprint: where the code between a repetition's clock reads starts that is not
 // the variant's.
 const void* timing_loop_entry();
+
+// One repetition's timed loop: Google Benchmark's iterations around PreparedCase::run. With
+// `every` > 0 (the injected slowdown below) it takes 1/every longer, whatever the number of
+// iterations: a whole extra run every `every`-th iteration, or where that would round too
+// coarsely, a spin after each run of 1/every of its time.
+void time_iterations(benchmark::State& state, PreparedCase& prepared, std::size_t variant,
+                     long every);
 
 // ci/gate-experiment.sh's injected slowdown: how often the variant of benchmark `name` runs
 // once more (every N-th iteration), 0 in every build not configured for it.
