@@ -59,13 +59,32 @@ phase_done() {
   local seconds
   seconds=$(awk -v a="$phase_began" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "%.1f", b - a }')
   log "phase '$phase_name': $seconds s"
-  [[ -n ${IDIOMBENCH_PHASES_FILE:-} ]] && printf '%s\t%s\n' "$seconds" "$phase_name" >>"$IDIOMBENCH_PHASES_FILE"
+  [[ -n ${IDIOMBENCH_PHASES_FILE:-} ]] \
+    && printf '%s\t%s\t%s\n' "$seconds" "$phase_name" "$phase_began" >>"$IDIOMBENCH_PHASES_FILE"
   phase_name=""
 }
-# Prints the phases recorded in IDIOMBENCH_PHASES_FILE and their total, on stderr.
+# Starts a record of phases for phases_table: the scripts this one runs append to it too.
+phases_begin() {
+  IDIOMBENCH_PHASES_FILE=$(mktemp)
+  IDIOMBENCH_PHASES_BEGAN=${EPOCHREALTIME/,/.}
+  export IDIOMBENCH_PHASES_FILE IDIOMBENCH_PHASES_BEGAN
+}
+# Prints the phases recorded since phases_begin, on stderr: a phase that ran inside another
+# (a script's own phases within the phase that ran it) is indented under it, and the total is
+# the wall time, not the sum of the lines.
 phases_table() {
   [[ -s ${IDIOMBENCH_PHASES_FILE:-} ]] || return 0
-  awk -F'\t' '{ printf "idiombench:   %8.1f s  %s\n", $1, $2; total += $1 }
-    END { printf "idiombench:   %8.1f s  in all (%d:%02d)\n", total, total / 60, total % 60 }' \
-    "$IDIOMBENCH_PHASES_FILE" >&2
+  awk -F'\t' -v began="${IDIOMBENCH_PHASES_BEGAN:-}" -v now="${EPOCHREALTIME/,/.}" '
+    { seconds[NR] = $1; name[NR] = $2; start[NR] = $3; sum += $1 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        inner = 0
+        for (j = i + 1; j <= NR; j++)  # an outer phase ends, so is written, after its inner ones
+          if (start[j] != "" && start[i] != "" && start[j] <= start[i] \
+              && start[i] + seconds[i] <= start[j] + seconds[j] + 0.1) inner = 1
+        printf "idiombench:   %8.1f s  %s%s\n", seconds[i], inner ? "  " : "", name[i]
+      }
+      total = began == "" ? sum : now - began
+      printf "idiombench:   %8.1f s  in all (%d:%02d)\n", total, total / 60, total % 60
+    }' "$IDIOMBENCH_PHASES_FILE" >&2
 }

@@ -31,8 +31,7 @@ if [[ $cuda == AUTO ]]; then cuda_device_present && cuda=ON || cuda=OFF; fi
 export IDIOMBENCH_KOKKOS_CUDA=$cuda
 with_cuda=$([[ $cuda == ON ]] && echo AUTO || echo OFF)
 
-export IDIOMBENCH_PHASES_FILE
-IDIOMBENCH_PHASES_FILE=$(mktemp)
+phases_begin
 trap 'rm -f "$IDIOMBENCH_PHASES_FILE"' EXIT
 
 # An empty list is every suite (the cache variable's default). The main job runs the suites,

@@ -19,8 +19,7 @@ root=$(cd "$here/.." && pwd)
 preset=${1:-ci}
 # CI compiles the CUDA code and the kokkos_cuda unit even without a device.
 export IDIOMBENCH_KOKKOS_CUDA=${IDIOMBENCH_KOKKOS_CUDA:-ON}
-export IDIOMBENCH_PHASES_FILE
-IDIOMBENCH_PHASES_FILE=$(mktemp)
+phases_begin
 out=$(mktemp -d)
 trap 'rm -rf "$out" "$IDIOMBENCH_PHASES_FILE"' EXIT
 
