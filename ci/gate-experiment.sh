@@ -14,7 +14,8 @@
 #   aa-unrelated-K  ci/gate.sh: HEAD plus an unrelated function in the harness, against HEAD
 #   slow10-K, slow5-K  ci/gate.sh: the same unrelated change plus a real slowdown of the
 #                   --slow-case benchmarks (IDIOMBENCH_INJECT_SLOWDOWN: once more every 10th /
-#                   20th iteration: x1.10 / x1.05)
+#                   20th iteration, or where a repetition has too few iterations for that to
+#                   be exact, a spin of 1/10 / 1/20 of each run's time: x1.10 / x1.05)
 #   history-K       ci/gate.sh between real pairs of consecutive commits of this repository
 #                   in which some measured suite's code changed (not only its docs), from
 #                   --history-from (default HEAD) back: real pull requests, timed where their

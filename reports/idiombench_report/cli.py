@@ -96,21 +96,18 @@ def _compare(args: argparse.Namespace) -> int:
         print(format_html(rows, base, cand, settings))
     else:
         print(compare_module.FORMATS[args.format](rows, base, cand, settings))
-    if any(r.verdict == "regression" for r in rows):
-        return 1
-    untested = [r for r in rows if r.verdict == "insufficient"]
-    if untested and not args.allow_insufficient:
+    status = compare_module.gate_status(rows, args.allow_insufficient, args.allow_undecided)
+    if status == 2:
+        untested = [r for r in rows if r.verdict == "insufficient"]
         print(f"idiombench-report: error: {len(untested)} of {len(rows)} benchmarks could not be "
               f"tested ({untested[0].note}); the gate cannot pass on them "
               "(--allow-insufficient accepts that)", file=sys.stderr)
-        return 2
-    open_rows = compare_module.undecided(rows)
-    if open_rows and not args.allow_undecided:
+    elif status == 3:
+        open_rows = compare_module.undecided(rows)
         print(f"idiombench-report: error: could not decide: {len(open_rows)} changed benchmarks "
               f"({open_rows[0].name}: {open_rows[0].note}); the gate cannot pass on them "
               "(--allow-undecided accepts that)", file=sys.stderr)
-        return 3
-    return 0
+    return status
 
 
 def _export(args: argparse.Namespace) -> int:

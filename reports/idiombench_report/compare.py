@@ -283,6 +283,19 @@ def _more_pairs(row: Row, target: float) -> Optional[int]:
     return max(1, math.ceil(pairs * (row.detectable / target) ** 2) - pairs)
 
 
+def gate_status(rows: Sequence[Row], allow_insufficient: bool = False,
+                allow_undecided: bool = False) -> int:
+    """What `compare` (and so ci/gate.sh) exits with: 1 a regression, 2 a benchmark that
+    could not be tested, 3 a changed benchmark left undecided, 0 a pass."""
+    if any(r.verdict == "regression" for r in rows):
+        return 1
+    if not allow_insufficient and any(r.verdict == "insufficient" for r in rows):
+        return 2
+    if not allow_undecided and undecided(rows):
+        return 3
+    return 0
+
+
 def undecided(rows: Sequence[Row]) -> list[Row]:
     """Benchmarks whose code changed (or is not known to be the same) that ended without a
     verdict: sampled to a target, short of it, and not flagged. A gate must not pass on them."""

@@ -43,10 +43,9 @@ def scaled(results: Results, factor: float) -> Results:
 
 
 def exit_status(rows: Sequence[Row]) -> int:
-    """What `compare` would exit with (without --allow-insufficient)."""
-    if any(r.verdict == "regression" for r in rows):
-        return 1
-    return 2 if any(r.verdict == "insufficient" for r in rows) else 0
+    """What `compare`, and so the gate, exits with: a changed benchmark left undecided is 3,
+    not a pass."""
+    return compare_module.gate_status(rows)
 
 
 def _flagged(rows: Sequence[Row]) -> list[Row]:

@@ -101,3 +101,23 @@ def test_a_variant_broken_by_a_real_pair_is_counted(tmp_path, load_json, write_j
     lines, figures = analyse(tmp_path)
     assert figures["kinds"]["history"]["broken"] == 1
     assert any("failed in the candidate: 1" in line for line in lines)
+
+
+def test_a_slowed_gate_that_could_not_decide_is_not_counted_as_a_pass(tmp_path, load_json, write_json):
+    """A slowed benchmark whose interval ended wide of the target, unflagged, makes the gate
+    exit 3 ("could not decide"); the summary must not count that gate among those exiting 0."""
+    rng = np.random.default_rng(5)
+    base = {"slow/case/v0": [[100 * np.exp(rng.normal(0, 0.2))] for _ in range(6)]}
+    cand = {"slow/case/v0": [[105 * np.exp(rng.normal(0, 0.2))] for _ in range(6)]}
+    b, c = ab_session(base, cand, load_json)
+    for side, doc in enumerate((b, c)):
+        doc["context"]["idiombench"]["ab"]["target"] = 0.03
+        for e in doc["benchmarks"]:
+            e["code_fingerprint"] = ("00000000000000aa", "00000000000000bb")[side]
+    (tmp_path / "slow5-1").mkdir()
+    write_json(b, "slow5-1/baseline.json")
+    write_json(c, "slow5-1/candidate.json")
+    lines, figures = analyse(tmp_path, injected="^slow/")
+    slow5 = figures["kinds"]["slow5"]
+    assert slow5["slowed"] == 1 and slow5["slowed_flagged"] == 0
+    assert slow5["exit_0"] == 0, "an undecided gate exits 3, not 0"
