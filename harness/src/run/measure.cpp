@@ -112,9 +112,9 @@ nlohmann::json counted_run(const std::string& name, PreparedCase& prepared, std:
 
 // Repeating every EVERY-th call adds floor(N/EVERY) calls to a repetition's N: short of
 // 1/EVERY by up to 1/N. Below this many EVERYs of iterations that is more than a twentieth
-// of the slowdown asked for (py_numpy at n 10^6 runs ~35 iterations of 0.44 ms in the gate
-// profile's 10 ms repetitions: one extra call, x1.03 where x1.05 was asked), so there each
-// call is followed instead by a spin of 1/EVERY of its own time, exact whatever N.
+// of the slowdown asked for (py_numpy at n 10^6 runs a few dozen iterations of ~0.5 ms in
+// the gate profile's 10 ms repetitions: from 20 to 39, one extra call, x1.05 down to x1.026),
+// so there each call is followed instead by a spin of 1/EVERY of its own time, exact whatever N.
 constexpr long whole_repeats_from = 20;
 
 void time_iterations(benchmark::State& state, PreparedCase& prepared, std::size_t variant,
