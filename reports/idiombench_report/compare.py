@@ -13,8 +13,12 @@ Trimming matters here: the noise between processes is heavy-tailed (a neighbour,
 page placement), and one outlying pair would otherwise widen the interval of the whole
 benchmark.
 
-Across all the benchmarks of a comparison the p-values are adjusted for the false
-discovery rate (Benjamini-Hochberg): a change counts when its q < alpha AND its ratio is
+In an `ab` session, the changed benchmarks of one case are also tested together: a change
+to a case's shared code moves all of its variants, and on a noisy host their pooled pairs
+decide what no single benchmark's could (see `pooled_cases`).
+
+Across all the benchmarks (and pooled cases) of a comparison the p-values are adjusted for
+the false discovery rate (Benjamini-Hochberg): a change counts when its q < alpha AND its ratio is
 beyond the threshold. Each row says the smallest change its data could have detected
 (80% power at alpha, and never below the threshold). A benchmark with fewer than three
 processes on a side cannot be tested: it is `insufficient`, and the CLI fails unless
@@ -23,6 +27,7 @@ against the threshold. A benchmark that was ok and is not any more is a regressi
 whatever its figures.
 """
 
+import dataclasses
 import json
 import math
 from dataclasses import asdict, dataclass
@@ -68,6 +73,8 @@ class Row:
     sentinel: bool = False
     # Whether its interval reached the session's target (None: no target was set).
     reached_target: Optional[bool] = None
+    # A case's changed benchmarks tested together: how many (0: one benchmark's own row).
+    pooled: int = 0
 
 
 @dataclass
@@ -220,7 +227,13 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         now_b = cand_by_name[name]
         cand_medians = now_b.process_medians()
         was, now = was_b.status, now_b.status
-        if was == "ok" and now != "ok":
+        if (was == "ok") != (now == "ok") and (_left_untimed(was_b) or _left_untimed(now_b)):
+            # Two gate sessions: one timed it (its code changed, or a sentinel), the other
+            # did not need to. Nothing ran worse; there is nothing to compare.
+            rows.append(Row(name=name, verdict="unchanged",
+                            note="timed in only one of the runs: `ab` leaves out the code it "
+                                 "finds the same on both of its sides"))
+        elif was == "ok" and now != "ok":
             rows.append(Row(name=name, verdict="regression", base_n=len(base_medians),
                             note=f"status {was} -> {now}: {now_b.reason}".strip()))
         elif was != "ok" and now == "ok":
@@ -250,11 +263,16 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
             rows.append(Row(name=name, verdict="new", cand_n=len(now_b.processes),
                             note="not in the base"))
 
+    if settings.paired:
+        pooled = pooled_cases(base_by_name, cand_by_name, tested, settings)
+        rows.extend(pooled)
+        tested.extend(pooled)
+
     if settings.target is not None:
         for row in tested:
             row.reached_target = row.detectable is not None and row.detectable <= settings.target + 1e-9
             if not row.reached_target:
-                more = _more_pairs(row, settings.target)
+                more = None if row.pooled else _more_pairs(row, settings.target)
                 row.note = (f"inconclusive at {settings.target:.1%}: these pairs detect "
                             f"{percent(row.detectable)}"
                             + (f"; about {more} more pairs would reach it" if more else "")
@@ -262,16 +280,70 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
     for row in tested:
         if row.sentinel:
             row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
-    # A tested row has its p-value and ratio (the tests set both).
-    p_values = [r.p if r.p is not None else 1.0 for r in tested]
-    for row, q in zip(tested, benjamini_hochberg(p_values)):
-        row.q = q
-        ratio = row.ratio if row.ratio is not None else 1.0
-        if q < alpha and ratio > 1 + threshold:
-            row.verdict = "regression"
-        elif q < alpha and ratio < 1 / (1 + threshold):
-            row.verdict = "improvement"
+    # A tested row has its p-value and ratio (the tests set both). The benchmarks and the
+    # pooled cases are two families, each with its own false-discovery rate: a case's
+    # question is not one more benchmark's, and thirty unchanged benchmarks beside it
+    # would otherwise dilute the one test that sees a whole case move.
+    for family in ([r for r in tested if not r.pooled], [r for r in tested if r.pooled]):
+        p_values = [r.p if r.p is not None else 1.0 for r in family]
+        for row, q in zip(family, benjamini_hochberg(p_values)):
+            row.q = q
+            ratio = row.ratio if row.ratio is not None else 1.0
+            if q < alpha and ratio > 1 + threshold:
+                row.verdict = "regression"
+            elif q < alpha and ratio < 1 / (1 + threshold):
+                row.verdict = "improvement"
     return rows
+
+
+def _unit_log_ratios(base: dict[int, float], cand: dict[int, float], layouts: int) -> dict[int, float]:
+    """One benchmark's log ratio per unit of its paired test: per code layout (its mean over
+    the layout's pairs) or, with one layout, per pair."""
+    pairs = sorted(set(base) & set(cand))
+    d = np.log([cand[k] for k in pairs]) - np.log([base[k] for k in pairs])
+    if layouts <= 1:
+        return {k: float(v) for k, v in zip(pairs, d)}
+    groups: dict[int, list[float]] = {}
+    for k, value in zip(pairs, d):
+        groups.setdefault(k % layouts, []).append(float(value))
+    return {layout: float(np.mean(v)) for layout, v in groups.items()}
+
+
+def pooled_cases(base_by_name: dict[str, Benchmark], cand_by_name: dict[str, Benchmark],
+                 tested: Sequence[Row], settings: "Settings") -> list[Row]:
+    """One row per case with two or more changed, tested benchmarks: their geometric mean
+    ratio, tested over the units each of them was tested over (code layouts, or pairs with
+    one layout). Each unit contributes the mean of the benchmarks' log ratios in it, so
+    whatever the benchmarks share in a layout (the harness's placement) or a pair is
+    sampled once, not counted as independent evidence; with the noise of many benchmarks
+    averaged, a slowdown of the whole case is decided long before each of its rows is."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in tested:
+        if row.code == "changed" and not row.sentinel and row.method.startswith("paired"):
+            b = base_by_name[row.name]
+            groups.setdefault((b.suite, b.case), []).append(row)
+    pooled = []
+    for (suite, case), members in groups.items():
+        if len(members) < 2:
+            continue
+        per_benchmark = [_unit_log_ratios(base_by_name[r.name].process_medians(),
+                                          cand_by_name[r.name].process_medians(), settings.layouts)
+                         for r in members]
+        units = sorted(set.intersection(*(set(d) for d in per_benchmark)))
+        if len(units) < MIN_PROCESSES:
+            continue
+        d = np.array([np.mean([each[u] for each in per_benchmark]) for u in units])
+        unit = "code layouts" if settings.layouts > 1 else "pairs"
+        row = Row(name=f"{suite}/{case} (pooled: {len(members)} changed benchmarks)", verdict="unchanged",
+                  base_n=len(units), cand_n=len(units), method="pooled-case", code="changed",
+                  pooled=len(members),
+                  note=f"the case's {len(members)} changed benchmarks together: their geometric mean "
+                       f"ratio, tested over {len(units)} {unit}")
+        mean, kept, wvar = _trimmed(d)
+        se = math.sqrt(wvar) / ((kept / d.size) * math.sqrt(d.size))
+        _t_summary(row, mean, se, kept - 1, settings)
+        pooled.append(row)
+    return pooled
 
 
 def _more_pairs(row: Row, target: float) -> Optional[int]:
@@ -299,8 +371,13 @@ def gate_status(rows: Sequence[Row], allow_insufficient: bool = False,
 def undecided(rows: Sequence[Row]) -> list[Row]:
     """Benchmarks whose code changed (or is not known to be the same) that ended without a
     verdict: sampled to a target, short of it, and not flagged. A gate must not pass on them."""
-    return [r for r in rows if r.reached_target is False and not r.sentinel
+    return [r for r in rows if r.reached_target is False and not r.sentinel and not r.pooled
             and r.verdict == "unchanged" and r.code != "same"]
+
+
+def _left_untimed(b: Benchmark) -> bool:
+    """Skipped by `ab` because both of its binaries had the same code for it."""
+    return b.status == "skipped" and b.code_change == "unchanged"
 
 
 def _timing_changed(a: Benchmark, b: Benchmark) -> bool:
@@ -329,19 +406,24 @@ def same_session(base: Results, cand: Results) -> bool:
         {a.get("role"), b.get("role")} == {"baseline", "candidate"}
 
 
+def benchmarks_only(rows: Sequence[Row]) -> list[Row]:
+    """The benchmarks' own rows, without the pooled cases."""
+    return [r for r in rows if not r.pooled]
+
+
 def geometric_mean_ratio(rows: Sequence[Row]) -> Optional[float]:
-    ratios = [r.ratio for r in rows if r.ratio and r.ratio > 0]
+    ratios = [r.ratio for r in benchmarks_only(rows) if r.ratio and r.ratio > 0]
     return math.exp(sum(math.log(r) for r in ratios) / len(ratios)) if ratios else None
 
 
 def median_detectable(rows: Sequence[Row]) -> Optional[float]:
-    values = [r.detectable for r in rows if r.detectable is not None]
+    values = [r.detectable for r in benchmarks_only(rows) if r.detectable is not None]
     return float(np.median(values)) if values else None
 
 
 def counts(rows: Sequence[Row]) -> dict[str, int]:
     tally: dict[str, int] = {}
-    for r in rows:
+    for r in benchmarks_only(rows):
         tally[r.verdict] = tally.get(r.verdict, 0) + 1
     return tally
 
@@ -398,6 +480,8 @@ def format_text(rows: Sequence[Row], base: Results, cand: Results, settings: "Se
 
 def code_summary(rows: Sequence[Row]) -> list[str]:
     """What the code fingerprints and the target said, when the session had them."""
+    pooled = [r for r in rows if r.pooled]
+    rows = benchmarks_only(rows)
     same_untimed = sum(r.code == "same" and r.q is None and r.verdict == "unchanged" for r in rows)
     timed = [r for r in rows if r.q is not None or r.method == "exact-count"]
     sentinels = [r for r in timed if r.sentinel]
@@ -410,6 +494,10 @@ def code_summary(rows: Sequence[Row]) -> list[str]:
     if short:
         lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks did not reach the "
                      "target (their note says what they can detect)")
+    if pooled:
+        verdicts = counts([dataclasses.replace(r, pooled=0) for r in pooled])
+        lines.append(f"cases pooled (each one's changed benchmarks tested together): {len(pooled)}, "
+                     + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
     if open_rows := undecided(rows):
         lines.append(f"could not decide: {len(open_rows)} changed benchmarks (neither flagged nor "
                      "narrow enough to rule out a change of the target's size)")
@@ -425,6 +513,8 @@ def format_markdown(rows: Sequence[Row], base: Results, cand: Results, settings:
     gm, md = geometric_mean_ratio(rows), median_detectable(rows)
     regressions = tally.get("regression", 0)
     headline = f"{regressions} regression{'s' if regressions != 1 else ''}"
+    if slower_cases := sum(r.pooled > 0 and r.verdict == "regression" for r in rows):
+        headline += f"; {slower_cases} case{'s' if slower_cases != 1 else ''} slower as a whole"
     if open_rows := undecided(rows):
         # Undecided first: a reader who stops at the title must not read it as a pass.
         headline = f"could not decide: {len(open_rows)} changed benchmarks; " + headline

@@ -30,6 +30,7 @@ def format_html(rows: Sequence[Row], base: Results, cand: Results, settings: Set
         version=__version__, base=base, cand=cand, method=method_text(base, cand, settings),
         counts=sorted(counts(rows).items(), key=lambda kv: ORDER.get(kv[0], 9)),
         regressions=counts(rows).get("regression", 0),
+        slower_cases=sum(r.pooled > 0 and r.verdict == "regression" for r in rows),
         geometric_mean=f"{gm:.3f}" if gm else "–", detectable=percent(md), chart=chart,
         rows=[{"name": r.name, "verdict": r.verdict, "ratio": ratio_text(r),
                "ratio_value": r.ratio if r.ratio is not None else "",

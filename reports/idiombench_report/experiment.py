@@ -53,7 +53,12 @@ def _flagged(rows: Sequence[Row]) -> list[Row]:
 
 
 def _tested(rows: Sequence[Row]) -> list[Row]:
-    return [r for r in rows if r.q is not None or r.method == "exact-count"]
+    """The benchmarks tested (a pooled case is counted on its own, see _pooled)."""
+    return [r for r in rows if (r.q is not None or r.method == "exact-count") and not r.pooled]
+
+
+def _pooled(rows: Sequence[Row]) -> list[Row]:
+    return [r for r in rows if r.pooled]
 
 
 def _sessions(directory: PathLike, prefix: str) -> list[Path]:
@@ -114,6 +119,7 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
         slow = kind.startswith("slow")
         real = kind.startswith("history")
         flagged = timed = exits_0 = hits = slowed = broken = 0
+        cases_slowed = cases_slowed_flagged = cases_other = cases_other_flagged = 0
         cpp: list[float] = []
         py: list[float] = []
         plain_flagged = plain_timed = plain_hits = 0
@@ -133,6 +139,13 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
             timed += len(others)
             flagged += len(_flagged(others))
             exits_0 += exit_status(rows) == 0
+            for case in _pooled(rows):
+                if slow and pattern and pattern.search(case.name.split(" ")[0] + "/"):
+                    cases_slowed += 1
+                    cases_slowed_flagged += case.verdict == "regression"
+                else:
+                    cases_other += 1
+                    cases_other_flagged += case.verdict in ("regression", "improvement")
             # A variant that ran in the base and fails in the candidate: no test, a regression.
             broken += sum(r.verdict == "regression" and r.q is None and r.method != "exact-count" for r in rows)
             for r in tests:
@@ -165,6 +178,11 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
             lines.append(f"  benchmarks that ran in the base and failed in the candidate: {broken}")
         if slow:
             lines.append(f"  slowed benchmarks flagged: {_rate(hits, slowed)}")
+        if cases_slowed:
+            lines.append(f"  slowed cases flagged (their changed benchmarks pooled): "
+                         f"{_rate(cases_slowed_flagged, cases_slowed)}")
+        if cases_other:
+            lines.append(f"  cases pooled{qualifier}: {_rate(cases_other_flagged, cases_other)} flagged")
         lines.append(f"  median smallest detectable change: C++ {_median(cpp)} ({len(cpp)} rows), "
                      f"Python {_median(py)} ({len(py)} rows)")
         if walls:
@@ -180,7 +198,9 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
                          "median_detectable_python": float(np.median(py)) if py else None,
                          "wall_seconds": walls, "code": code,
                          "plain_flagged": plain_flagged, "plain_timed": plain_timed,
-                         "plain_slowed_flagged": plain_hits, "broken": broken}
+                         "plain_slowed_flagged": plain_hits, "broken": broken,
+                         "cases_slowed": cases_slowed, "cases_slowed_flagged": cases_slowed_flagged,
+                         "cases_other": cases_other, "cases_other_flagged": cases_other_flagged}
     return lines, figures
 
 

@@ -408,3 +408,122 @@ def test_a_changed_timed_path_of_the_harness_is_a_change_to_what_was_timed(
             e["timing_fingerprint"] = "00000000000000b0"
     code, out = run_compare(write_json, capsys, b, c, "--format", "json")
     assert rows_of(out)["suite/case/v"]["code"] == "same"
+
+
+def _case_session(load_json, rng, names, pairs, layouts, factor=1.0, noise=0.15,
+                  candidate_layout_effect=None, fingerprints=None):
+    """An `ab` session of `layouts` code layouts whose benchmarks `names` (all of their code
+    changed unless `fingerprints` says otherwise) each draw `noise` between pairs; the
+    candidate is `factor` slower, and its layout k additionally `candidate_layout_effect[k]`."""
+    effect = candidate_layout_effect or [1.0] * layouts
+    base, cand = {}, {}
+    for name in names:
+        base[name] = [[100 * np.exp(rng.normal(0, noise))] for _ in range(pairs)]
+        cand[name] = [[100 * factor * effect[k % layouts] * np.exp(rng.normal(0, noise))]
+                      for k in range(pairs)]
+    b, c = ab_session(base, cand, load_json)
+    for side, doc in enumerate((b, c)):
+        _with_session(doc, layouts={"count": layouts}, target=0.03)
+        for e in doc["benchmarks"]:
+            e["suite"], e["case"], e["variant"] = e["run_name"].split("/")
+            default = ("00000000000000a0", "00000000000000b0")
+            e["code_fingerprint"] = (fingerprints or {}).get(e["run_name"], default)[side]
+    return b, c
+
+
+def test_a_case_slower_as_a_whole_is_flagged_where_none_of_its_benchmarks_is(
+        write_json, capsys, load_json):
+    """Twelve benchmarks of one case, each 6% slower under 15% noise between pairs: no row
+    alone can tell, their pooled pairs can."""
+    names = [f"suite/case/v{i}" for i in range(12)]
+    b, c = _case_session(load_json, np.random.default_rng(21), names, pairs=30, layouts=10,
+                         factor=1.06)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    rows = rows_of(out)
+    assert all(rows[n]["verdict"] == "unchanged" and rows[n]["reached_target"] is False
+               for n in names), "each benchmark alone is undecided"
+    case = rows["suite/case (pooled: 12 changed benchmarks)"]
+    assert case["verdict"] == "regression" and case["pooled"] == 12
+    assert case["method"] == "pooled-case" and case["base_n"] == 10, "tested over the layouts"
+    assert case["low"] < 1.06 < case["high"] and case["low"] > 1.03
+    assert code == 1, "a regression, not only undecided"
+    code, out = run_compare(write_json, capsys, b, c, "--format", "markdown")
+    assert out.out.splitlines()[0] == ("### idiombench compare: could not decide: 12 changed "
+                                       "benchmarks; 0 regressions; 1 case slower as a whole")
+    assert "12 unchanged" in out.out, "the tally counts benchmarks, not the pooled case"
+
+
+def test_a_layout_effect_shared_by_a_cases_benchmarks_is_not_a_slowdown_of_the_case(
+        write_json, capsys, load_json):
+    """Three of the candidate's ten layouts are 10% slower for every benchmark (where the
+    harness's loop landed): the layout is the unit, so it widens the case's interval. Counted
+    benchmark by benchmark, 12 x 30 pairs, it would look like a 3% slowdown beyond doubt."""
+    names = [f"suite/case/v{i}" for i in range(12)]
+    effect = [1.10, 1.10, 1.10] + [1.0] * 7
+    b, c = _case_session(load_json, np.random.default_rng(22), names, pairs=30, layouts=10,
+                         noise=0.02, candidate_layout_effect=effect)
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    case = rows_of(out)["suite/case (pooled: 12 changed benchmarks)"]
+    assert case["verdict"] == "unchanged" and code != 1
+    assert case["detectable"] > 0.05, "the layouts' spread, not the pairs' count"
+
+
+def test_an_unchanged_case_is_pooled_without_false_alarms(write_json, capsys, load_json):
+    """Forty cases of eight changed benchmarks, none slower; each case's code landed its own
+    way in each of the candidate's layouts (4% between layouts). At a threshold of 0.5% and
+    q < 1%, no case is flagged; a test that took each benchmark's layouts as independent
+    samples of the case flags some (3 of these 40)."""
+    rng = np.random.default_rng(23)
+    b = c = None
+    for case in range(40):
+        effect = list(np.exp(rng.normal(0, 0.04, 10)))
+        one_b, one_c = _case_session(load_json, rng, [f"suite/c{case}/v{i}" for i in range(8)],
+                                     pairs=20, layouts=10, noise=0.05, candidate_layout_effect=effect)
+        if b is None:
+            b, c = one_b, one_c
+        else:
+            b["benchmarks"] += one_b["benchmarks"]
+            c["benchmarks"] += one_c["benchmarks"]
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json", "--threshold", "0.005")
+    pooled = [r for r in rows_of(out).values() if r["pooled"]]
+    assert len(pooled) == 40
+    assert not [r["name"] for r in pooled if r["verdict"] != "unchanged"]
+
+
+def test_only_a_cases_changed_benchmarks_are_pooled(write_json, capsys, load_json):
+    names = ["suite/one/a", "suite/one/b", "suite/one/same", "suite/two/a", "suite/three/a",
+             "suite/three/b"]
+    same = ("00000000000000cc", "00000000000000cc")
+    b, c = _case_session(load_json, np.random.default_rng(24), names, pairs=20, layouts=10,
+                         fingerprints={"suite/one/same": same})
+    code, out = run_compare(write_json, capsys, b, c, "--format", "json")
+    pooled = {r["name"]: r for r in rows_of(out).values() if r["pooled"]}
+    # suite/two has one changed benchmark: its own row says it all.
+    assert sorted(pooled) == ["suite/one (pooled: 2 changed benchmarks)",
+                              "suite/three (pooled: 2 changed benchmarks)"]
+    code, out = run_compare(write_json, capsys, b, c)
+    assert "cases pooled (each one's changed benchmarks tested together): 2, 2 unchanged" in out.out
+
+
+def test_a_benchmark_one_gate_session_left_untimed_is_no_regression(write_json, capsys, load_json):
+    """Two gates' files compared: the first timed a benchmark (a sentinel), the second left
+    it out as the same code. That is not a failure; any other status that is not ok is."""
+    procs = {"suite/case/a": processes(100, 6, 1, between=0.01),
+             "suite/case/b": processes(100, 6, 2, between=0.01)}
+    first, _ = ab_session(procs, procs, load_json)
+    second = copy.deepcopy(first)
+    for e in second["benchmarks"]:
+        if e["run_name"] == "suite/case/a":
+            e.update({"status": "skipped", "code_change": "unchanged", "verified": False,
+                      "reason": "not timed: the same machine code as the baseline"})
+    second["benchmarks"] = [e for e in second["benchmarks"]
+                            if e["run_name"] != "suite/case/a" or e["process_index"] == 0]
+    code, out = run_compare(write_json, capsys, first, second, "--format", "json")
+    row = rows_of(out)["suite/case/a"]
+    assert row["verdict"] == "unchanged" and "timed in only one of the runs" in row["note"]
+    assert code == 0
+    for e in second["benchmarks"]:
+        if e["run_name"] == "suite/case/a":
+            e.update({"code_change": "changed", "reason": "unavailable: no such device"})
+    code, out = run_compare(write_json, capsys, first, second, "--format", "json")
+    assert rows_of(out)["suite/case/a"]["verdict"] == "regression" and code == 1
