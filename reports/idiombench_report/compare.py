@@ -145,10 +145,16 @@ def layout_means(pairs: Sequence[int], d: "np.ndarray", layouts: int) -> "np.nda
     """The mean log ratio of each code layout (pair k ran layout k mod layouts): with
     layouts nested in sides, a layout's effect is one sample, not one per pair, so it
     widens the interval instead of deciding it."""
+    by_layout = _by_layout(pairs, d, layouts)
+    return np.array([by_layout[k] for k in sorted(by_layout)])
+
+
+def _by_layout(pairs: Sequence[int], d: "np.ndarray", layouts: int) -> dict[int, float]:
+    """{layout: the mean log ratio of its pairs}."""
     groups: dict[int, list[float]] = {}
     for k, value in zip(pairs, d):
         groups.setdefault(k % layouts, []).append(float(value))
-    return np.array([np.mean(v) for _, v in sorted(groups.items())])
+    return {layout: float(np.mean(v)) for layout, v in groups.items()}
 
 
 def _test_paired(row: Row, base: dict[int, float], cand: dict[int, float], settings: "Settings") -> bool:
@@ -268,18 +274,6 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         rows.extend(pooled)
         tested.extend(pooled)
 
-    if settings.target is not None:
-        for row in tested:
-            row.reached_target = row.detectable is not None and row.detectable <= settings.target + 1e-9
-            if not row.reached_target:
-                more = None if row.pooled else _more_pairs(row, settings.target)
-                row.note = (f"inconclusive at {settings.target:.1%}: these pairs detect "
-                            f"{percent(row.detectable)}"
-                            + (f"; about {more} more pairs would reach it" if more else "")
-                            + (f"; {row.note}" if row.note else ""))
-    for row in tested:
-        if row.sentinel:
-            row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
     # A tested row has its p-value and ratio (the tests set both). The benchmarks and the
     # pooled cases are two families, each with its own false-discovery rate: a case's
     # question is not one more benchmark's, and thirty unchanged benchmarks beside it
@@ -293,6 +287,20 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
                 row.verdict = "regression"
             elif q < alpha and ratio < 1 / (1 + threshold):
                 row.verdict = "improvement"
+    # Short of the target is said of a row still "unchanged": a flagged row's interval
+    # already lies beyond the threshold, however wide it is.
+    if settings.target is not None:
+        for row in tested:
+            row.reached_target = row.detectable is not None and row.detectable <= settings.target + 1e-9
+            if not row.reached_target and row.verdict == "unchanged":
+                more = None if row.pooled else _more_pairs(row, settings.target)
+                row.note = (f"inconclusive at {settings.target:.1%}: these pairs detect "
+                            f"{percent(row.detectable)}"
+                            + (f"; about {more} more pairs would reach it" if more else "")
+                            + (f"; {row.note}" if row.note else ""))
+    for row in tested:
+        if row.sentinel:
+            row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
     return rows
 
 
@@ -303,10 +311,7 @@ def _unit_log_ratios(base: dict[int, float], cand: dict[int, float], layouts: in
     d = np.log([cand[k] for k in pairs]) - np.log([base[k] for k in pairs])
     if layouts <= 1:
         return {k: float(v) for k, v in zip(pairs, d)}
-    groups: dict[int, list[float]] = {}
-    for k, value in zip(pairs, d):
-        groups.setdefault(k % layouts, []).append(float(value))
-    return {layout: float(np.mean(v)) for layout, v in groups.items()}
+    return _by_layout(pairs, d, layouts)
 
 
 def pooled_cases(base_by_name: dict[str, Benchmark], cand_by_name: dict[str, Benchmark],
@@ -485,15 +490,15 @@ def code_summary(rows: Sequence[Row]) -> list[str]:
     same_untimed = sum(r.code == "same" and r.q is None and r.verdict == "unchanged" for r in rows)
     timed = [r for r in rows if r.q is not None or r.method == "exact-count"]
     sentinels = [r for r in timed if r.sentinel]
-    short = [r for r in timed if r.reached_target is False]
+    short = [r for r in timed if r.reached_target is False and r.verdict == "unchanged"]
     lines = []
     if any(r.code for r in rows):
         lines.append(f"code: {sum(r.code == 'changed' for r in rows)} changed, {same_untimed} the same "
                      f"and not timed, {len(sentinels)} the same and timed as sentinels "
                      f"({sum(r.verdict in ('regression', 'improvement') for r in sentinels)} flagged)")
     if short:
-        lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks did not reach the "
-                     "target (their note says what they can detect)")
+        lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks were not flagged and "
+                     "did not reach the target (their note says what they can detect)")
     if pooled:
         verdicts = counts([dataclasses.replace(r, pooled=0) for r in pooled])
         lines.append(f"cases pooled (each one's changed benchmarks tested together): {len(pooled)}, "

@@ -446,6 +446,9 @@ def test_a_case_slower_as_a_whole_is_flagged_where_none_of_its_benchmarks_is(
     assert case["verdict"] == "regression" and case["pooled"] == 12
     assert case["method"] == "pooled-case" and case["base_n"] == 10, "tested over the layouts"
     assert case["low"] < 1.06 < case["high"] and case["low"] > 1.03
+    # Wider than the target, yet beyond the threshold: flagged, and not called inconclusive.
+    assert case["detectable"] > 0.03 and case["reached_target"] is False
+    assert not case["note"].startswith("inconclusive")
     assert code == 1, "a regression, not only undecided"
     code, out = run_compare(write_json, capsys, b, c, "--format", "markdown")
     assert out.out.splitlines()[0] == ("### idiombench compare: could not decide: 12 changed "
