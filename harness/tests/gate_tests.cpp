@@ -106,6 +106,23 @@ TEST(CodeSelection, SentinelsAreASeededSampleOfTheUnchanged) {
   EXPECT_EQ(few, (std::vector<CodeChange>{CodeChange::sentinel, CodeChange::changed}));
 }
 
+TEST(CodeSelection, ABenchmarkThatCannotRunHereIsNeverASentinel) {
+  // Half the unchanged cannot run (a GPU variant on a host without one): every sentinel
+  // is drawn from the other half, and all four asked for are there, whatever the seed.
+  std::vector<std::string> same(40, "f");
+  std::vector<bool> runnable(40);
+  for (std::size_t i = 0; i < runnable.size(); ++i) runnable[i] = i % 2 == 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto verdicts = select_by_code(same, same, 4, seed, runnable);
+    EXPECT_EQ(std::count(verdicts.begin(), verdicts.end(), CodeChange::sentinel), 4);
+    for (std::size_t i = 0; i < verdicts.size(); ++i) {
+      if (!runnable[i]) {
+        EXPECT_EQ(verdicts[i], CodeChange::unchanged) << "seed " << seed;
+      }
+    }
+  }
+}
+
 TEST(GateArguments, FractionsAndDurationsParseAndRefuseNonsense) {
   CLI::App app;
   double target = 0, budget = 0;

@@ -255,11 +255,14 @@ int ab_command(const RunOptions& options) {
     return present_on(s) ? s.identity.value("code_fingerprint", "") : std::string();
   };
   std::vector<std::string> base_codes, cand_codes;
+  std::vector<bool> runnable;
   for (std::size_t b = 0; b < cand.size(); ++b) {
     base_codes.push_back(fingerprint(base[b]));
     cand_codes.push_back(fingerprint(cand[b]));
+    runnable.push_back(present_on(base[b]) && present_on(cand[b]) && base[b].unavailable.empty() &&
+                       cand[b].unavailable.empty());
   }
-  auto change = select_by_code(base_codes, cand_codes, options.sentinels, sampling.seed);
+  auto change = select_by_code(base_codes, cand_codes, options.sentinels, sampling.seed, runnable);
   // The harness's code on the timed path (the loop, the case's timed call): where it
   // differs, the benchmark is timed whatever its variant's code.
   std::map<std::string, int> timing_changed;  // model -> benchmarks

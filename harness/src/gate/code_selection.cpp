@@ -21,7 +21,7 @@ const char* to_string(CodeChange change) {
 
 std::vector<CodeChange> select_by_code(const std::vector<std::string>& baseline,
                                        const std::vector<std::string>& candidate, int sentinels,
-                                       std::uint64_t seed) {
+                                       std::uint64_t seed, const std::vector<bool>& runnable) {
   std::vector<CodeChange> verdicts;
   std::vector<std::size_t> unchanged;
   for (std::size_t i = 0; i < baseline.size() && i < candidate.size(); ++i) {
@@ -31,7 +31,7 @@ std::vector<CodeChange> select_by_code(const std::vector<std::string>& baseline,
       verdicts.push_back(CodeChange::changed);
     } else {
       verdicts.push_back(CodeChange::unchanged);
-      unchanged.push_back(i);
+      if (runnable.empty() || (i < runnable.size() && runnable[i])) unchanged.push_back(i);
     }
   }
   // Our own Fisher-Yates over mt19937_64: the same seed picks the same sentinels everywhere.

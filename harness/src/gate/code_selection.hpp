@@ -15,10 +15,11 @@ enum class CodeChange { changed, unknown, unchanged, sentinel };
 const char* to_string(CodeChange change);
 
 // One verdict per benchmark, from the fingerprints of each side ("" when a side has
-// none). With `time_all`, the unchanged are kept but all are timed (see timed()).
+// none). The sentinels are drawn from the unchanged benchmarks that can run here
+// (`runnable`, all when empty): one that is unavailable would guard nothing.
 std::vector<CodeChange> select_by_code(const std::vector<std::string>& baseline,
                                        const std::vector<std::string>& candidate, int sentinels,
-                                       std::uint64_t seed);
+                                       std::uint64_t seed, const std::vector<bool>& runnable = {});
 
 inline bool timed(CodeChange change) {
   return change != CodeChange::unchanged;
