@@ -221,7 +221,7 @@ def _insufficient(row: Row, settings: "Settings") -> None:
 def compare(base: Results, cand: Results, settings: Optional["Settings"] = None) -> list[Row]:
     """Rows for every benchmark of either run, in the base's order then the new ones."""
     settings = settings or settings_for(base, cand)
-    paired, threshold, alpha = settings.paired, settings.threshold, settings.alpha
+    paired = settings.paired
     rows, tested = [], []
     base_by_name, cand_by_name = base.by_name(), cand.by_name()
     for name, was_b in base_by_name.items():
@@ -279,14 +279,7 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
     # question is not one more benchmark's, and thirty unchanged benchmarks beside it
     # would otherwise dilute the one test that sees a whole case move.
     for family in ([r for r in tested if not r.pooled], [r for r in tested if r.pooled]):
-        p_values = [r.p if r.p is not None else 1.0 for r in family]
-        for row, q in zip(family, benjamini_hochberg(p_values)):
-            row.q = q
-            ratio = row.ratio if row.ratio is not None else 1.0
-            if q < alpha and ratio > 1 + threshold:
-                row.verdict = "regression"
-            elif q < alpha and ratio < 1 / (1 + threshold):
-                row.verdict = "improvement"
+        decide(family, settings)
     # Short of the target is said of a row still "unchanged": a flagged row's interval
     # already lies beyond the threshold, however wide it is.
     if settings.target is not None:
@@ -302,6 +295,19 @@ def compare(base: Results, cand: Results, settings: Optional["Settings"] = None)
         if row.sentinel:
             row.note = "sentinel (same code, timed to check the method)" + (f"; {row.note}" if row.note else "")
     return rows
+
+
+def decide(family: Sequence[Row], settings: "Settings") -> None:
+    """Each tested row's q within its family, and its verdict: a change needs q < alpha
+    and a ratio beyond the threshold."""
+    p_values = [r.p if r.p is not None else 1.0 for r in family]
+    for row, q in zip(family, benjamini_hochberg(p_values)):
+        row.q = q
+        ratio = row.ratio if row.ratio is not None else 1.0
+        if q < settings.alpha and ratio > 1 + settings.threshold:
+            row.verdict = "regression"
+        elif q < settings.alpha and ratio < 1 / (1 + settings.threshold):
+            row.verdict = "improvement"
 
 
 def _unit_log_ratios(base: dict[int, float], cand: dict[int, float], layouts: int) -> dict[int, float]:

@@ -204,6 +204,16 @@ def _by_kind(directory: PathLike, injected: Optional[str], threshold: Optional[f
     return lines, figures
 
 
+def _pooled_as_if_changed(base: Results, cand: Results, tests: Sequence[Row],
+                          settings: compare_module.Settings) -> list[Row]:
+    """An A/A session's cases, pooled as a gate pools the changed benchmarks of a case: with
+    the same code on both sides, every one flagged is a false alarm of the pooled test."""
+    as_changed = [dataclasses.replace(r, code="changed", sentinel=False) for r in tests]
+    cases = compare_module.pooled_cases(base.by_name(), cand.by_name(), as_changed, settings)
+    compare_module.decide(cases, settings)
+    return cases
+
+
 def _rate(numerator: int, denominator: int) -> str:
     return f"{numerator}/{denominator} ({numerator / denominator:.1%})" if denominator else "-"
 
@@ -216,7 +226,7 @@ def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Opti
     aa = [(load_any(d / "baseline.json"), load_any(d / "candidate.json"), d.name)
           for d in _sessions(directory, "aa")]
     if aa:
-        flagged = tested = zero = 0
+        flagged = tested = zero = cases_flagged = cases_tested = 0
         detect = {f: [0, 0] for f in FACTORS}
         detectable: list[float] = []
         lines.append(f"A/A, paired (one `ab` session each): {len(aa)} sessions")
@@ -230,17 +240,28 @@ def analyse(directory: PathLike, injected: Optional[str] = None, threshold: Opti
             detectable += [r.detectable for r in tests if r.detectable is not None]
             lines.append(f"  {name}: {len(flags)} of {len(tests)} flagged, compare exits "
                          f"{exit_status(rows)}" + "".join(f"\n    {r.name} {r.verdict} {r.ratio:.3f}" for r in flags))
+            cases = _pooled_as_if_changed(base, cand, tests, settings)
+            cases_tested += len(cases)
+            cases_flagged += len(_flagged(cases))
+            if cases:
+                lines.append(f"    cases pooled as if their code had changed: {len(_flagged(cases))} of "
+                             f"{len(cases)} flagged" + "".join(f"\n    {r.name} {r.verdict} {r.ratio:.3f}"
+                                                               for r in _flagged(cases)))
             for f in FACTORS:
                 slow_rows = compare_module.compare(base, scaled(cand, f), settings)
                 detect[f][0] += sum(r.verdict == "regression" for r in _tested(slow_rows))
                 detect[f][1] += len(_tested(slow_rows))
         lines.append(f"  benchmarks flagged: {_rate(flagged, tested)}; sessions exiting 0: "
                      f"{_rate(zero, len(aa))}")
+        if cases_tested:
+            lines.append(f"  cases pooled as if changed (the test a real change gets): "
+                         f"{_rate(cases_flagged, cases_tested)} flagged")
         lines.append(f"  median smallest detectable change: {np.median(detectable):.1%} "
                      f"(p10 {np.percentile(detectable, 10):.1%}, p90 {np.percentile(detectable, 90):.1%})")
         for f in FACTORS:
             lines.append(f"  candidate samples x{f:.2f}: {_rate(*detect[f])} flagged as regressions")
         figures.update(aa_flagged=flagged, aa_tested=tested, aa_sessions=len(aa), aa_exit_0=zero,
+                       aa_cases_flagged=cases_flagged, aa_cases_tested=cases_tested,
                        median_detectable=float(np.median(detectable)) if detectable else None,
                        detection={f: detect[f][0] / detect[f][1] if detect[f][1] else None for f in FACTORS})
     if len(aa) >= 2:

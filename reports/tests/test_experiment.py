@@ -35,6 +35,9 @@ def test_counts_false_alarms_and_detections(tmp_path, load_json, write_json):
     lines, figures = analyse(tmp_path, injected="^slow/")
     assert figures["aa_sessions"] == 3 and figures["aa_tested"] == 36
     assert figures["aa_flagged"] == 0 and figures["aa_exit_0"] == 3
+    # Each A/A session's case (its 12 benchmarks) pooled as a gate pools a changed case.
+    assert figures["aa_cases_tested"] == 3 and figures["aa_cases_flagged"] == 0
+    assert any("cases pooled as if changed" in line for line in lines)
     assert figures["unpaired_tested"] == 36
     assert figures["detection"][1.20] == 1.0, "a 20% shift over 5% shared noise is always caught"
     assert figures["real_total"] == 8 and figures["real_flagged"] == 8
