@@ -17,20 +17,19 @@ In an `ab` session, the changed benchmarks of one case are also tested together:
 to a case's shared code moves all of its variants, and on a noisy host their pooled pairs
 decide what no single benchmark's could (see `pooled_cases`).
 
-Across all the benchmarks (and pooled cases) of a comparison the p-values are adjusted for
-the false discovery rate (Benjamini-Hochberg): a change counts when its q < alpha AND its ratio is
-beyond the threshold. Each row says the smallest change its data could have detected
-(80% power at alpha, and never below the threshold). A benchmark with fewer than three
-processes on a side cannot be tested: it is `insufficient`, and the CLI fails unless
-told to allow it. In instruction mode, deterministic counts are compared directly
+The p-values of a comparison's benchmarks, and apart from them those of its pooled cases,
+are adjusted for the false discovery rate (Benjamini-Hochberg): a change counts when its
+q < alpha AND its ratio is beyond the threshold. Each row says the smallest change its
+data could have detected (80% power at alpha, and never below the threshold). A benchmark
+with fewer than three processes on a side cannot be tested: it is `insufficient`, and the
+CLI fails unless told to allow it. In instruction mode, deterministic counts are compared directly
 against the threshold. A benchmark that was ok and is not any more is a regression
 whatever its figures.
 """
 
-import dataclasses
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Optional, Sequence
 
 import numpy as np
@@ -506,7 +505,7 @@ def code_summary(rows: Sequence[Row]) -> list[str]:
         lines.append(f"inconclusive: {len(short)} of {len(timed)} timed benchmarks were not flagged and "
                      "did not reach the target (their note says what they can detect)")
     if pooled:
-        verdicts = counts([dataclasses.replace(r, pooled=0) for r in pooled])
+        verdicts = counts([replace(r, pooled=0) for r in pooled])
         lines.append(f"cases pooled (each one's changed benchmarks tested together): {len(pooled)}, "
                      + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
     if open_rows := undecided(rows):
